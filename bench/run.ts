@@ -1,0 +1,73 @@
+// Benchmarks on fixed inputs (not timed tests): `npm run bench`. Prints rates and latencies.
+// Inputs: the posting and résumé fixtures under test/fixtures, read once.
+
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine } from '../src/engine.ts';
+import { readModelFiles } from '../src/engine.ts';
+import { createTaxonomy } from '../src/taxonomy/taxonomy.ts';
+import { normalizeText } from '../src/text/normalize.ts';
+
+const root = new URL('../', import.meta.url).pathname;
+
+function fixtureTexts(): string[] {
+  const texts: string[] = [];
+  for (const sub of ['test/fixtures/postings', 'test/fixtures/resumes']) {
+    const dir = join(root, sub);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(join(dir, f), 'utf8'));
+  }
+  return texts;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function benchModels(): void {
+  const engine = createEngine();
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    createTaxonomy(readModelFiles(engine.config.modelsDir));
+    loads.push(performance.now() - t0);
+  }
+  console.log(`models: ${engine.taxonomy.skills.length} skills, ${engine.taxonomy.matcher.formCount} surface forms; load (read + verify + compile) median ${median(loads).toFixed(0)} ms (first ${engine.loadMs.toFixed(0)} ms)`);
+}
+
+function benchMatcher(): void {
+  const engine = createEngine();
+  const texts = fixtureTexts();
+  if (texts.length === 0) throw new Error('no fixtures under test/fixtures');
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  // Warm up, then run the whole fixture set enough times to cover ~20 MB.
+  for (const t of texts) engine.taxonomy.mentions(t);
+  const rounds = Math.max(1, Math.ceil(20e6 / bytes));
+  const perDoc: number[] = [];
+  let mentions = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const a = performance.now();
+      mentions += engine.taxonomy.mentions(t).length;
+      perDoc.push(performance.now() - a);
+    }
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const mb = (bytes * rounds) / 1e6;
+  console.log(`matcher: ${texts.length} fixture documents x ${rounds} rounds = ${mb.toFixed(1)} MB in ${secs.toFixed(2)} s -> ${(mb / secs).toFixed(1)} MB/s on one core; ${(mentions / rounds).toFixed(0)} mentions per round; per document p50 ${median(perDoc).toFixed(3)} ms, p99 ${percentile(perDoc, 99).toFixed(3)} ms`);
+  const n0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) normalizeText(t);
+  const nsecs = (performance.now() - n0) / 1000;
+  console.log(`normalize: ${(mb / nsecs).toFixed(1)} MB/s`);
+}
+
+const which = process.argv[2] ?? 'all';
+if (which === 'all' || which === 'models') benchModels();
+if (which === 'all' || which === 'matcher') benchMatcher();

@@ -1,0 +1,84 @@
+// Reads the documents a command names: one file, a directory of files, or a .jsonl file of
+// {"id", "text"} / {"id", "path"} lines. Each document becomes {id, text} or {id, error}.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
+import { checkText, textFromBytes } from '../ingest/text.ts';
+
+export type InputDoc = { id: string; text: string } | { id: string; error: { code: ErrorCode; message: string } };
+
+export interface Inputs {
+  docs: InputDoc[];
+  /** True for a directory or JSONL: the output is one JSON line per document. */
+  many: boolean;
+}
+
+function readDoc(id: string, path: string, maxBytes: number): InputDoc {
+  try {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw createError('INPUT_NOT_FOUND', { path });
+    }
+    return { id, text: textFromBytes(bytes, basename(path), maxBytes) };
+  } catch (e) {
+    return { id, error: toErrorBody(e) };
+  }
+}
+
+function idOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+export function readInputs(arg: string, maxBytes: number): Inputs {
+  let stat;
+  try {
+    stat = statSync(arg);
+  } catch {
+    throw createError('INPUT_NOT_FOUND', { path: arg });
+  }
+  if (stat.isDirectory()) {
+    const files = readdirSync(arg).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort();
+    const docs = files.filter((f) => statSync(join(arg, f)).isFile()).map((f) => readDoc(idOf(f), join(arg, f), maxBytes));
+    return { docs, many: true };
+  }
+  if (/\.jsonl$/i.test(arg)) return { docs: readJsonl(arg, maxBytes), many: true };
+  return { docs: [readDoc(idOf(arg), arg, maxBytes)], many: false };
+}
+
+function readJsonl(path: string, maxBytes: number): InputDoc[] {
+  const base = dirname(resolve(path));
+  const docs: InputDoc[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const fallbackId = String(i + 1);
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch (e) {
+      docs.push({ id: fallbackId, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: (e as Error).message }).toJSON() });
+      return;
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      docs.push({ id: fallbackId, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: 'not an object' }).toJSON() });
+      return;
+    }
+    const r = row as { id?: unknown; text?: unknown; path?: unknown };
+    const id = r.id === undefined || r.id === null ? fallbackId : String(r.id);
+    if (typeof r.text === 'string') {
+      try {
+        docs.push({ id, text: checkText(r.text, `document ${id}`, maxBytes) });
+      } catch (e) {
+        docs.push({ id, error: toErrorBody(e) });
+      }
+    } else if (typeof r.path === 'string') {
+      docs.push(readDoc(id, resolve(base, r.path), maxBytes));
+    } else {
+      docs.push({ id, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: 'needs "text" or "path"' }).toJSON() });
+    }
+  });
+  return docs;
+}

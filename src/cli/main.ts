@@ -1,0 +1,100 @@
+// The rolefit command line. Each command reads documents at the edge, calls the engine, and
+// prints JSON; coded errors go to stderr as "rolefit: CODE: message" with a non-zero exit.
+
+import { Command, CommanderError } from 'commander';
+import { createEngine, type Engine } from '../engine.ts';
+import { createError, isRolefitError, toErrorBody } from '../errors.ts';
+import { loadConfig } from '../config/load.ts';
+import { readInputs } from './input.ts';
+import { emitAll, type Writer } from './output.ts';
+import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, PACKAGE_VERSION } from './models.ts';
+
+export interface Io {
+  out: Writer;
+  err: Writer;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function buildProgram(io: Io, state: { code: number }): Command {
+  let engine: Engine | null = null;
+  const getEngine = (): Engine => (engine ??= createEngine());
+  const program = new Command();
+  program
+    .name('rolefit')
+    .description('Explainable candidate–job matching: parse résumés and postings, score fit, explain why.')
+    .version(PACKAGE_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+
+  program
+    .command('skills')
+    .description('print the skill and spoken-language mentions the phrase matcher finds, with spans')
+    .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
+    .action((input: string) => {
+      const eng = getEngine();
+      const { docs, many } = readInputs(input, eng.config.maxInputBytes);
+      const failures = emitAll(docs, many, (text) => eng.skills(text), io.out, toErrorBody);
+      if (!many && failures) state.code = 1;
+    });
+
+  const models = program.command('models').description('build, check and extend the compiled taxonomy models');
+  models
+    .command('build')
+    .description('compile data/taxonomy/ into models/ with a MANIFEST of checksums')
+    .option('--taxonomy <dir>', 'taxonomy source folder', DEFAULT_TAXONOMY_DIR)
+    .option('--out <dir>', 'models folder', loadConfig().modelsDir)
+    .action((opts: { taxonomy: string; out: string }) => {
+      const r = buildModels(opts.taxonomy, opts.out);
+      for (const w of r.warnings) io.err(`warning: ${w}`);
+      const manifest = JSON.parse(r.files['MANIFEST.json']!) as { version: string; counts: { skills: number } };
+      io.out(JSON.stringify({ version: manifest.version, skills: manifest.counts.skills, files: Object.keys(r.files), warnings: r.warnings.length }));
+    });
+  models
+    .command('check')
+    .description('fail when models/ differs from what the taxonomy sources compile to')
+    .option('--taxonomy <dir>', 'taxonomy source folder', DEFAULT_TAXONOMY_DIR)
+    .option('--models <dir>', 'models folder', loadConfig().modelsDir)
+    .action((opts: { taxonomy: string; models: string }) => {
+      const drift = modelDrift(opts.taxonomy, opts.models);
+      if (drift.length) {
+        io.err(`models/ is out of date (${drift.join(', ')}): run \`rolefit models build\``);
+        state.code = 1;
+      } else io.out('models/ matches data/taxonomy/');
+    });
+  models
+    .command('import')
+    .description('add skills from an ESCO skills CSV or the O*NET "Technology Skills.txt" to data/taxonomy/imported/')
+    .option('--esco <csv>', 'an ESCO skills collection CSV (digital or transversal skills)')
+    .option('--onet <txt>', "O*NET's Technology Skills.txt")
+    .option('--taxonomy <dir>', 'taxonomy source folder', DEFAULT_TAXONOMY_DIR)
+    .action((opts: { esco?: string; onet?: string; taxonomy: string }) => {
+      if (!opts.esco === !opts.onet) throw createError('USAGE', { reason: 'give exactly one of --esco <csv> or --onet <txt>' });
+      const r = opts.esco ? importInto(opts.taxonomy, 'esco', opts.esco) : importInto(opts.taxonomy, 'onet', opts.onet!);
+      io.out(JSON.stringify({ added: r.added, skipped: r.skipped, out: r.out }));
+      io.err('now run `rolefit models build` to compile the imported skills');
+    });
+  return program;
+}
+
+/** Runs the CLI; returns the process exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const state = { code: 0 };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isRolefitError(e)) {
+      io.err(`rolefit: ${e.code}: ${e.message}`);
+      return e.code === 'USAGE' ? 2 : 1;
+    }
+    const body = toErrorBody(e);
+    io.err(`rolefit: ${body.code}: ${body.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,25 @@
+// Shared types only: no logic lives here.
+
+/** Character offsets [start, end) into the input text exactly as given. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type MentionKind = 'skill' | 'language';
+
+/** One recognised taxonomy phrase in a text. */
+export interface Mention extends Span {
+  /** Skill id, or `lang:<ISO 639-1>` for a spoken language. */
+  id: string;
+  name: string;
+  kind: MentionKind;
+  /** The original text covered by the span. */
+  text: string;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  span?: Span;
+}

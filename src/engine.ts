@@ -1,0 +1,49 @@
+// Composition root: reads the compiled models once (checking MANIFEST checksums), builds the
+// taxonomy and matcher, and hands out the parse/score functions the CLI and server use.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Mention } from './domain/types.ts';
+import { createError } from './errors.ts';
+import { sha256 } from './taxonomy/compile.ts';
+import { createTaxonomy, type ModelFiles, type Taxonomy } from './taxonomy/taxonomy.ts';
+import { loadConfig } from './config/load.ts';
+import type { Config } from './config/defaults.ts';
+
+export interface Engine {
+  config: Config;
+  modelsVersion: string;
+  taxonomy: Taxonomy;
+  /** Model load time in milliseconds (read + verify + compile matcher). */
+  loadMs: number;
+  skills(text: string): { mentions: Mention[] };
+}
+
+export function readModelFiles(dir: string): ModelFiles {
+  const manifestPath = join(dir, 'MANIFEST.json');
+  if (!existsSync(manifestPath)) throw createError('MODELS_MISSING', { dir });
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+  const out: Record<string, unknown> = {};
+  for (const [file, sum] of Object.entries(manifest.files)) {
+    const path = join(dir, file);
+    if (!existsSync(path)) throw createError('MODELS_CORRUPT', { file, reason: 'missing' });
+    const text = readFileSync(path, 'utf8');
+    if (sha256(text) !== sum) throw createError('MODELS_CORRUPT', { file, reason: 'checksum differs' });
+    out[file.replace(/\.json$/, '')] = JSON.parse(text);
+  }
+  return out as ModelFiles;
+}
+
+export function createEngine(overrides: Partial<Config> = {}): Engine {
+  const config = loadConfig(undefined, overrides);
+  const t0 = performance.now();
+  const taxonomy = createTaxonomy(readModelFiles(config.modelsDir));
+  const loadMs = performance.now() - t0;
+  return {
+    config,
+    modelsVersion: taxonomy.version,
+    taxonomy,
+    loadMs,
+    skills: (text) => ({ mentions: taxonomy.mentions(text) }),
+  };
+}

@@ -1,0 +1,225 @@
+// The phrase matcher: every taxonomy name and alias compiled once into a token trie; matching
+// walks the trie from each token, longest match wins, and returns the concept and its span.
+// Case-restricted forms ("SAS"), everyday-word names that need technical context ("Go",
+// "Swift"), and veto phrases ("go to market", "excel at") are checked on the way.
+
+import { tokenize, type Tokens } from '../text/tokenize.ts';
+
+/** 0: any case. 1: exact case. 2: exact case and technical context nearby. */
+export type FormMode = 0 | 1 | 2;
+
+export interface MatcherConcept {
+  /** Forms: surface text and how strictly it must match. */
+  forms: Array<{ text: string; mode: FormMode }>;
+  /** Phrases in which none of this concept's forms count. */
+  notIn: string[];
+  /** Whether a mention of this concept is technical context for an ambiguous neighbour. */
+  technical: boolean;
+}
+
+export interface RawMatch {
+  concept: number;
+  /** Offsets into the text given to match(). */
+  start: number;
+  end: number;
+}
+
+interface Entry {
+  concept: number;
+  mode: FormMode;
+  /** Form tokens as written, for exact-case comparison. */
+  tokens: string[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  entries: Entry[] | null;
+}
+
+interface Veto {
+  keys: string[];
+}
+
+// Words that mark nearby text as technical, so "Go" or "Rust" there is the language.
+const CUES = new Set([
+  'programming', 'language', 'languages', 'lang', 'developer', 'developers', 'development', 'engineer',
+  'engineers', 'engineering', 'code', 'coding', 'coder', 'scripting', 'scripts', 'framework', 'frameworks',
+  'library', 'libraries', 'stack', 'sdk', 'api', 'apis', 'compiler', 'runtime', 'backend', 'frontend',
+  'software', 'microservices', 'services', 'server', 'web', 'app', 'apps', 'application', 'applications',
+  'database', 'databases', 'technologies', 'tech', 'technical', 'tools', 'tooling', 'proficiency',
+  'proficient', 'experience', 'skills', 'knowledge', 'expertise', 'using', 'written', 'platform', 'cloud',
+]);
+
+const BREAK_TOKENS = new Set(['.', '!', '?', ';', ':']);
+const CONTEXT_WINDOW = 8;
+
+function keysOf(form: string): { keys: string[]; tokens: string[] } {
+  const t = tokenize(form);
+  const tokens = [...t.text];
+  while (tokens.length > 1 && tokens[tokens.length - 1] === '.') tokens.pop(); // "B.S." = "B.S"
+  return { keys: tokens.map((x) => x.toLowerCase()), tokens };
+}
+
+function pluralOf(word: string): string | null {
+  if (!/^[a-z]{3,}$/.test(word) || word.endsWith('s')) return null;
+  if (/(?:x|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+export class PhraseMatcher {
+  private readonly root: TrieNode = { next: null, entries: null };
+  private readonly vetoes: Veto[][] = [];
+  private readonly technical: Uint8Array;
+  readonly formCount: number;
+
+  constructor(concepts: MatcherConcept[]) {
+    this.technical = new Uint8Array(concepts.length);
+    const taken = new Map<string, number>(); // surface key -> mode-agnostic owner, first wins
+    let count = 0;
+    const plurals: Array<{ keys: string[]; entry: Entry }> = [];
+    concepts.forEach((c, idx) => {
+      this.technical[idx] = c.technical ? 1 : 0;
+      this.vetoes[idx] = c.notIn.map((p) => ({ keys: keysOf(p).keys }));
+      for (const f of c.forms) {
+        const { keys, tokens } = keysOf(f.text);
+        if (keys.length === 0) continue;
+        const id = `${f.mode === 0 ? '' : tokens.join(' ')}|${keys.join(' ')}`;
+        const owner = taken.get(id);
+        if (owner !== undefined && owner !== idx) continue;
+        if (owner === idx) continue;
+        taken.set(id, idx);
+        this.insert(keys, { concept: idx, mode: f.mode, tokens });
+        count++;
+        const last = keys[keys.length - 1]!;
+        const plural = f.mode === 0 ? pluralOf(last) : null;
+        if (plural) plurals.push({ keys: [...keys.slice(0, -1), plural], entry: { concept: idx, mode: 0, tokens } });
+      }
+    });
+    // Plural variants only where no real form already lives.
+    for (const p of plurals) {
+      const id = `|${p.keys.join(' ')}`;
+      if (taken.has(id)) continue;
+      taken.set(id, p.entry.concept);
+      this.insert(p.keys, p.entry);
+    }
+    for (const node of this.walk(this.root)) {
+      node.entries?.sort((a, b) => a.mode - b.mode);
+    }
+    this.formCount = count;
+  }
+
+  private *walk(node: TrieNode): Generator<TrieNode> {
+    yield node;
+    if (node.next) for (const child of node.next.values()) yield* this.walk(child);
+  }
+
+  private insert(keys: string[], entry: Entry): void {
+    let node = this.root;
+    for (const k of keys) {
+      node.next ??= new Map();
+      let child = node.next.get(k);
+      if (!child) { child = { next: null, entries: null }; node.next.set(k, child); }
+      node = child;
+    }
+    (node.entries ??= []).push(entry);
+  }
+
+  /** All matches in `text`, left to right, non-overlapping, longest first. */
+  match(text: string): RawMatch[] {
+    const t = tokenize(text);
+    const segment = segments(text, t);
+    type Found = { concept: number; i: number; j: number; pending: boolean };
+    const found: Found[] = [];
+    let i = 0;
+    while (i < t.length) {
+      let node: TrieNode | undefined = this.root;
+      let best: Found | null = null;
+      for (let j = i; j < t.length; j++) {
+        if (j > i && segment[j] !== segment[j - 1] && hasNewline(text, t.end[j - 1]!, t.start[j]!)) break;
+        node = node.next?.get(t.key[j]!);
+        if (!node) break;
+        if (node.entries) {
+          const e = this.pick(node.entries, t, i, j);
+          if (e) best = { concept: e.concept, i, j, pending: e.mode === 2 };
+        }
+      }
+      if (best) { found.push(best); i = best.j + 1; } else i++;
+    }
+    const out: RawMatch[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k]!;
+      if (f.pending && !this.hasContext(found, k, t, segment)) continue;
+      out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
+    }
+    return out;
+  }
+
+  private pick(entries: Entry[], t: Tokens, i: number, j: number): Entry | null {
+    for (const e of entries) {
+      if (e.mode !== 0) {
+        if (e.tokens.length !== j - i + 1) continue;
+        let same = true;
+        for (let k = 0; k < e.tokens.length; k++) if (t.text[i + k] !== e.tokens[k]) { same = false; break; }
+        if (!same) continue;
+      }
+      if (this.vetoed(e.concept, t, i, j)) continue;
+      return e;
+    }
+    return null;
+  }
+
+  private vetoed(concept: number, t: Tokens, i: number, j: number): boolean {
+    for (const v of this.vetoes[concept]!) {
+      const P = v.keys;
+      for (let p = 0; p < P.length; p++) {
+        if (P[p] !== t.key[i]) continue;
+        const from = i - p;
+        if (from < 0 || from + P.length > t.length || from + P.length - 1 < j) continue;
+        let ok = true;
+        for (let k = 0; k < P.length; k++) if (t.key[from + k] !== P[k]) { ok = false; break; }
+        if (ok) return true;
+      }
+    }
+    return false;
+  }
+
+  private hasContext(found: Array<{ concept: number; i: number; j: number; pending: boolean }>, k: number, t: Tokens, segment: Int32Array): boolean {
+    const f = found[k]!;
+    const seg = segment[f.i]!;
+    // A technical mention nearby in the same sentence.
+    for (const dir of [-1, 1]) {
+      for (let m = k + dir; m >= 0 && m < found.length; m += dir) {
+        const o = found[m]!;
+        if (segment[o.i] !== seg) break;
+        const gap = dir < 0 ? f.i - o.j : o.i - f.j;
+        if (gap > CONTEXT_WINDOW) break;
+        if (!o.pending && this.technical[o.concept]) return true;
+      }
+    }
+    // A cue word nearby ("Go programming", "experience in Rust").
+    const lo = Math.max(0, f.i - 4);
+    const hi = Math.min(t.length - 1, f.j + 4);
+    for (let m = lo; m <= hi; m++) {
+      if (m >= f.i && m <= f.j) continue;
+      if (segment[m] === seg && CUES.has(t.key[m]!)) return true;
+    }
+    return false;
+  }
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let c = from; c < to; c++) if (text.charCodeAt(c) === 10) return true;
+  return false;
+}
+
+/** Sentence-ish segment number per token: a new one after . ! ? ; : and at line breaks. */
+function segments(text: string, t: Tokens): Int32Array {
+  const seg = new Int32Array(t.length);
+  let s = 0;
+  for (let k = 0; k < t.length; k++) {
+    if (k > 0 && (BREAK_TOKENS.has(t.text[k - 1]!) || hasNewline(text, t.end[k - 1]!, t.start[k]!))) s++;
+    seg[k] = s;
+  }
+  return seg;
+}

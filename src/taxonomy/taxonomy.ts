@@ -1,0 +1,129 @@
+// The loaded taxonomy: compiled model objects -> skill table, implication closure, and the
+// phrase matcher over skills and spoken languages. Built once per process by the engine.
+
+import type { Mention } from '../domain/types.ts';
+import { normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
+import { PhraseMatcher, type FormMode, type MatcherConcept } from './matcher.ts';
+import { TECH_CATEGORIES, type CompiledSkill, type LanguagesFile } from './schema.ts';
+
+export interface SkillInfo {
+  /** Integer id: index into Taxonomy.skills. */
+  n: number;
+  id: string;
+  name: string;
+  category: string;
+  transversal: boolean;
+  parents: number[];
+  related: number[];
+  /** Every skill this one implies, transitively (not itself). */
+  ancestors: number[];
+}
+
+export interface LanguageInfo {
+  code: string;
+  name: string;
+}
+
+export interface ModelFiles {
+  skills: { version: string; skills: CompiledSkill[] };
+  languages?: LanguagesFile & { version: string };
+  [name: string]: unknown;
+}
+
+export interface Taxonomy {
+  version: string;
+  skills: SkillInfo[];
+  byId: ReadonlyMap<string, SkillInfo>;
+  languages: LanguageInfo[];
+  matcher: PhraseMatcher;
+  /** Mentions of skills and spoken languages, with spans into `text` as given. */
+  mentions(text: string): Mention[];
+  /** The same, on text already normalized (spans map through `norm`). */
+  mentionsIn(norm: NormalizedText, original: string): Mention[];
+}
+
+function skillForms(s: CompiledSkill): Array<{ text: string; mode: FormMode }> {
+  const ambiguous = new Set(s.ambiguous ?? []);
+  const cased = new Set(s.cased ?? []);
+  const restricted = new Set([...ambiguous, ...cased].map((f) => f.toLowerCase()));
+  const forms: Array<{ text: string; mode: FormMode }> = [];
+  for (const f of [s.name, ...(s.aliases ?? [])]) {
+    if (ambiguous.has(f)) forms.push({ text: f, mode: 2 });
+    else if (cased.has(f)) forms.push({ text: f, mode: 1 });
+    else if (!restricted.has(f.toLowerCase())) forms.push({ text: f, mode: 0 });
+  }
+  for (const f of ambiguous) forms.push({ text: f, mode: 2 });
+  for (const f of cased) if (!ambiguous.has(f)) forms.push({ text: f, mode: 1 });
+  return forms;
+}
+
+function languageForms(name: string, ambiguous: Set<string>): Array<{ text: string; mode: FormMode }> {
+  const mode: FormMode = ambiguous.has(name) ? 2 : 1;
+  const cap = name.charAt(0).toUpperCase() + name.slice(1);
+  const forms = [{ text: cap, mode }, { text: name.toUpperCase(), mode }];
+  return cap === name.toUpperCase() ? forms.slice(0, 1) : forms;
+}
+
+export function createTaxonomy(models: ModelFiles): Taxonomy {
+  const compiled = models.skills.skills;
+  const index = new Map(compiled.map((s, n) => [s.id, n]));
+  const skills: SkillInfo[] = compiled.map((s, n) => ({
+    n,
+    id: s.id,
+    name: s.name,
+    category: s.category,
+    transversal: s.transversal === true,
+    parents: (s.parents ?? []).map((p) => index.get(p)).filter((x): x is number => x !== undefined),
+    related: (s.related ?? []).map((p) => index.get(p)).filter((x): x is number => x !== undefined),
+    ancestors: [],
+  }));
+  for (const s of skills) {
+    const seen = new Set<number>();
+    const stack = [...s.parents];
+    while (stack.length) {
+      const p = stack.pop()!;
+      if (seen.has(p) || p === s.n) continue;
+      seen.add(p);
+      stack.push(...skills[p]!.parents);
+    }
+    s.ancestors = [...seen].sort((a, b) => a - b);
+  }
+  const byId = new Map(skills.map((s) => [s.id, s]));
+  const langSource = models.languages?.languages ?? [];
+  const languages: LanguageInfo[] = langSource.map((l) => ({ code: l.code, name: l.name }));
+  const ambiguousLangs = new Set(models.languages?.ambiguous ?? []);
+
+  const concepts: MatcherConcept[] = compiled.map((s) => ({
+    forms: skillForms(s),
+    notIn: s.notIn ?? [],
+    technical: TECH_CATEGORIES.has(s.category),
+  }));
+  for (const l of langSource) {
+    const forms = [l.name, ...(l.aliases ?? [])].flatMap((f) => languageForms(f, ambiguousLangs));
+    concepts.push({ forms, notIn: [], technical: false });
+  }
+  const matcher = new PhraseMatcher(concepts);
+  const nSkills = skills.length;
+
+  const mentionsIn = (norm: NormalizedText, original: string): Mention[] =>
+    matcher.match(norm.text).map((m) => {
+      const span = toOriginalSpan(norm, m);
+      const text = original.slice(span.start, span.end);
+      if (m.concept < nSkills) {
+        const s = skills[m.concept]!;
+        return { id: s.id, name: s.name, kind: 'skill' as const, start: span.start, end: span.end, text };
+      }
+      const l = languages[m.concept - nSkills]!;
+      return { id: `lang:${l.code}`, name: l.name, kind: 'language' as const, start: span.start, end: span.end, text };
+    });
+
+  return {
+    version: models.skills.version,
+    skills,
+    byId,
+    languages,
+    matcher,
+    mentions: (text) => mentionsIn(normalizeText(text), text),
+    mentionsIn,
+  };
+}

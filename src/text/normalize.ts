@@ -1,0 +1,130 @@
+// Text normalization that remembers, for every output character, where it came from, so
+// spans found in normalized text map back to the caller's original string.
+
+import type { Span } from '../domain/types.ts';
+
+export interface NormalizedText {
+  /** The normalized text the extractors read. */
+  text: string;
+  /** origStart[i] / origEnd[i]: the original range that produced normalized char i. */
+  origStart: Int32Array;
+  origEnd: Int32Array;
+  /** Length of the original text. */
+  originalLength: number;
+}
+
+// Windows-1252 bytes that arrive as C1 control characters when text was mis-decoded.
+const CP1252: Record<number, string> = {
+  0x80: '€', 0x82: ',', 0x83: 'f', 0x84: '"', 0x85: '...', 0x86: '+', 0x87: '+', 0x88: '^',
+  0x89: '%', 0x8a: 'S', 0x8b: '<', 0x8c: 'OE', 0x8e: 'Z', 0x91: "'", 0x92: "'", 0x93: '"',
+  0x94: '"', 0x95: '•', 0x96: '-', 0x97: '-', 0x98: '~', 0x99: '(TM)', 0x9a: 's', 0x9b: '>',
+  0x9c: 'oe', 0x9e: 'z', 0x9f: 'Y',
+};
+
+// Characters rewritten before NFKC: quotes, dashes and bullets in their many shapes.
+const SIMPLE: Record<number, string> = {
+  0x2018: "'", 0x2019: "'", 0x201a: "'", 0x201b: "'", 0x2032: "'", 0x00b4: "'", 0x0060: "'",
+  0x201c: '"', 0x201d: '"', 0x201e: '"', 0x201f: '"', 0x2033: '"', 0x00ab: '"', 0x00bb: '"',
+  0x2010: '-', 0x2011: '-', 0x2012: '-', 0x2013: '-', 0x2014: '-', 0x2015: '-', 0x2212: '-', 0xfe58: '-', 0xfe63: '-', 0xff0d: '-',
+  0x2022: '•', 0x2023: '•', 0x2043: '•', 0x2219: '•', 0x25aa: '•', 0x25ab: '•', 0x25cf: '•', 0x25cb: '•',
+  0x25e6: '•', 0x25a0: '•', 0x25a1: '•', 0x25ba: '•', 0x25b8: '•', 0x25b6: '•', 0x27a2: '•', 0x2794: '•',
+  0x2713: '•', 0x2714: '•', 0x2756: '•', 0x2666: '•', 0x25c6: '•', 0x25c7: '•', 0xf0b7: '•', 0xf0a7: '•', 0xf076: '•', 0xf0d8: '•',
+  0x00b7: '•', 0x2026: '...',
+};
+
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
+
+function isSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09 || cp === 0x0b || cp === 0x0c || cp === 0xa0 || cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+}
+
+function isNewline(cp: number): boolean {
+  return cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029;
+}
+
+const COMBINING = /\p{M}/u;
+
+/**
+ * NFKC, stray Windows-1252 bytes, unified quotes/dashes/bullets, no zero-width characters,
+ * single spaces, `\n` line ends (at most one blank line), no trailing spaces on a line.
+ */
+export function normalizeText(input: string): NormalizedText {
+  const n = input.length;
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let pendingSpace = -1; // original index of a space not yet written
+  let newlines = 0; // consecutive newlines written
+  let lineHasText = false;
+
+  const emit = (s: string, from: number, to: number): void => {
+    for (let k = 0; k < s.length; k++) { out.push(s[k]!); starts.push(from); ends.push(to); }
+  };
+  const emitText = (s: string, from: number, to: number): void => {
+    if (pendingSpace >= 0 && lineHasText) emit(' ', pendingSpace, pendingSpace + 1);
+    pendingSpace = -1;
+    emit(s, from, to);
+    lineHasText = true;
+    newlines = 0;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp < 0x80 && cp !== 0x60 && !isNewline(cp) && !isSpace(cp) && cp >= 0x20 && !(input.charCodeAt(i + 1) >= 0x300 && COMBINING.test(input[i + 1]!))) {
+      emitText(input[i]!, i, i + 1);
+      i += 1;
+      continue;
+    }
+    if (isNewline(cp)) {
+      const end = cp === 0x0d && input.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      pendingSpace = -1;
+      if (newlines < 2 && out.length > 0) emit('\n', i, end);
+      newlines += 1;
+      lineHasText = false;
+      i = end;
+      continue;
+    }
+    if (isSpace(cp)) {
+      if (pendingSpace < 0) pendingSpace = i;
+      i += width;
+      continue;
+    }
+    if (ZERO_WIDTH.has(cp) || (cp < 0x20 && cp !== 0x09)) { i += width; continue; }
+    const c1 = CP1252[cp];
+    if (c1 !== undefined) { emitText(c1, i, i + 1); i += 1; continue; }
+    const simple = SIMPLE[cp];
+    if (simple !== undefined) { emitText(simple, i, i + width); i += width; continue; }
+    // A base character and the combining marks after it normalize together.
+    let j = i + width;
+    while (j < n) {
+      const next = input.codePointAt(j)!;
+      const w = next > 0xffff ? 2 : 1;
+      if (!COMBINING.test(String.fromCodePoint(next))) break;
+      j += w;
+    }
+    const piece = input.slice(i, j).normalize('NFKC');
+    let mapped = '';
+    for (const ch of piece) {
+      const c = ch.codePointAt(0)!;
+      mapped += SIMPLE[c] ?? (isSpace(c) ? ' ' : ch);
+    }
+    if (mapped.trim() === '') { if (mapped.length && pendingSpace < 0) pendingSpace = i; }
+    else emitText(mapped, i, j);
+    i = j;
+  }
+  // Drop trailing newlines.
+  while (out.length && out[out.length - 1] === '\n') { out.pop(); starts.pop(); ends.pop(); }
+  return { text: out.join(''), origStart: Int32Array.from(starts), origEnd: Int32Array.from(ends), originalLength: n };
+}
+
+/** Maps a span of normalized text back to the original text. */
+export function toOriginalSpan(norm: NormalizedText, span: Span): Span {
+  if (span.end <= span.start) {
+    const at = span.start < norm.origStart.length ? norm.origStart[span.start]! : norm.originalLength;
+    return { start: at, end: at };
+  }
+  return { start: norm.origStart[span.start]!, end: norm.origEnd[span.end - 1]! };
+}

@@ -1,0 +1,107 @@
+// Section detection by heading cues: known wordings ("What you'll do", "Basic Qualifications",
+// "Nice to have", "Work History", ...), ALL-CAPS lines and short lines ending in a colon.
+
+import type { Span } from '../domain/types.ts';
+import { lineSpans } from './sentences.ts';
+
+export type SectionKind =
+  | 'summary' | 'experience' | 'education' | 'skills' | 'projects' | 'certifications' | 'languages'
+  | 'publications' | 'volunteering' | 'awards' | 'interests' | 'references' | 'contact'
+  | 'description' | 'responsibilities' | 'requirements' | 'preferred' | 'benefits' | 'company'
+  | 'eeo' | 'apply' | 'other';
+
+export interface Section {
+  kind: SectionKind;
+  /** Heading text as written (without a trailing colon), or null for text before any heading. */
+  title: string | null;
+  heading: Span | null;
+  /** The body after the heading, up to the next heading. */
+  body: Span;
+}
+
+const OPT = "(?:key|your|the|our|main|core|primary|essential|general|job|role|position|additional|other|relevant|professional|technical|specific)";
+
+// Order matters: the first pattern that matches the whole heading wins.
+const CUES: Array<[SectionKind, RegExp]> = [
+  ['preferred', /^(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|good[ -]to[ -]haves?|pluses|plus|extra credit|it would be (?:great|nice) if.*|even better if.*|bonus points(?: if.*)?|ideally.*|optional|what would make you stand out|additional (?:preferred )?qualifications|preferred (?:qualifications|skills|experience|requirements)(?: and (?:skills|experience))?|desired (?:skills|qualifications|experience)|(?:it'?s )?a (?:big )?plus(?: if.*)?|we'?d love (?:it )?if.*|would be a plus|assets?|nice to haves?(?: but not required)?)$/],
+  ['requirements', new RegExp(`^(?:${OPT} )?(?:(?:basic|minimum|required|must[ -]have|mandatory|essential|necessary|preferred and required) )?(?:qualifications|requirements|criteria)(?: (?:and|&) (?:skills|experience|qualifications|requirements))?$|^(?:required|minimum|must[ -]have|mandatory|essential|necessary) (?:skills|experience|competencies|knowledge)(?: (?:and|&) (?:experience|qualifications|skills))?$|^(?:skills|experience|knowledge) (?:and|&) (?:experience|qualifications|skills|abilities|requirements)$|^(?:must[ -]haves?|what you(?:'ll)? need|what you(?:'ll)? bring|what we(?:'re| are) looking for|who you are|about you|you have|you bring|you are|your profile|(?:the )?ideal candidate|candidate profile|(?:the )?person we(?:'re| are) looking for|who we(?:'re| are) looking for|what you need to succeed|requirements and qualifications|knowledge,? skills,? (?:and|&) abilities|ksas?|what you should have|to be successful(?: in this role)?.*|you(?:'ll)? need|is this you\\??|what it takes|are you.*\\?)$`)],
+  ['responsibilities', new RegExp(`^(?:${OPT} )*(?:responsibilities|duties|accountabilities|tasks|functions|duties and responsibilities|responsibilities and duties)$|^(?:what you(?:'ll| will) (?:do|be doing|work on)|what you will be doing|in this role,? you will|the role|your role|about the role|role overview|the job|day[ -]to[ -]day|a day in the life|your impact|your mission|the opportunity|your responsibilities|what the job involves|how you(?:'ll| will) contribute|what you(?:'ll)? be responsible for|essential (?:duties|functions)(?: and responsibilities)?)$`)],
+  ['benefits', /^(?:benefits|perks|benefits (?:and|&) perks|perks (?:and|&) benefits|what we offer|we offer|what you(?:'ll)? get|compensation|salary|pay(?: range)?|compensation (?:and|&) benefits|why join us|why work (?:with|for|at) us|why you'?ll love.*|what'?s in it for you|our offer|rewards)$/],
+  ['company', /^(?:about us|about the company|about the team|who we are|our team|the team|company (?:description|overview|profile)|our company|our story|about [\p{L}\d .&'-]{2,40}|life at .*|our culture|culture)$/u],
+  ['eeo', /^(?:equal (?:employment )?opportunity.*|eeo.*|diversity.*|our commitment.*|accommodations?.*)$/],
+  ['apply', /^(?:how to apply|application process|to apply|apply now|next steps|hiring process|interview process)$/],
+  ['description', /^(?:job description|description|overview|job overview|job summary|position summary|position description|role description|the position|job details|job information|position overview|summary of (?:the )?(?:role|position))$/],
+  ['summary', /^(?:summary|professional summary|profile|professional profile|career profile|personal profile|about me|objective|career objective|professional objective|career summary|executive summary|executive profile|summary of qualifications|personal statement|introduction)$/],
+  ['experience', /^(?:(?:work|professional|employment|career|relevant|industry|work and|previous|job|working|research|teaching|military|internship) )?(?:experience|history|background)$|^(?:employment|work history|employment history|career history|professional history|positions held|experience and employment|work experience and internships)$/],
+  ['education', /^(?:education|academic background|educational background|education and training|education (?:and|&) qualifications|academic qualifications|academics|academic history|educational qualifications|qualifications and education|academic profile|degrees|scholastics|studies)$/],
+  ['skills', /^(?:(?:key|core|technical|professional|relevant|hard|soft|computer|it|software|additional|other) )?(?:skills|competencies|competences|abilities|proficiencies)(?: (?:and|&) (?:tools|technologies|abilities|expertise|interests|languages))?$|^(?:skill set|skillset|technologies|tech stack|technical stack|tools(?: (?:and|&) technologies)?|technologies and tools|areas of expertise|expertise|core strengths|strengths|technical proficiencies|it skills|toolbox|programming languages)$/],
+  ['projects', /^(?:(?:key|personal|academic|selected|notable|side|open source) )?projects$/],
+  ['certifications', /^(?:certifications?|certificates?|licenses?(?: (?:and|&) certifications?)?|certifications? (?:and|&) (?:licenses?|training|courses)|professional certifications|courses|training|training (?:and|&) certifications?|courses (?:and|&) certifications?|professional development)$/],
+  ['languages', /^(?:languages?|language skills|spoken languages|language proficiency|foreign languages)$/],
+  ['publications', /^(?:publications|selected publications|papers|research papers|patents|publications (?:and|&) (?:presentations|patents))$/],
+  ['volunteering', /^(?:volunteer(?:ing)?(?: experience| work)?|community (?:involvement|service)|volunteer activities|extracurricular activities|activities|leadership (?:and|&) activities)$/],
+  ['awards', /^(?:awards|honors|honours|achievements|awards (?:and|&) (?:honors|honours|achievements)|honors (?:and|&) awards|accomplishments|key achievements|recognition)$/],
+  ['interests', /^(?:interests|hobbies|hobbies (?:and|&) interests|personal interests|outside interests)$/],
+  ['references', /^(?:references|referees|references available.*)$/],
+  ['contact', /^(?:contact|contact information|contact details|personal (?:details|information|data))$/],
+];
+
+/** Lower-cased heading text without decoration: "## Basic Qualifications:" -> "basic qualifications". */
+export function headingKey(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/^[#=*•\-–—\s]+/, '')
+    .replace(/[\s:.\-–—=*#]+$/, '')
+    .replace(/’/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function classifyHeading(line: string): SectionKind | null {
+  const key = headingKey(line);
+  if (key.length < 2 || key.length > 70) return null;
+  for (const [kind, re] of CUES) if (re.test(key)) return kind;
+  return null;
+}
+
+function looksLikeHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 3 || t.length > 60) return false;
+  const words = t.split(/\s+/).length;
+  if (words > 6) return false;
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3) return false;
+  if (letters === letters.toUpperCase() && /^[\p{Lu}\d\s&/,'()-]+:?$/u.test(t)) return true;
+  return /^[\p{Lu}][^.!?]*:$/u.test(t) && words <= 4;
+}
+
+/** Splits text into sections at heading lines; inline "Skills: Java, Python" starts a section too. */
+export function detectSections(text: string): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { kind: 'other', title: null, heading: null, body: { start: 0, end: 0 } };
+  const close = (end: number): void => {
+    current.body.end = Math.max(current.body.start, end);
+    if (current.heading || current.body.end > current.body.start) sections.push(current);
+  };
+  for (const line of lineSpans(text)) {
+    const raw = text.slice(line.start, line.end);
+    let kind = classifyHeading(raw);
+    let headingEnd = line.end;
+    let bodyStart = line.end;
+    if (kind === null) {
+      // "Skills: Java, Python" — a known heading word before a colon, content after it.
+      const colon = raw.indexOf(':');
+      if (colon > 1 && colon < 40) {
+        const inline = classifyHeading(raw.slice(0, colon));
+        if (inline && inline !== 'other') { kind = inline; headingEnd = line.start + colon; bodyStart = line.start + colon + 1; }
+      }
+    }
+    if (kind === null && looksLikeHeading(raw)) kind = 'other';
+    if (kind === null) continue;
+    close(line.start);
+    const title = text.slice(line.start, headingEnd).replace(/[\s:]+$/, '');
+    current = { kind, title, heading: { start: line.start, end: headingEnd }, body: { start: bodyStart, end: bodyStart } };
+  }
+  close(text.length);
+  return sections;
+}

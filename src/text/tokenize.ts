@@ -1,0 +1,92 @@
+// A tokenizer for résumé and posting text that keeps technology names whole
+// (C++, C#, F#, .NET, Node.js, ASP.NET) and reports offsets. Slash-, ampersand- and
+// plus-joined names (CI/CD, TCP/IP, R&D, A/B) come out as word, punct, word so a phrase
+// matcher can match them as sequences while "HTML5/CSS3" still yields both names.
+
+export interface Tokens {
+  /** Token text as written. */
+  text: string[];
+  /** Lower-cased text: the key phrase matching uses. */
+  key: string[];
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 for word tokens (letters/digits), 0 for punctuation. */
+  isWord: Uint8Array;
+  length: number;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCode(c: number, s: string, i: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return NON_ASCII_WORD.test(s[i]!);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** Hyphens and underscores separate tokens without becoming tokens ("front-end" = "front end"). */
+function isSeparator(c: number): boolean {
+  return c === 0x2d || c === 0x5f;
+}
+
+/** A dot inside a word continues it for "node.js", "ASP.NET", "v2.0", not for "end.Next". */
+function dotContinues(s: string, dot: number, wordStart: number): boolean {
+  let j = dot + 1;
+  while (j < s.length && isWordCode(s.charCodeAt(j), s, j)) j++;
+  const seg = s.slice(dot + 1, j);
+  if (seg.length === 0) return false;
+  if (seg.length <= 4) return true;
+  if (seg === seg.toLowerCase() || seg === seg.toUpperCase()) return true;
+  // "Experience.Strong": a capitalised word after a dot begins a new sentence.
+  return !isUpper(seg.charCodeAt(0)) && dot - wordStart < 2;
+}
+
+export function tokenize(s: string): Tokens {
+  const text: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) || isSeparator(c)) { i++; continue; }
+    const leadingDot = c === 0x2e && i + 1 < n && isWordCode(s.charCodeAt(i + 1), s, i + 1) &&
+      (i === 0 || !isWordCode(s.charCodeAt(i - 1), s, i - 1)) && !isDigit(s.charCodeAt(i + 1));
+    if (isWordCode(c, s, i) || leadingDot) {
+      const start = i;
+      i += leadingDot ? 2 : 1;
+      for (;;) {
+        while (i < n && isWordCode(s.charCodeAt(i), s, i)) i++;
+        if (i + 1 < n && s.charCodeAt(i) === 0x2e && isWordCode(s.charCodeAt(i + 1), s, i + 1) && dotContinues(s, i, start)) { i++; continue; }
+        break;
+      }
+      // C++, G++, Notepad++ ; C#, F#, J# (one letter before #)
+      if (s.charCodeAt(i) === 0x2b && s.charCodeAt(i + 1) === 0x2b) i += 2;
+      else if (s.charCodeAt(i) === 0x23 && i - start === 1 && (i + 1 >= n || !isWordCode(s.charCodeAt(i + 1), s, i + 1))) i += 1;
+      text.push(s.slice(start, i)); starts.push(start); ends.push(i); words.push(1);
+      continue;
+    }
+    const w = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    text.push(s.slice(i, i + w)); starts.push(i); ends.push(i + w); words.push(0);
+    i += w;
+  }
+  return {
+    text,
+    key: text.map((t) => t.toLowerCase()),
+    start: Int32Array.from(starts),
+    end: Int32Array.from(ends),
+    isWord: Uint8Array.from(words),
+    length: text.length,
+  };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}

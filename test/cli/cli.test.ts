@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'rolefit-cli-'));
+const file = (name: string, content: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describe('rolefit skills', () => {
+  it('prints one JSON object for one document, with spans into the input', async () => {
+    const text = 'Senior engineer: Java, Kubernetes and PostgreSQL on AWS.';
+    const r = await run('skills', file('one.txt', text));
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out.join('\n')) as { mentions: Array<{ id: string; start: number; end: number; text: string }> };
+    expect(doc.mentions.map((m) => m.id)).toEqual(['java', 'kubernetes', 'postgresql', 'aws']);
+    for (const m of doc.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('prints JSON lines for a JSONL input, in input order, errors as lines', async () => {
+    const jsonl = file('many.jsonl', [
+      JSON.stringify({ id: 'a', text: 'Python and SQL' }),
+      'not json',
+      JSON.stringify({ id: 'c', text: '   ' }),
+      JSON.stringify({ id: 'd', path: 'one.txt' }),
+      JSON.stringify({ id: 'e' }),
+    ].join('\n'));
+    const r = await run('skills', jsonl);
+    expect(r.code).toBe(0);
+    const rows = r.out.map((l) => JSON.parse(l) as { id: string; error?: { code: string }; mentions?: unknown[] });
+    expect(rows.map((x) => x.id)).toEqual(['a', '2', 'c', 'd', 'e']);
+    expect(rows.map((x) => x.error?.code ?? 'ok')).toEqual(['ok', 'INPUT_BAD_JSONL', 'INPUT_EMPTY', 'ok', 'INPUT_BAD_JSONL']);
+  });
+
+  it('reads a directory as many documents, ids from file names', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'rolefit-dir-'));
+    writeFileSync(join(d, 'b.txt'), 'Excel and Tableau');
+    writeFileSync(join(d, 'a.txt'), 'React and TypeScript');
+    const r = await run('skills', d);
+    expect(r.out.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    ['an empty file', 'empty.txt', '', 'INPUT_EMPTY'],
+    ['binary junk', 'junk.bin', Buffer.from([0, 1, 2, 3, 255, 0, 7, 8]), 'INPUT_NOT_TEXT'],
+    ['a PDF before PDF support', 'x.pdf', Buffer.from('%PDF-1.4\n'), 'INPUT_UNSUPPORTED_TYPE'],
+  ])('gives a coded error for %s', async (_what, name, content, code) => {
+    const r = await run('skills', file(name, content));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out.join('\n'))).toMatchObject({ error: { code } });
+  });
+
+  it('reports a missing file on stderr with a code', async () => {
+    const r = await run('skills', join(dir, 'nope.txt'));
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toMatch(/^rolefit: INPUT_NOT_FOUND: /);
+  });
+
+  it('exits 2 on an unknown command', async () => {
+    const r = await run('frobnicate');
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('rolefit models', () => {
+  it('check passes: committed models match the taxonomy sources', async () => {
+    const r = await run('models', 'check');
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('import needs exactly one source', async () => {
+    const r = await run('models', 'import');
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/USAGE/);
+  });
+});
