@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mention } from './domain/types.ts';
+import type { PostingProfile } from './domain/posting.ts';
+import { parsePosting } from './extract/posting.ts';
 import { createError } from './errors.ts';
 import { sha256 } from './taxonomy/compile.ts';
 import { createTaxonomy, type ModelFiles, type Taxonomy } from './taxonomy/taxonomy.ts';
@@ -16,7 +18,9 @@ export interface Engine {
   taxonomy: Taxonomy;
   /** Model load time in milliseconds (read + verify + compile matcher). */
   loadMs: number;
-  skills(text: string): { mentions: Mention[] };
+  /** Hard-skill and spoken-language mentions; `soft` adds transversal skills. */
+  skills(text: string, opts?: { soft?: boolean }): { mentions: Mention[] };
+  parsePosting(text: string): PostingProfile;
 }
 
 export function readModelFiles(dir: string): ModelFiles {
@@ -44,6 +48,9 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     modelsVersion: taxonomy.version,
     taxonomy,
     loadMs,
-    skills: (text) => ({ mentions: taxonomy.mentions(text) }),
+    skills: (text, opts = {}) => ({
+      mentions: opts.soft ? taxonomy.mentions(text) : taxonomy.mentions(text).filter((m) => m.kind !== 'skill' || !taxonomy.byId.get(m.id)!.transversal),
+    }),
+    parsePosting: (text) => parsePosting(taxonomy, text, { modelsVersion: taxonomy.version }),
   };
 }

@@ -34,10 +34,24 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .command('skills')
     .description('print the skill and spoken-language mentions the phrase matcher finds, with spans')
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
-    .action((input: string) => {
+    .option('--soft', 'include transversal (soft) skills such as communication or teamwork')
+    .action((input: string, opts: { soft?: boolean }) => {
       const eng = getEngine();
       const { docs, many } = readInputs(input, eng.config.maxInputBytes);
-      const failures = emitAll(docs, many, (text) => eng.skills(text), io.out, toErrorBody);
+      const failures = emitAll(docs, many, (text) => eng.skills(text, { soft: opts.soft === true }), io.out, toErrorBody);
+      if (!many && failures) state.code = 1;
+    });
+
+  const parse = program.command('parse').description('parse documents into structured profiles');
+  parse
+    .command('posting')
+    .description('job postings -> PostingProfile (requirements, skills, title, location)')
+    .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
+    .option('--include-text', 'add the text the spans point into')
+    .action((input: string, opts: { includeText?: boolean }) => {
+      const eng = getEngine();
+      const { docs, many } = readInputs(input, eng.config.maxInputBytes);
+      const failures = emitAll(docs, many, (text) => ({ ...eng.parsePosting(text), ...(opts.includeText ? { text } : {}) }), io.out, toErrorBody);
       if (!many && failures) state.code = 1;
     });
 

@@ -5,6 +5,7 @@
 
 import { parse as parseCsv } from 'csv-parse/sync';
 import { createError } from '../errors.ts';
+import { trimChars } from '../text/trim.ts';
 import type { SkillSource } from './schema.ts';
 
 export interface ImportResult {
@@ -19,14 +20,14 @@ export interface Known {
 }
 
 export function slug(s: string): string {
-  return s
+  const dashed = s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/\+\+/g, 'pp')
     .replace(/#/g, 'sharp')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  return trimChars(dashed, '-');
 }
 
 function toYaml(section: string, note: string, skills: SkillSource[]): string {
@@ -51,7 +52,7 @@ function isPlainWord(form: string): boolean {
 }
 
 function cleanForm(form: string): string {
-  return form.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return form.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).join(' ');
 }
 
 function wordCount(s: string): number {
@@ -101,7 +102,7 @@ export function importEsco(text: string, path: string, known: Known): ImportResu
 }
 
 const ONET_CATEGORIES: Array<[RegExp, string]> = [
-  [/data ?base|database/i, 'database'],
+  [/data ?base/i, 'database'],
   [/operating system/i, 'operating-system'],
   [/development environment|compiler|program testing/i, 'tool'],
   [/web platform|object or component oriented/i, 'framework'],
@@ -130,7 +131,8 @@ export function importOnet(text: string, path: string, known: Known): ImportResu
     const name = (cells[iName] ?? '').trim();
     if (!name || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
-    const short = name.replace(VENDOR, '').replace(/\s+software$/i, '').trim();
+    const bare = name.replace(VENDOR, '');
+    const short = (/ software$/i.test(bare) ? bare.slice(0, -' software'.length) : bare).trim();
     if ([name, short].some((f) => known.forms.has(f.toLowerCase())) || wordCount(name) > 8) { skipped++; continue; }
     const title = cells[iTitle] ?? '';
     const category = ONET_CATEGORIES.find(([re]) => re.test(title))?.[1] ?? 'tool';

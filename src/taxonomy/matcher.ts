@@ -129,7 +129,7 @@ export class PhraseMatcher {
   match(text: string): RawMatch[] {
     const t = tokenize(text);
     const segment = segments(text, t);
-    type Found = { concept: number; i: number; j: number; pending: boolean };
+    type Found = { concept: number; i: number; j: number; pending: boolean; loose: boolean };
     const found: Found[] = [];
     let i = 0;
     while (i < t.length) {
@@ -140,8 +140,8 @@ export class PhraseMatcher {
         node = node.next?.get(t.key[j]!);
         if (!node) break;
         if (node.entries) {
-          const e = this.pick(node.entries, t, i, j);
-          if (e) best = { concept: e.concept, i, j, pending: e.mode === 2 };
+          const p = this.pick(node.entries, t, i, j);
+          if (p) best = { concept: p.e.concept, i, j, pending: p.e.mode === 2, loose: p.loose };
         }
       }
       if (best) { found.push(best); i = best.j + 1; } else i++;
@@ -149,22 +149,29 @@ export class PhraseMatcher {
     const out: RawMatch[] = [];
     for (let k = 0; k < found.length; k++) {
       const f = found[k]!;
-      if (f.pending && !this.hasContext(found, k, t, segment)) continue;
+      if (f.loose ? !this.inTechList(found, k, text, t) : f.pending && !this.hasContext(found, k, t, segment)) continue;
       out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
     }
     return out;
   }
 
-  private pick(entries: Entry[], t: Tokens, i: number, j: number): Entry | null {
+  /** The entry that matches tokens i..j; `loose` marks an ambiguous form written in another case. */
+  private pick(entries: Entry[], t: Tokens, i: number, j: number): { e: Entry; loose: boolean } | null {
     for (const e of entries) {
+      let loose = false;
       if (e.mode !== 0) {
         if (e.tokens.length !== j - i + 1) continue;
         let same = true;
         for (let k = 0; k < e.tokens.length; k++) if (t.text[i + k] !== e.tokens[k]) { same = false; break; }
-        if (!same) continue;
+        // "angular/react", "java, go": an everyday-word name in lower case still counts inside a
+        // list of technical names (checked once all matches are known).
+        if (!same) {
+          if (e.mode !== 2) continue;
+          loose = true;
+        }
       }
       if (this.vetoed(e.concept, t, i, j)) continue;
-      return e;
+      return { e, loose };
     }
     return null;
   }
@@ -180,6 +187,18 @@ export class PhraseMatcher {
         for (let k = 0; k < P.length; k++) if (t.key[from + k] !== P[k]) { ok = false; break; }
         if (ok) return true;
       }
+    }
+    return false;
+  }
+
+  /** A neighbour on either side is a technical name joined by list punctuation only. */
+  private inTechList(found: Array<{ concept: number; i: number; j: number; pending: boolean }>, k: number, text: string, t: Tokens): boolean {
+    const f = found[k]!;
+    for (const m of [k - 1, k + 1]) {
+      const o = found[m];
+      if (!o || !this.technical[o.concept] || !this.technical[f.concept]) continue;
+      const gap = m < k ? text.slice(t.end[o.j]!, t.start[f.i]!) : text.slice(t.end[f.j]!, t.start[o.i]!);
+      if (gap.length <= 6 && /^[\s,/|&+;]*(?:and|or)?[\s,/|&+;]*$/i.test(gap)) return true;
     }
     return false;
   }

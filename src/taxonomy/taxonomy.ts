@@ -3,7 +3,8 @@
 
 import type { Mention } from '../domain/types.ts';
 import { normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
-import { PhraseMatcher, type FormMode, type MatcherConcept } from './matcher.ts';
+import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
+import { createLexicons, type Lexicons, type TablesSource } from './lexicons.ts';
 import { TECH_CATEGORIES, type CompiledSkill, type LanguagesFile } from './schema.ts';
 
 export interface SkillInfo {
@@ -36,6 +37,9 @@ export interface Taxonomy {
   byId: ReadonlyMap<string, SkillInfo>;
   languages: LanguageInfo[];
   matcher: PhraseMatcher;
+  lexicons: Lexicons;
+  /** Matches in already-normalized text: skills first (concept < skills.length), then languages. */
+  match(normalized: string): RawMatch[];
   /** Mentions of skills and spoken languages, with spans into `text` as given. */
   mentions(text: string): Mention[];
   /** The same, on text already normalized (spans map through `norm`). */
@@ -123,6 +127,8 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
     byId,
     languages,
     matcher,
+    lexicons: createLexicons(models as unknown as TablesSource),
+    match: (normalized) => matcher.match(normalized),
     mentions: (text) => mentionsIn(normalizeText(text), text),
     mentionsIn,
   };

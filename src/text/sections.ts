@@ -3,6 +3,7 @@
 
 import type { Span } from '../domain/types.ts';
 import { lineSpans } from './sentences.ts';
+import { trimChars } from './trim.ts';
 
 export type SectionKind =
   | 'summary' | 'experience' | 'education' | 'skills' | 'projects' | 'certifications' | 'languages'
@@ -24,11 +25,11 @@ const OPT = "(?:key|your|the|our|main|core|primary|essential|general|job|role|po
 // Order matters: the first pattern that matches the whole heading wins.
 const CUES: Array<[SectionKind, RegExp]> = [
   ['preferred', /^(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|good[ -]to[ -]haves?|pluses|plus|extra credit|it would be (?:great|nice) if.*|even better if.*|bonus points(?: if.*)?|ideally.*|optional|what would make you stand out|additional (?:preferred )?qualifications|preferred (?:qualifications|skills|experience|requirements)(?: and (?:skills|experience))?|desired (?:skills|qualifications|experience)|(?:it'?s )?a (?:big )?plus(?: if.*)?|we'?d love (?:it )?if.*|would be a plus|assets?|nice to haves?(?: but not required)?)$/],
-  ['requirements', new RegExp(`^(?:${OPT} )?(?:(?:basic|minimum|required|must[ -]have|mandatory|essential|necessary|preferred and required) )?(?:qualifications|requirements|criteria)(?: (?:and|&) (?:skills|experience|qualifications|requirements))?$|^(?:required|minimum|must[ -]have|mandatory|essential|necessary) (?:skills|experience|competencies|knowledge)(?: (?:and|&) (?:experience|qualifications|skills))?$|^(?:skills|experience|knowledge) (?:and|&) (?:experience|qualifications|skills|abilities|requirements)$|^(?:must[ -]haves?|what you(?:'ll)? need|what you(?:'ll)? bring|what we(?:'re| are) looking for|who you are|about you|you have|you bring|you are|your profile|(?:the )?ideal candidate|candidate profile|(?:the )?person we(?:'re| are) looking for|who we(?:'re| are) looking for|what you need to succeed|requirements and qualifications|knowledge,? skills,? (?:and|&) abilities|ksas?|what you should have|to be successful(?: in this role)?.*|you(?:'ll)? need|is this you\\??|what it takes|are you.*\\?)$`)],
-  ['responsibilities', new RegExp(`^(?:${OPT} )*(?:responsibilities|duties|accountabilities|tasks|functions|duties and responsibilities|responsibilities and duties)$|^(?:what you(?:'ll| will) (?:do|be doing|work on)|what you will be doing|in this role,? you will|the role|your role|about the role|role overview|the job|day[ -]to[ -]day|a day in the life|your impact|your mission|the opportunity|your responsibilities|what the job involves|how you(?:'ll| will) contribute|what you(?:'ll)? be responsible for|essential (?:duties|functions)(?: and responsibilities)?)$`)],
+  ['requirements', new RegExp(`^(?:${OPT} )?(?:(?:basic|minimum|required|must[ -]have|mandatory|essential|necessary|preferred and required) )?(?:qualifications|requirements|criteria)(?: (?:and|&) (?:skills|experience|qualifications|requirements))?$|^(?:required|minimum|must[ -]have|mandatory|essential|necessary) (?:skills|experience|competencies|knowledge)(?: (?:and|&) (?:experience|qualifications|skills))?$|^(?:skills|experience|knowledge) (?:and|&) (?:experience|qualifications|skills|abilities|requirements)$|^(?:must[ -]haves?|what you(?:'ll)? need|what you(?:'ll)? bring|what we(?:'re| are) looking for|who you are|about you|you have|you bring|you are|your profile|(?:the )?ideal candidate|candidate profile|(?:the )?person we(?:'re| are) looking for|who we(?:'re| are) looking for|what you need to succeed|requirements and qualifications|knowledge,? skills,? (?:and|&) abilities|ksas?|what you should have|to be successful.*|you(?:'ll)? need|is this you\\??|what it takes|are you.*\\?)$`)],
+  ['responsibilities', new RegExp(`^(?:${OPT} )*(?:responsibilities|duties|accountabilities|tasks|functions|duties and responsibilities|responsibilities and duties)$|^(?:what you(?:'ll| will) (?:do|be doing|work on)|in this role,? you will|the role|your role|about the role|role overview|the job|day[ -]to[ -]day|a day in the life|your impact|your mission|the opportunity|your responsibilities|what the job involves|how you(?:'ll| will) contribute|what you(?:'ll)? be responsible for|essential (?:duties|functions)(?: and responsibilities)?)$`)],
   ['benefits', /^(?:benefits|perks|benefits (?:and|&) perks|perks (?:and|&) benefits|what we offer|we offer|what you(?:'ll)? get|compensation|salary|pay(?: range)?|compensation (?:and|&) benefits|why join us|why work (?:with|for|at) us|why you'?ll love.*|what'?s in it for you|our offer|rewards)$/],
-  ['company', /^(?:about us|about the company|about the team|who we are|our team|the team|company (?:description|overview|profile)|our company|our story|about [\p{L}\d .&'-]{2,40}|life at .*|our culture|culture)$/u],
-  ['eeo', /^(?:equal (?:employment )?opportunity.*|eeo.*|diversity.*|our commitment.*|accommodations?.*)$/],
+  ['company', /^(?:who we are|our team|the team|company (?:description|overview|profile)|our company|our story|about [\p{L}\d .&'-]{2,40}|life at .*|our culture|culture)$/u],
+  ['eeo', /^(?:equal (?:employment )?opportunity.*|eeo.*|diversity.*|our commitment.*|accommodation.*)$/],
   ['apply', /^(?:how to apply|application process|to apply|apply now|next steps|hiring process|interview process)$/],
   ['description', /^(?:job description|description|overview|job overview|job summary|position summary|position description|role description|the position|job details|job information|position overview|summary of (?:the )?(?:role|position))$/],
   ['summary', /^(?:summary|professional summary|profile|professional profile|career profile|personal profile|about me|objective|career objective|professional objective|career summary|executive summary|executive profile|summary of qualifications|personal statement|introduction)$/],
@@ -48,13 +49,13 @@ const CUES: Array<[SectionKind, RegExp]> = [
 
 /** Lower-cased heading text without decoration: "## Basic Qualifications:" -> "basic qualifications". */
 export function headingKey(line: string): string {
-  return line
+  const key = line
     .toLowerCase()
-    .replace(/^[#=*•\-–—\s]+/, '')
-    .replace(/[\s:.\-–—=*#]+$/, '')
     .replace(/’/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
+  return trimChars(trimChars(key, '#=*•-–— ', 'start'), ' :.-–—=*#', 'end');
 }
 
 export function classifyHeading(line: string): SectionKind | null {
@@ -69,10 +70,10 @@ function looksLikeHeading(line: string): boolean {
   if (t.length < 3 || t.length > 60) return false;
   const words = t.split(/\s+/).length;
   if (words > 6) return false;
-  const letters = t.replace(/[^\p{L}]/gu, '');
+  const letters = t.replace(/\P{L}/gu, '');
   if (letters.length < 3) return false;
   if (letters === letters.toUpperCase() && /^[\p{Lu}\d\s&/,'()-]+:?$/u.test(t)) return true;
-  return /^[\p{Lu}][^.!?]*:$/u.test(t) && words <= 4;
+  return /^\p{Lu}[^.!?]*:$/u.test(t) && words <= 4;
 }
 
 /** Splits text into sections at heading lines; inline "Skills: Java, Python" starts a section too. */
@@ -99,7 +100,7 @@ export function detectSections(text: string): Section[] {
     if (kind === null && looksLikeHeading(raw)) kind = 'other';
     if (kind === null) continue;
     close(line.start);
-    const title = text.slice(line.start, headingEnd).replace(/[\s:]+$/, '');
+    const title = trimChars(text.slice(line.start, headingEnd), ' \t:', 'end');
     current = { kind, title, heading: { start: line.start, end: headingEnd }, body: { start: bodyStart, end: bodyStart } };
   }
   close(text.length);

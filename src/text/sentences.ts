@@ -12,7 +12,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** Leading list markers: bullets, dashes, numbers ("1.", "2)"), letters ("a)"). */
-const BULLET = /^(?:[•*·o►▪‣◦>+-]\s+|[•*·►▪‣◦]|\(?\d{1,2}[.)]\s+|\(?[a-z][)]\s+)/u;
+const BULLET = /^(?:[•*·o►▪‣◦>+-]\s+|[•*·►▪‣◦]|\(?\d{1,2}[.)]\s+|\(?[a-z]\)\s+)/u;
 
 export function lineSpans(text: string): Span[] {
   const out: Span[] = [];

@@ -1,0 +1,64 @@
+// PostingProfile: a job posting read as requirements (field names are the public contract).
+
+import type { Span, Warning } from './types.ts';
+
+export type RequirementKind = 'skill' | 'experience' | 'education' | 'language' | 'leadership' | 'certification' | 'other';
+export type DegreeLevel = 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
+export type WorkMode = 'on-site' | 'hybrid' | 'remote';
+
+export interface SkillRef {
+  id: string;
+  name: string;
+}
+
+export interface Requirement {
+  id: string;
+  kind: RequirementKind;
+  /** true = must-have (a gate); false = nice-to-have. */
+  required: boolean;
+  text: string;
+  span: Span;
+  /** Any one of these skills satisfies the requirement (an OR-group). */
+  anyOf?: SkillRef[];
+  /** All of these are needed. */
+  allOf?: SkillRef[];
+  minYears?: number;
+  maxYears?: number;
+  /** Experience must fall within the last N years. */
+  withinYears?: number;
+  /** What years of experience count: "professional software development", a skill, a domain. */
+  scope?: { text: string; professional: boolean };
+  degree?: { level: DegreeLevel; fields: string[]; orEquivalent: boolean; relatedFields: boolean };
+  languages?: Array<{ code: string; level: string | null }>;
+  leadership?: { kinds: string[]; minTeamSize?: number };
+  certifications?: SkillRef[];
+  /** Which section the requirement came from (requirements, preferred, ...) or "sentence". */
+  source: string;
+}
+
+export interface PostingSkill {
+  id: string;
+  name: string;
+  /** Mentioned in a must-have requirement. */
+  required: boolean;
+  /** Mentioned only in responsibilities or description text, which counts less. */
+  contextOnly: boolean;
+  mentions: Array<Span & { text: string }>;
+}
+
+export interface PostingProfile {
+  title: string | null;
+  titleSpan?: Span;
+  normalizedTitle?: { id: string; name: string; function: string };
+  seniority: string | null;
+  company: string | null;
+  location: { text: string | null; city: string | null; region: string | null; country: string | null; workMode: WorkMode | null; span?: Span };
+  employmentType: string | null;
+  /** The part of the text read as the posting (scraped pages carry reviews, salaries, ...). */
+  body: Span;
+  sections: Array<{ kind: string; title: string | null; span: Span }>;
+  requirements: Requirement[];
+  skills: PostingSkill[];
+  warnings: Warning[];
+  modelsVersion: string;
+}

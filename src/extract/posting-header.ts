@@ -1,0 +1,160 @@
+// The header facts of a posting: title (and its normalized form and seniority), company,
+// location (city, region, ISO 3166 country), work mode and employment type. They are read from
+// labelled lines ("Location: Berlin, Germany (Hybrid)") or the short lines around the title.
+
+import type { Span } from '../domain/types.ts';
+import type { PostingProfile, WorkMode } from '../domain/posting.ts';
+import type { Lexicons, PlaceValue, TitleValue } from '../taxonomy/lexicons.ts';
+import { lineSpans } from '../text/sentences.ts';
+import { classifyHeading } from '../text/sections.ts';
+import { trimChars } from '../text/trim.ts';
+
+export interface Header {
+  title: string | null;
+  titleSpan?: Span;
+  normalizedTitle?: { id: string; name: string; function: string };
+  seniority: string | null;
+  company: string | null;
+  location: PostingProfile['location'];
+  employmentType: string | null;
+}
+
+const LABEL = /^(?:job )?(title|position|role|company|employer|organi[sz]ation|location|locations|work ?place|work location|office|based in|work mode|workplace type|remote|employment type|job type|contract type|type|schedule|hours)\s*:\s*(\S.*)$/i;
+const LEVEL_CODE = /\b(?:L\d{1,2}|E\d|IC\d|SDE ?(?:I{1,3}|[123])|SWE ?(?:I{1,3}|[123])|(?:Engineer|Developer|Analyst) (?:I{1,3}|[123]))\b/g;
+const SPACES_PUNCT = ' ,;:-|·•/';
+
+function lineText(text: string, s: Span): string {
+  return text.slice(s.start, s.end);
+}
+
+/** The text of a title line without a trailing location or "(Remote)" ("... in Bengaluru, India"). */
+function cutTitle(lex: Lexicons, title: string): string {
+  let t = title;
+  const paren = t.search(/\s\((?:remote|hybrid|on-?site|m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|all genders)[^)]*\)/i);
+  if (paren >= 0) t = t.slice(0, paren);
+  for (const p of lex.places.find(t)) {
+    const before = t.slice(0, p.start);
+    const m = /(?:\s+(?:in|at|-|–|\||@)\s*|,\s*)$/i.exec(before);
+    if (m) { t = before.slice(0, m.index); break; }
+  }
+  return trimChars(t.replace(/\s+,/g, ','), SPACES_PUNCT);
+}
+
+function seniorityOf(lex: Lexicons, title: string): string | null {
+  const order = lex.seniorityOrder;
+  let best: string | null = null;
+  for (const m of lex.titles.find(title)) {
+    if (m.value.kind !== 'seniority') continue;
+    if (best === null || order.indexOf(m.value.level) > order.indexOf(best)) best = m.value.level;
+  }
+  for (const m of title.matchAll(LEVEL_CODE)) {
+    const level = lex.levelCodes.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? lex.levelCodes.get(m[0].toLowerCase().replace(/\s+/g, ''));
+    if (level && best === null) best = level;
+  }
+  return best;
+}
+
+export function readLocation(lex: Lexicons, text: string): { city: string | null; region: string | null; country: string | null } {
+  let city: string | null = null;
+  let region: string | null = null;
+  let country: string | null = null;
+  const places = lex.places.find(text);
+  for (const p of places) {
+    const v: PlaceValue = p.value;
+    if (v.kind === 'city' && !city) { city = v.name; country ??= v.country; region ??= v.region ?? null; }
+    else if (v.kind === 'country' && !country) country = v.code;
+    else if (v.kind === 'region' && !region) { region = v.code; country ??= v.country; }
+  }
+  // "Barcelona, B, ESP" / "Austin, TX": a short code after the city names its region.
+  if (city && country) {
+    for (const m of text.matchAll(/,\s*([A-Z]{1,3})\b/g)) {
+      const r = lex.regions.get(`${country}:${m[1]}`);
+      if (r) { region = r.code; break; }
+      const c = lex.countries.get(m[1]!);
+      if (c && c.code === country) continue;
+    }
+  }
+  return { city, region, country };
+}
+
+function firstValue<T>(found: Array<{ value: T }>): T | null {
+  return found[0]?.value ?? null;
+}
+
+export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: number): Header {
+  const lines = lineSpans(text).filter((l) => l.start >= body.start && l.start < body.end);
+  const head = lines.filter((l) => l.start < headEnd).slice(0, 25);
+  const h: Header = { title: null, seniority: null, company: null, location: { text: null, city: null, region: null, country: null, workMode: null }, employmentType: null };
+  let titleIndex = -1;
+  let workMode: WorkMode | null = null;
+
+  // Labelled lines first.
+  for (const l of head) {
+    const m = LABEL.exec(lineText(text, l));
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    const value = m[2]!.trim();
+    const valueStart = l.start + lineText(text, l).indexOf(value);
+    if (/^(?:title|position|role)$/.test(key) && !h.title) { h.title = value; h.titleSpan = { start: valueStart, end: l.end }; }
+    else if (/^(?:company|employer|organi[sz]ation)$/.test(key) && !h.company) h.company = value;
+    else if (/location|place|office|based in/.test(key) && !h.location.text) { h.location.text = value; h.location.span = { start: valueStart, end: l.end }; }
+    else if (/mode|workplace|remote/.test(key)) workMode ??= firstValue(lex.workModes.find(value)) as WorkMode | null;
+    else if (/type|schedule|hours/.test(key)) h.employmentType ??= firstValue(lex.employmentTypes.find(value));
+  }
+
+  // Otherwise the first short line with a known job title.
+  if (!h.title) {
+    for (const [i, l] of head.entries()) {
+      const s = lineText(text, l);
+      if (s.split(/\s+/).length > 14 || classifyHeading(s)) continue;
+      const t = lex.titles.find(s).find((m) => m.value.kind === 'title');
+      if (!t) continue;
+      const firstWord = lex.titles.find(s)[0]!;
+      const start = Math.min(firstWord.start, t.start);
+      const cut = cutTitle(lex, s.slice(start));
+      h.title = cut;
+      h.titleSpan = { start: l.start + start, end: l.start + start + cut.length };
+      const before = trimChars(s.slice(0, start), SPACES_PUNCT);
+      if (before && before.split(/\s+/).length <= 4 && !h.company) h.company = before;
+      const at = /\s(?:at|@)\s+([A-Z][\w&.' -]{1,40})$/.exec(s.slice(start));
+      if (at && !h.company) h.company = at[1]!.trim();
+      titleIndex = i;
+      break;
+    }
+  }
+  if (h.title) {
+    const t = lex.titles.find(h.title).find((m) => m.value.kind === 'title');
+    if (t) { const v = t.value as TitleValue; h.normalizedTitle = { id: v.id, name: v.name, function: v.function }; }
+    h.seniority = seniorityOf(lex, h.title);
+  }
+
+  // Short lines around the title: company, location, work mode, employment type.
+  const around = titleIndex >= 0 ? head.slice(titleIndex, titleIndex + 10) : head.slice(0, 10);
+  for (const l of around) {
+    const s = lineText(text, l);
+    if (s.split(/\s+/).length > 12) continue;
+    workMode ??= firstValue(lex.workModes.find(s)) as WorkMode | null;
+    h.employmentType ??= firstValue(lex.employmentTypes.find(s));
+    if (!h.location.text) {
+      const places = lex.places.find(s);
+      const titleLine = h.titleSpan && l.start <= h.titleSpan.start && h.titleSpan.start < l.end;
+      if (places.length && (!titleLine || places[0]!.start >= (h.titleSpan!.end - l.start))) {
+        const from = titleLine ? places[0]!.start : 0;
+        const locText = trimChars(s.slice(from).replace(/[·•|].*$/, ''), SPACES_PUNCT);
+        h.location.text = locText;
+        h.location.span = { start: l.start + from, end: l.start + from + locText.length };
+      }
+    }
+  }
+  if (!h.company && titleIndex >= 0) {
+    const next = head[titleIndex + 1];
+    const s = next ? lineText(text, next) : '';
+    if (s && s.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(s) && !lex.places.find(s).length && !lex.workModes.find(s).length && !classifyHeading(s)) h.company = s.trim();
+  }
+  if (h.location.text) {
+    Object.assign(h.location, readLocation(lex, h.location.text));
+    workMode ??= firstValue(lex.workModes.find(h.location.text)) as WorkMode | null;
+  }
+  h.location.workMode = workMode;
+  return h;
+}

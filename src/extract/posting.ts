@@ -1,0 +1,171 @@
+// A job posting -> PostingProfile. Finds the part of the text that is the posting (scraped
+// pages carry reviews, salaries and interview statistics), reads the header (title, company,
+// location, work mode, employment type), and turns each qualification line or requirement-like
+// sentence into requirements with spans into the caller's text.
+
+import type { PostingProfile, PostingSkill, Requirement } from '../domain/posting.ts';
+import type { Span, Warning } from '../domain/types.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import type { RawMatch } from '../taxonomy/matcher.ts';
+import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
+import { detectSections, type Section } from '../text/sections.ts';
+import { lineSpans, sentenceSpans } from '../text/sentences.ts';
+import { readHeader } from './posting-header.ts';
+import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
+
+const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
+const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
+const BOILERPLATE = /equal (?:employment )?opportunit|without regard|regardless of|reasonable accommodation|accommodations?\b|disabilit|privacy|diverse workforce|inclusive culture|protected veteran|e-verify|background check|we are an? [\w ]{0,40}employer|recruiting decisions|applicants? (?:will|shall) receive|please (?:visit|consult|contact|apply)|click|cookies?\b/i;
+const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for|candidates? (?:must|should|will) have|the ideal candidate|required|requirements? (?:include|are)|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
+const END_MARKER = /^(?:similar jobs|related jobs|more jobs|other jobs|jobs you may like|recommended jobs|people also viewed|people also searched|share this job|report this job|total views|views|reviews|company reviews|salary ranges?|salaries|interview experience|interview questions|interviews|benefits & perks reviews|about the company|apply clicks)$/i;
+const NUMERIC_LINE = /^[\d\s.,%$€£¥+/:·()-]+(?:\s?(?:k|m|reports?|interviews?|reviews?|data points|weeks|days|years?|employees))?$/i;
+const HEAD_SECTIONS = new Set(['requirements', 'preferred', 'responsibilities', 'description', 'company', 'benefits', 'skills', 'experience', 'education']);
+
+export interface ParseOptions {
+  modelsVersion: string;
+}
+
+function insideAny(s: Span, spans: Span[]): boolean {
+  return spans.some((x) => s.start >= x.start && s.end <= x.end);
+}
+
+/** Where the posting starts (its title line) and ends (before trailing page furniture). */
+function findBody(tax: Taxonomy, text: string, sections: Section[], matches: RawMatch[]): Span {
+  const lines = lineSpans(text);
+  let start = 0;
+  for (const l of lines.slice(0, 30)) {
+    const s = text.slice(l.start, l.end);
+    if (s.split(/\s+/).length > 14) break;
+    if (tax.lexicons.titles.find(s).some((m) => m.value.kind === 'title')) { start = l.start; break; }
+  }
+  const reqStarts = sections.filter((s) => s.kind === 'requirements' || s.kind === 'preferred').map((s) => s.heading?.start ?? 0);
+  const after = reqStarts.length ? Math.max(...reqStarts) : start;
+  const isNoise = (l: Span): 'numeric' | 'short' | null => {
+    const s = text.slice(l.start, l.end);
+    if (NUMERIC_LINE.test(s)) return 'numeric';
+    const words = s.split(/\s+/).length;
+    if (words <= 3 && !matches.some((m) => m.start >= l.start && m.end <= l.end)) return 'short';
+    return null;
+  };
+  const tail = lines.filter((l) => l.start > after);
+  for (let i = 0; i < tail.length; i++) {
+    const l = tail[i]!;
+    if (END_MARKER.test(text.slice(l.start, l.end).trim())) return { start, end: l.start };
+    let numeric = 0;
+    let j = i;
+    while (j < tail.length && isNoise(tail[j]!)) { if (isNoise(tail[j]!) === 'numeric') numeric++; j++; }
+    if (j - i >= 4 && numeric >= 2) return { start, end: l.start };
+  }
+  return { start, end: text.length };
+}
+
+function signature(r: Facets): string {
+  const ids = (xs?: Array<{ id: string }>): string => (xs ?? []).map((x) => x.id).sort().join(',');
+  return [r.kind, ids(r.anyOf), ids(r.allOf), r.minYears, r.maxYears, r.withinYears, JSON.stringify(r.degree ?? null), JSON.stringify(r.languages ?? null), (r.leadership?.kinds ?? []).join(','), ids(r.certifications)].join('|');
+}
+
+export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): PostingProfile {
+  const norm = normalizeText(input);
+  const text = norm.text;
+  const warnings: Warning[] = [];
+  const matches = tax.match(text);
+  const nSkills = tax.skills.length;
+  const skillHits = matches.filter((m) => m.concept < nSkills);
+  const langHits = matches.filter((m) => m.concept >= nSkills).map((m) => ({ ...m, code: tax.languages[m.concept - nSkills]!.code }));
+  const allSections = detectSections(text);
+  const body = findBody(tax, text, allSections, matches);
+  const sections = allSections
+    .filter((s) => (s.heading?.start ?? s.body.start) < body.end && s.body.end > body.start)
+    .map((s) => ({ ...s, body: { start: Math.max(s.body.start, body.start), end: Math.min(s.body.end, body.end) } }));
+  const firstHeading = sections.find((s) => s.heading && HEAD_SECTIONS.has(s.kind));
+  const headEnd = firstHeading?.heading?.start ?? body.end;
+  const header = readHeader(tax.lexicons, text, body, Math.max(headEnd, Math.min(body.end, body.start + 600)));
+  const orig = (s: Span): Span => toOriginalSpan(norm, s);
+
+  type Candidate = { span: Span; required: boolean; source: string; inSection: boolean };
+  const candidates: Candidate[] = [];
+  for (const sec of sections) {
+    if (SKIP_SECTIONS.has(sec.kind)) continue;
+    if (REQUIREMENT_SECTIONS.has(sec.kind)) {
+      for (const l of lineSpans(text)) {
+        if (l.start < sec.body.start || l.end > sec.body.end) continue;
+        const units = text.slice(l.start, l.end).split(/\s+/).length > 40 ? sentenceSpans(text.slice(l.start, l.end)).map((s) => ({ start: l.start + s.start, end: l.start + s.end })) : [l];
+        for (const u of units) candidates.push({ span: u, required: sec.kind !== 'preferred', source: sec.kind, inSection: true });
+      }
+    } else {
+      for (const s of sentenceSpans(text.slice(sec.body.start, sec.body.end))) {
+        const span = { start: sec.body.start + s.start, end: sec.body.start + s.end };
+        if (header.titleSpan && span.start <= header.titleSpan.start && header.titleSpan.end <= span.end) continue;
+        if (REQUIREMENT_WORDING.test(text.slice(span.start, span.end))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+      }
+    }
+  }
+
+  const found: Array<{ facets: Facets; span: Span; source: string }> = [];
+  for (const c of candidates) {
+    const line = text.slice(c.span.start, c.span.end);
+    if (BOILERPLATE.test(line)) continue;
+    const hits = skillHits.filter((m) => m.start >= c.span.start && m.end <= c.span.end).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
+    const langs = langHits.filter((m) => m.start >= c.span.start && m.end <= c.span.end).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
+    let facets = readRequirementLine(tax, line, hits, langs);
+    if (facets.length === 0 && c.inSection && looksLikeQualification(line)) facets = [{ kind: 'other', required: true }];
+    const required = requiredness(line, c.required);
+    for (const f of facets) found.push({ facets: { ...f, required }, span: c.span, source: c.source });
+  }
+
+  // The same requirement stated twice (a site's "Required Skills" tags and the qualification list):
+  // keep the one from a qualification section.
+  const rank = (src: string): number => (src === 'requirements' || src === 'preferred' ? 0 : src === 'sentence' ? 2 : 1);
+  const bySig = new Map<string, number>();
+  const kept: typeof found = [];
+  for (const f of found) {
+    const sig = signature(f.facets);
+    const prev = bySig.get(sig);
+    if (prev === undefined) { bySig.set(sig, kept.length); kept.push(f); continue; }
+    if (rank(f.source) < rank(kept[prev]!.source)) kept[prev] = f;
+  }
+  kept.sort((a, b) => a.span.start - b.span.start);
+  const requirements: Requirement[] = kept.map((f, i) => {
+    const span = orig(f.span);
+    return { id: `r${i + 1}`, kind: f.facets.kind, required: f.facets.required, text: input.slice(span.start, span.end), span, ...stripKind(f.facets), source: f.source };
+  });
+
+  // Every skill mentioned in the posting body, with whether a must-have asks for it.
+  const reqSpans = kept.map((k) => k.span);
+  const requiredSpans = kept.filter((k) => k.facets.required).map((k) => k.span);
+  const skip = sections.filter((s) => SKIP_SECTIONS.has(s.kind) && s.kind !== 'responsibilities').map((s) => s.body);
+  const skills = new Map<string, PostingSkill>();
+  for (const m of skillHits) {
+    if (m.start < body.start || m.end > body.end || insideAny(m, skip)) continue;
+    const info = tax.skills[m.concept]!;
+    const span = orig(m);
+    const entry = skills.get(info.id) ?? { id: info.id, name: info.name, required: false, contextOnly: true, mentions: [] };
+    entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
+    if (insideAny(m, requiredSpans)) entry.required = true;
+    if (insideAny(m, reqSpans)) entry.contextOnly = false;
+    skills.set(info.id, entry);
+  }
+
+  if (!header.title) warnings.push({ code: 'NO_TITLE', message: 'No job title was found near the top of the posting.' });
+  if (requirements.length === 0) warnings.push({ code: 'NO_REQUIREMENTS', message: 'No qualification lines or requirement sentences were found.' });
+  if (body.start > 0 || body.end < text.length) {
+    warnings.push({ code: 'BODY_TRIMMED', message: 'Text around the posting (page navigation, reviews, salaries, statistics) was not read as the posting.', span: orig(body) });
+  }
+  const { titleSpan, location, ...rest } = header;
+  return {
+    ...rest,
+    ...(titleSpan ? { titleSpan: orig(titleSpan) } : {}),
+    location: { ...location, ...(location.span ? { span: orig(location.span) } : {}) },
+    body: orig(body),
+    sections: sections.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
+    requirements,
+    skills: [...skills.values()],
+    warnings,
+    modelsVersion: opts.modelsVersion,
+  };
+}
+
+function stripKind(f: Facets): Omit<Facets, 'kind' | 'required'> {
+  const { kind: _k, required: _r, ...rest } = f;
+  return rest;
+}

@@ -1,0 +1,142 @@
+// One qualification line -> requirements. A line can carry several facets ("Bachelor's in CS
+// and 5+ years of Java"): education, spoken languages, certifications, leadership, years of
+// experience (scoped to skills or a domain, with recency), and skills as OR-groups or AND-lists.
+
+import type { Requirement, SkillRef } from '../domain/posting.ts';
+import type { Span } from '../domain/types.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { findRecency, findYears } from './years.ts';
+import { readDegree } from './degree.ts';
+import { readLanguages } from './languages.ts';
+import { readLeadership } from './leadership.ts';
+
+export type Facets = Omit<Requirement, 'id' | 'text' | 'span' | 'source'>;
+
+interface SkillHit extends Span {
+  n: number;
+}
+
+const PREFERRED_WORDS = /\b(?:a plus|an? (?:big |huge )?plus|is a bonus|a bonus|bonus points?|nice[ -]to[ -]have|preferred|preferably|ideally|desirable|desired|advantage|advantageous|would be (?:great|nice|helpful|a plus)|helpful|a strong plus|an asset|beneficial|welcome|optional)\b/i;
+const REQUIRED_WORDS = /\b(?:required|requires?|must|mandatory|essential|necessary|need to have|is a must)\b/i;
+const OR_CUE_BEFORE = /(?:such as|one of|one or more of|any of|either|e\.g\.?|for example|like|at least one(?: of)?|i\.e\.?|including|incl\.?)\s*[:(]?\s*$/i;
+const LIST_SEP = /^(?:\s|,|\/|\||;|&|\(|\)|\band\b|\bor\b|\bplus\b)*$/i;
+const QUALIFICATION_CUE = /^(?:experience|knowledge|ability|able to|proficien|familiar|understanding|strong|excellent|solid|demonstrated|proven|track record|background|expertise|deep|hands-on|comfort|willing|must|you|working knowledge|good|great|exceptional|outstanding|advanced|fluen|certif|degree|bachelor|master|phd|education|skills?|exposure|passion|a passion|commitment|at least|minimum)/i;
+const EXPERIENCE_WORDING = /\b(?:professional|non-internship|industry|work|relevant|hands-on|practical|commercial|post-qualification) experience\b|\bexperience in (?:a )?professional\b|\bnon-internship\b/i;
+
+export function requiredness(line: string, sectionDefault: boolean): boolean {
+  const pref = PREFERRED_WORDS.test(line);
+  const req = REQUIRED_WORDS.test(line);
+  if (pref && !req) return false;
+  if (req && !pref) return true;
+  return sectionDefault;
+}
+
+export function looksLikeQualification(line: string): boolean {
+  return QUALIFICATION_CUE.test(line.trim());
+}
+
+function ref(tax: Taxonomy, n: number): SkillRef {
+  const s = tax.skills[n]!;
+  return { id: s.id, name: s.name };
+}
+
+/**
+ * Splits skill mentions into one OR-group (alternatives: "Java, C++, or C#", "such as X, Y")
+ * and an AND-list (everything else). Generic parents right before an example list drop out,
+ * and AND items implied by every OR member are redundant.
+ */
+export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { anyOf: number[]; allOf: number[]; extraOr: number[][] } {
+  const chains: Array<{ items: SkillHit[]; or: boolean }> = [];
+  for (const h of hits) {
+    const last = chains[chains.length - 1];
+    const prev = last?.items[last.items.length - 1];
+    const sep = prev ? line.slice(prev.end, h.start) : '';
+    if (last && prev && sep.length <= 12 && LIST_SEP.test(sep)) {
+      last.items.push(h);
+      if (/\bor\b|\//i.test(sep)) last.or = true;
+    } else {
+      const before = line.slice(Math.max(0, h.start - 40), h.start);
+      chains.push({ items: [h], or: OR_CUE_BEFORE.test(before) });
+    }
+  }
+  const orChains = chains.filter((c) => c.or && c.items.length > 1);
+  const anyOf = orChains[0]?.items.map((h) => h.n) ?? [];
+  const extraOr = orChains.slice(1).map((c) => c.items.map((h) => h.n));
+  const inOr = new Set(orChains.flatMap((c) => c.items.map((h) => h.n)));
+  let allOf = chains.flatMap((c) => (c.or && c.items.length > 1 ? [] : c.items.map((h) => h.n))).filter((n) => !inOr.has(n));
+  // A parent implied by every alternative adds nothing ("a modern language such as Java, C++ or C#").
+  if (anyOf.length) {
+    allOf = allOf.filter((p) => !anyOf.every((a) => tax.skills[a]!.ancestors.includes(p)));
+  }
+  return { anyOf: [...new Set(anyOf)], allOf: [...new Set(allOf)], extraOr };
+}
+
+/** The scope after a years phrase: "of non-internship professional software development experience". */
+function scopeText(line: string, from: number): string {
+  let rest = line.slice(from);
+  const stop = rest.search(/[.;]\s|[.;]$|\(|\bsuch as\b|\bincluding\b|\bpreferably\b|, (?:and|or|with|in|including)\b/i);
+  if (stop >= 0) rest = rest.slice(0, stop);
+  rest = rest.replace(/^\s*(?:of|in|with|on|at|doing)\s+/i, '');
+  rest = rest.replace(/^\s*(?:experience|exp\.?)\s*(?:(?:of|in|with|as|on|at)\s+)?/i, '');
+  rest = rest.replace(/\s+(?:experience|exp\.?)\s*$/i, '').replace(/\s+experience\s*$/i, '');
+  return rest.replace(/\s+/g, ' ').trim().replace(/[,:]$/, '');
+}
+
+/** Facets of one line; `hits` are the line's skill mentions (offsets relative to `line`). */
+export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[], langHits: Array<Span & { code: string }>): Facets[] {
+  const out: Facets[] = [];
+  const lex = tax.lexicons;
+  const consumed = new Set<SkillHit>();
+  const overlaps = (h: Span, s: Span): boolean => h.start < s.end && s.start < h.end;
+
+  const degree = readDegree(lex, line);
+  if (degree) {
+    out.push({ kind: 'education', required: true, degree: degree.degree });
+    for (const h of hits) if (tax.skills[h.n]!.category === 'field' || degree.fieldSpans.some((f) => overlaps(h, f))) consumed.add(h);
+  }
+
+  const languages = readLanguages(lex, line, langHits);
+  if (languages.length) out.push({ kind: 'language', required: true, languages });
+
+  const certs = lex.certifications.find(line);
+  if (certs.length) {
+    out.push({ kind: 'certification', required: true, certifications: certs.map((c) => ({ id: c.value.id, name: c.value.name })) });
+    for (const h of hits) if (certs.some((c) => overlaps(h, c))) consumed.add(h);
+  }
+
+  const leadership = readLeadership(lex, line);
+  if (leadership) for (const h of hits) if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring') consumed.add(h);
+
+  const recency = findRecency(line);
+  const years = findYears(line, recency);
+  if (years.length || recency.length || EXPERIENCE_WORDING.test(line)) {
+    const y = years[0];
+    const from = y ? y.end : recency.length ? 0 : 0;
+    const scope = y ? scopeText(line, y.end) : recency.length ? scopeText(line.slice(0, recency[0]!.start).replace(/^.*?\bexperience\b/i, ''), 0) : scopeText(line.replace(/^.*?\bexperience\b/i, ''), 0);
+    const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= from || hits.every((o) => o.start < y.start) : true));
+    const g = groupSkills(tax, line, scoped);
+    const f: Facets = { kind: 'experience', required: true };
+    if (g.anyOf.length) f.anyOf = g.anyOf.map((n) => ref(tax, n));
+    if (g.allOf.length) f.allOf = g.allOf.map((n) => ref(tax, n));
+    if (y?.minYears !== undefined) f.minYears = y.minYears;
+    if (y?.maxYears !== undefined) f.maxYears = y.maxYears;
+    if (recency[0]) f.withinYears = recency[0].withinYears;
+    f.scope = { text: scope, professional: /\b(?:professional|non-internship|industry|work experience|commercial|post-qualification)\b/i.test(line) };
+    if (leadership) f.leadership = { kinds: leadership.kinds, ...(leadership.minTeamSize ? { minTeamSize: leadership.minTeamSize } : {}) };
+    out.push(f);
+    for (const h of scoped) consumed.add(h);
+  } else if (leadership) {
+    out.push({ kind: 'leadership', required: true, leadership: { kinds: leadership.kinds, ...(leadership.minTeamSize ? { minTeamSize: leadership.minTeamSize } : {}) } });
+  }
+
+  const rest = hits.filter((h) => !consumed.has(h));
+  if (rest.length) {
+    const g = groupSkills(tax, line, rest);
+    const f: Facets = { kind: 'skill', required: true };
+    if (g.anyOf.length) f.anyOf = g.anyOf.map((n) => ref(tax, n));
+    if (g.allOf.length) f.allOf = g.allOf.map((n) => ref(tax, n));
+    out.push(f);
+    for (const extra of g.extraOr) out.push({ kind: 'skill', required: true, anyOf: extra.map((n) => ref(tax, n)) });
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+// Phrase lexicons beside the skills: job titles and seniority, degrees and fields of study,
+// spoken-language proficiency, leadership cues, certifications, places, work modes and
+// employment types. Each compiles into its own PhraseMatcher once per process.
+
+import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
+
+type Words = { words?: string[]; cased?: string[] };
+
+export interface TablesSource {
+  titles?: {
+    seniority?: Array<{ level: string } & Words>;
+    levelCodes?: Array<{ code: string; level: string }>;
+    titles?: Array<{ id: string; name: string; function?: string; aliases?: string[] }>;
+  };
+  degrees?: {
+    levels?: Array<{ level: string } & Words>;
+    fields?: Array<{ id: string; name: string; aliases?: string[]; group?: string; cased?: string[] }>;
+    equivalence?: string[];
+    relatedField?: string[];
+  };
+  languages?: { levels?: Array<{ level: string } & Words> };
+  leadership?: { kinds?: Array<{ kind: string; phrases?: string[] }>; teamNouns?: string[]; notLeadership?: string[] };
+  certifications?: { certifications?: Array<{ id: string; name: string; aliases?: string[]; issuer?: string; skills?: string[]; cased?: string[] }> };
+  places?: {
+    countries?: Array<{ code: string; alpha3?: string; name: string; aliases?: string[] }>;
+    regions?: Array<{ code: string; country: string; name: string; aliases?: string[] }>;
+    cities?: Array<{ name: string; country: string; region?: string; aliases?: string[]; ambiguous?: boolean }>;
+    workModes?: Array<{ mode: string; words?: string[] }>;
+    employmentTypes?: Array<{ type: string; words?: string[] }>;
+  };
+}
+
+/** A matcher plus the value each of its concepts stands for. */
+export class Lexicon<T> {
+  readonly values: T[];
+  private readonly matcher: PhraseMatcher;
+
+  constructor(entries: Array<{ value: T; forms: Array<{ text: string; mode: FormMode }>; notIn?: string[] }>) {
+    this.values = entries.map((e) => e.value);
+    const concepts: MatcherConcept[] = entries.map((e) => ({ forms: e.forms, notIn: e.notIn ?? [], technical: false }));
+    this.matcher = new PhraseMatcher(concepts);
+  }
+
+  find(text: string): Array<RawMatch & { value: T }> {
+    return this.matcher.match(text).map((m) => ({ ...m, value: this.values[m.concept]! }));
+  }
+}
+
+const free = (xs: string[] | undefined, cased: string[] = []): Array<{ text: string; mode: FormMode }> => {
+  const c = new Set(cased);
+  const out = (xs ?? []).map((text) => ({ text, mode: (c.has(text) ? 1 : 0) as FormMode }));
+  for (const x of cased) if (!(xs ?? []).includes(x)) out.push({ text: x, mode: 1 });
+  return out;
+};
+
+/** Short all-caps words ("BA", "MS", "US") match only as written. */
+const autoCase = (xs: string[] | undefined): Array<{ text: string; mode: FormMode }> =>
+  (xs ?? []).map((text) => ({ text, mode: (/^[A-Z.]{1,4}$/.test(text) ? 1 : 0) as FormMode }));
+
+export interface TitleValue { kind: 'title'; id: string; name: string; function: string }
+export interface SeniorityValue { kind: 'seniority'; level: string }
+export interface DegreeLevelValue { level: string }
+export interface FieldValue { id: string; name: string; group: string }
+export interface LeadershipValue { kind: string }
+export interface CertValue { id: string; name: string; skills: string[] }
+export type PlaceValue =
+  | { kind: 'country'; code: string; name: string }
+  | { kind: 'region'; code: string; country: string; name: string }
+  | { kind: 'city'; name: string; country: string; region?: string };
+
+export interface Lexicons {
+  titles: Lexicon<TitleValue | SeniorityValue>;
+  seniorityOrder: string[];
+  levelCodes: Map<string, string>;
+  degreeLevels: Lexicon<DegreeLevelValue>;
+  fields: Lexicon<FieldValue>;
+  equivalence: Lexicon<true>;
+  relatedField: Lexicon<true>;
+  languageLevels: Lexicon<string>;
+  leadership: Lexicon<LeadershipValue | null>;
+  teamNouns: Set<string>;
+  certifications: Lexicon<CertValue>;
+  places: Lexicon<PlaceValue>;
+  countries: Map<string, { code: string; name: string }>;
+  regions: Map<string, { code: string; country: string; name: string }>;
+  workModes: Lexicon<string>;
+  employmentTypes: Lexicon<string>;
+}
+
+export function createLexicons(t: TablesSource): Lexicons {
+  const seniority = t.titles?.seniority ?? [];
+  const titles = new Lexicon<TitleValue | SeniorityValue>([
+    ...(t.titles?.titles ?? []).map((x) => ({
+      value: { kind: 'title' as const, id: x.id, name: x.name, function: x.function ?? 'other' },
+      forms: free([x.name, ...(x.aliases ?? [])]),
+    })),
+    ...seniority.map((s) => ({ value: { kind: 'seniority' as const, level: s.level }, forms: autoCase(s.words) })),
+  ]);
+  const levels = t.degrees?.levels ?? [];
+  const countries = t.places?.countries ?? [];
+  const regions = t.places?.regions ?? [];
+  const places = new Lexicon<PlaceValue>([
+    ...countries.map((c) => ({
+      value: { kind: 'country' as const, code: c.code, name: c.name },
+      forms: [
+        ...free([c.name, ...(c.aliases ?? []).filter((a) => !/^[A-Z.]{2,4}$/.test(a))]),
+        ...[c.alpha3, ...(c.aliases ?? []).filter((a) => /^[A-Z.]{2,4}$/.test(a))].filter((x): x is string => !!x).map((text) => ({ text, mode: 1 as FormMode })),
+      ],
+    })),
+    ...(t.places?.cities ?? []).map((c) => ({
+      value: { kind: 'city' as const, name: c.name, country: c.country, ...(c.region ? { region: c.region } : {}) },
+      forms: [c.name, ...(c.aliases ?? [])].map((text) => ({ text, mode: (c.ambiguous || /^[A-Z]{2,3}$/.test(text) ? 1 : 0) as FormMode })),
+    })),
+    ...regions.map((r) => ({
+      value: { kind: 'region' as const, code: r.code, country: r.country, name: r.name },
+      forms: [{ text: r.name, mode: 1 as FormMode }, ...(r.aliases ?? []).map((text) => ({ text, mode: 1 as FormMode }))],
+    })),
+  ]);
+  return {
+    titles,
+    seniorityOrder: seniority.map((s) => s.level),
+    levelCodes: new Map((t.titles?.levelCodes ?? []).map((c) => [c.code.toLowerCase().replace(/\s+/g, ' '), c.level])),
+    degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, l.cased) }))),
+    fields: new Lexicon((t.degrees?.fields ?? []).map((f) => ({
+      value: { id: f.id, name: f.name, group: f.group ?? 'other' },
+      forms: free([f.name, ...(f.aliases ?? [])], f.cased),
+    }))),
+    equivalence: new Lexicon((t.degrees?.equivalence ?? []).map((p) => ({ value: true as const, forms: free([p]) }))),
+    relatedField: new Lexicon((t.degrees?.relatedField ?? []).map((p) => ({ value: true as const, forms: free([p]) }))),
+    languageLevels: new Lexicon((t.languages?.levels ?? []).map((l) => ({ value: l.level, forms: free(l.words, l.cased) }))),
+    leadership: new Lexicon<LeadershipValue | null>([
+      // Phrases that look like leadership and are not ("LED lighting", "lead generation") win as longer matches.
+      { value: null, forms: free(t.leadership?.notLeadership) },
+      ...(t.leadership?.kinds ?? []).map((k) => ({ value: { kind: k.kind }, forms: free(k.phrases) })),
+    ]),
+    teamNouns: new Set((t.leadership?.teamNouns ?? []).map((w) => w.toLowerCase())),
+    certifications: new Lexicon((t.certifications?.certifications ?? []).map((c) => ({
+      value: { id: c.id, name: c.name, skills: c.skills ?? [] },
+      forms: free([c.name, ...(c.aliases ?? [])], c.cased),
+    }))),
+    places,
+    countries: new Map(countries.flatMap((c) => [[c.code, { code: c.code, name: c.name }], ...(c.alpha3 ? [[c.alpha3, { code: c.code, name: c.name }] as const] : [])])),
+    regions: new Map(regions.map((r) => [`${r.country}:${r.code}`, r])),
+    workModes: new Lexicon((t.places?.workModes ?? []).map((w) => ({ value: w.mode, forms: free(w.words) }))),
+    employmentTypes: new Lexicon((t.places?.employmentTypes ?? []).map((w) => ({ value: w.type, forms: free(w.words) }))),
+  };
+}

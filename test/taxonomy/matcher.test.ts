@@ -1,0 +1,73 @@
+// The phrase matcher on the real compiled models: must-match and must-not-match rows.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine.ts';
+
+const engine = createEngine();
+const ids = (text: string): string[] => engine.taxonomy.mentions(text).map((m) => m.id);
+
+describe('phrase matcher: must match', () => {
+  it.each([
+    ['We use Go (Golang) for services', ['go']],
+    ['Experience with Go and Python', ['go', 'python']],
+    ['Strong C/C++ skills', ['c', 'cpp']],
+    ['Proficiency in R and Python', ['r', 'python']],
+    ['Java, C++, or C#', ['java', 'cpp', 'csharp']],
+    ['Spring Boot microservices on Kubernetes', ['spring-boot', 'microservices', 'kubernetes']],
+    ['Node.js and NodeJS and node js', ['nodejs', 'nodejs', 'nodejs']],
+    ['CI/CD pipelines with Jenkins', ['ci-cd', 'jenkins']],
+    ['.NET Core and ASP.NET', ['dotnet', 'aspnet']],
+    ['Swift and Objective-C for iOS', ['swift', 'objective-c', 'ios-development']],
+    ['Rust or Go for systems programming', ['rust', 'go']],
+    ['Advanced Microsoft Excel and MS Access', ['microsoft-excel', 'microsoft-access']],
+    ['Excel, Word and PowerPoint', ['microsoft-excel', 'microsoft-word', 'microsoft-powerpoint']],
+    ['PostgreSQL, Postgres or MySQL', ['postgresql', 'postgresql', 'mysql']],
+    ['k8s and AWS Lambda', ['kubernetes', 'aws-lambda']],
+    ['Fluent English and German', ['lang:en', 'lang:de']],
+    ['Ruby on Rails and Ruby', ['ruby-on-rails', 'ruby']],
+    ['HTML5/CSS3', ['html', 'css']],
+    ['RESTful APIs', ['rest-apis']],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('phrase matcher: must not match', () => {
+  it.each([
+    ['Java is not JavaScript', 'JavaScript developers wanted', 'java'],
+    ['go to market', 'Own our go to market strategy', 'go'],
+    ['go-to-market', 'Lead the go-to-market plan', 'go'],
+    ['lowercase go', 'We go above and beyond for customers', 'go'],
+    ['R&D', 'Partner with R&D teams', 'r'],
+    ['access to', 'You will have access to mentors', 'microsoft-access'],
+    ['excel at', 'You excel at building relationships', 'microsoft-excel'],
+    ['Excel in', 'Excel in a fast-paced environment', 'microsoft-excel'],
+    ['rust-proof', 'Apply rust-proof coating to parts', 'rust'],
+    ['spring semester', 'Available from the spring semester', 'spring-framework'],
+    ['make sure', 'Make sure every release is on time', 'make'],
+    ['head chef', 'Worked as a head chef in a busy kitchen', 'chef'],
+    ['swift response', 'Provide a swift response to customers', 'swift'],
+    ['Julia as a name', 'Report to Julia, our office manager', 'julia'],
+    ['shell company', 'Fraud involving a shell company', 'shell-scripting'],
+    ['Express delivery', 'Express delivery for all orders', 'expressjs'],
+    ['Unity of purpose', 'We value unity and trust', 'unity'],
+    ['ant colony', 'An ant colony works together', 'apache-ant'],
+    ['C-suite', 'Present to the C-suite weekly', 'c'],
+    ['vitamin C', 'Rich in vitamin C', 'c'],
+  ])('%s', (_name, text, notId) => {
+    expect(ids(text)).not.toContain(notId);
+  });
+});
+
+describe('phrase matcher: spans', () => {
+  it('spans point into the original text, through normalization', () => {
+    const text = '\uFEFF• Expert in ﬁnance and C# – Kubernetes';
+    for (const m of engine.taxonomy.mentions(text)) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(engine.taxonomy.mentions(text).map((m) => m.text)).toContain('C#');
+  });
+
+  it('longest match wins', () => {
+    expect(ids('Apache Spark Streaming')).not.toContain('apache-spark-streaming-and-spark');
+    expect(ids('Spring Boot')).toEqual(['spring-boot']);
+    expect(ids('Google Cloud Platform')).toEqual(['gcp']);
+  });
+});
