@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Mention } from './domain/types.ts';
 import type { PostingProfile } from './domain/posting.ts';
 import { parsePosting } from './extract/posting.ts';
+import { postingText } from './ingest/document.ts';
 import { createError } from './errors.ts';
 import { sha256 } from './taxonomy/compile.ts';
 import { createTaxonomy, type ModelFiles, type Taxonomy } from './taxonomy/taxonomy.ts';
@@ -20,7 +21,10 @@ export interface Engine {
   loadMs: number;
   /** Hard-skill and spoken-language mentions; `soft` adds transversal skills. */
   skills(text: string, opts?: { soft?: boolean }): { mentions: Mention[] };
-  parsePosting(text: string): PostingProfile;
+  /** A posting as plain text, HTML (a saved page) or schema.org JobPosting JSON-LD. */
+  parsePosting(raw: string): PostingProfile;
+  /** The same, with the text the spans point into (extracted text for HTML and JSON-LD). */
+  parsePostingDocument(raw: string): { profile: PostingProfile; text: string };
 }
 
 export function readModelFiles(dir: string): ModelFiles {
@@ -43,6 +47,10 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
   const t0 = performance.now();
   const taxonomy = createTaxonomy(readModelFiles(config.modelsDir));
   const loadMs = performance.now() - t0;
+  const parseDoc = (raw: string): { profile: PostingProfile; text: string } => {
+    const doc = postingText(raw);
+    return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
+  };
   return {
     config,
     modelsVersion: taxonomy.version,
@@ -51,6 +59,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     skills: (text, opts = {}) => ({
       mentions: opts.soft ? taxonomy.mentions(text) : taxonomy.mentions(text).filter((m) => m.kind !== 'skill' || !taxonomy.byId.get(m.id)!.transversal),
     }),
-    parsePosting: (text) => parsePosting(taxonomy, text, { modelsVersion: taxonomy.version }),
+    parsePosting: (raw) => parseDoc(raw).profile,
+    parsePostingDocument: (raw) => parseDoc(raw),
   };
 }

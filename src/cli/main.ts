@@ -51,7 +51,10 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .action((input: string, opts: { includeText?: boolean }) => {
       const eng = getEngine();
       const { docs, many } = readInputs(input, eng.config.maxInputBytes);
-      const failures = emitAll(docs, many, (text) => ({ ...eng.parsePosting(text), ...(opts.includeText ? { text } : {}) }), io.out, toErrorBody);
+      const failures = emitAll(docs, many, (raw) => {
+        const { profile, text } = eng.parsePostingDocument(raw);
+        return opts.includeText ? { ...profile, text } : profile;
+      }, io.out, toErrorBody);
       if (!many && failures) state.code = 1;
     });
 

@@ -61,4 +61,6 @@ export interface PostingProfile {
   skills: PostingSkill[];
   warnings: Warning[];
   modelsVersion: string;
+  /** How the input was read: plain text, an HTML page, or schema.org JobPosting JSON-LD. */
+  format?: 'text' | 'html' | 'jsonld';
 }

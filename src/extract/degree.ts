@@ -21,6 +21,9 @@ export function readDegree(lex: Lexicons, line: string): DegreeRead | null {
   const fields = lex.fields.find(line);
   const hasDegreeWord = /\bdegree\b|\bdiploma\b|\bgraduate of\b/i.test(line);
   if (levels.length === 0 && !(hasDegreeWord && fields.length)) return null;
+  // A bare abbreviation ("LLM", "MS", "BA") is a degree only beside a field or a degree word.
+  const onlyAbbreviations = levels.every((m) => /^[A-Z][A-Za-z.]{0,4}$/.test(line.slice(m.start, m.end)) && !/^(?:PhD|Ph\.D\.?|MBA)$/.test(line.slice(m.start, m.end)));
+  if (levels.length && onlyAbbreviations && !hasDegreeWord && fields.length === 0 && !/\b(?:university|college|education|qualification|graduat)/i.test(line)) return null;
   const level = levels.length
     ? levels.map((m) => m.value.level as DegreeLevel).sort((a, b) => DEGREE_ORDER.indexOf(a) - DEGREE_ORDER.indexOf(b))[0]!
     : 'bachelor';

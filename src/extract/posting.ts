@@ -16,7 +16,9 @@ import { looksLikeQualification, readRequirementLine, requiredness, type Facets 
 const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
 const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
 const BOILERPLATE = /equal (?:employment )?opportunit|without regard|regardless of|reasonable accommodation|accommodations?\b|disabilit|privacy|diverse workforce|inclusive culture|protected veteran|e-verify|background check|we are an? [\w ]{0,40}employer|recruiting decisions|applicants? (?:will|shall) receive|please (?:visit|consult|contact|apply)|click|cookies?\b/i;
-const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for|candidates? (?:must|should|will) have|the ideal candidate|required|requirements? (?:include|are)|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
+const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for (?:someone|a candidate|candidates|people|an? [\w -]{0,40}? (?:with|who (?:has|have|brings))\b)|candidates? (?:must|should|will) have|the ideal candidate (?:has|will have|brings|is)|required|requires?|requirements? (?:include|are)|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
+// "You will build ...": a duty, not a qualification, unless it says what you need.
+const DUTY = /^(?:you(?:'ll| will)|we(?:'ll| will)?|our|this role (?:is|will|offers))\b(?!.*\b(?:need|must|required)\b)/i;
 const END_MARKER = /^(?:similar jobs|related jobs|more jobs|other jobs|jobs you may like|recommended jobs|people also viewed|people also searched|share this job|report this job|total views|views|reviews|company reviews|salary ranges?|salaries|interview experience|interview questions|interviews|benefits & perks reviews|about the company|apply clicks)$/i;
 const NUMERIC_LINE = /^[\d\s.,%$€£¥+/:·()-]+(?:\s?(?:k|m|reports?|interviews?|reviews?|data points|weeks|days|years?|employees))?$/i;
 const HEAD_SECTIONS = new Set(['requirements', 'preferred', 'responsibilities', 'description', 'company', 'benefits', 'skills', 'experience', 'education']);
@@ -59,6 +61,13 @@ function findBody(tax: Taxonomy, text: string, sections: Section[], matches: Raw
   return { start, end: text.length };
 }
 
+/** Whether a line was written as a list item (a bullet or number before its text). */
+function isBullet(text: string, l: Span): boolean {
+  let i = l.start;
+  while (i > 0 && text[i - 1] !== '\n') i--;
+  return i < l.start;
+}
+
 function signature(r: Facets): string {
   const ids = (xs?: Array<{ id: string }>): string => (xs ?? []).map((x) => x.id).sort().join(',');
   return [r.kind, ids(r.anyOf), ids(r.allOf), r.minYears, r.maxYears, r.withinYears, JSON.stringify(r.degree ?? null), JSON.stringify(r.languages ?? null), (r.leadership?.kinds ?? []).join(','), ids(r.certifications)].join('|');
@@ -87,8 +96,21 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   for (const sec of sections) {
     if (SKIP_SECTIONS.has(sec.kind)) continue;
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
+      let listSeen = false;
       for (const l of lineSpans(text)) {
         if (l.start < sec.body.start || l.end > sec.body.end) continue;
+        const words = text.slice(l.start, l.end).split(/\s+/).length;
+        // A list of short items followed by a prose paragraph: the list has ended, and the
+        // paragraph is description (a scraped "Required Skills" tag list before the posting text).
+        if (listSeen && words >= 25 && !isBullet(text, l) && !looksLikeQualification(text.slice(l.start, l.end))) {
+          for (const s of sentenceSpans(text.slice(l.start, sec.body.end))) {
+            const span = { start: l.start + s.start, end: l.start + s.end };
+            const sentence = text.slice(span.start, span.end);
+            if (REQUIREMENT_WORDING.test(sentence) && !DUTY.test(sentence)) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+          }
+          break;
+        }
+        if (words < 15) listSeen = true;
         const units = text.slice(l.start, l.end).split(/\s+/).length > 40 ? sentenceSpans(text.slice(l.start, l.end)).map((s) => ({ start: l.start + s.start, end: l.start + s.end })) : [l];
         for (const u of units) candidates.push({ span: u, required: sec.kind !== 'preferred', source: sec.kind, inSection: true });
       }
@@ -96,7 +118,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
       for (const s of sentenceSpans(text.slice(sec.body.start, sec.body.end))) {
         const span = { start: sec.body.start + s.start, end: sec.body.start + s.end };
         if (header.titleSpan && span.start <= header.titleSpan.start && header.titleSpan.end <= span.end) continue;
-        if (REQUIREMENT_WORDING.test(text.slice(span.start, span.end))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+        const sentence = text.slice(span.start, span.end);
+        if (REQUIREMENT_WORDING.test(sentence) && !DUTY.test(sentence)) candidates.push({ span, required: true, source: 'sentence', inSection: false });
       }
     }
   }
@@ -122,7 +145,9 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     const sig = signature(f.facets);
     const prev = bySig.get(sig);
     if (prev === undefined) { bySig.set(sig, kept.length); kept.push(f); continue; }
-    if (rank(f.source) < rank(kept[prev]!.source)) kept[prev] = f;
+    // Prefer the qualification-section statement, then the fuller wording.
+    const k = kept[prev]!;
+    if (rank(f.source) < rank(k.source) || (rank(f.source) === rank(k.source) && f.span.end - f.span.start > k.span.end - k.span.start)) kept[prev] = f;
   }
   kept.sort((a, b) => a.span.start - b.span.start);
   const requirements: Requirement[] = kept.map((f, i) => {

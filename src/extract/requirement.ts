@@ -18,14 +18,18 @@ interface SkillHit extends Span {
 
 const PREFERRED_WORDS = /\b(?:a plus|an? (?:big |huge )?plus|is a bonus|a bonus|bonus points?|nice[ -]to[ -]have|preferred|preferably|ideally|desirable|desired|advantage|advantageous|would be (?:great|nice|helpful|a plus)|helpful|a strong plus|an asset|beneficial|welcome|optional)\b/i;
 const REQUIRED_WORDS = /\b(?:required|requires?|must|mandatory|essential|necessary|need to have|is a must)\b/i;
-const OR_CUE_BEFORE = /(?:such as|one of|one or more of|any of|either|e\.g\.?|for example|like|at least one(?: of)?|i\.e\.?|including|incl\.?)\s*[:(]?\s*$/i;
+const OR_CUE_BEFORE = /(?:such as|one of|one or more of|any of|either|e\.g\.?|for example|like|at least one(?: of)?|i\.e\.?)\s*[:(]?\s*$/i;
 const LIST_SEP = /^(?:\s|,|\/|\||;|&|\(|\)|\band\b|\bor\b|\bplus\b)*$/i;
+/** "Kafka, RabbitMQ, or another message broker": the category joins the alternatives. */
+const OPEN_ALTERNATIVE = /^\s*,?\s*(?:or|and\/or) (?:an?other|other|any other|a similar|similar|an equivalent|equivalent|a comparable|comparable)\s+$/i;
 const QUALIFICATION_CUE = /^(?:experience|knowledge|ability|able to|proficien|familiar|understanding|strong|excellent|solid|demonstrated|proven|track record|background|expertise|deep|hands-on|comfort|willing|must|you|working knowledge|good|great|exceptional|outstanding|advanced|fluen|certif|degree|bachelor|master|phd|education|skills?|exposure|passion|a passion|commitment|at least|minimum)/i;
 const EXPERIENCE_WORDING = /\b(?:professional|non-internship|industry|work|relevant|hands-on|practical|commercial|post-qualification) experience\b|\bexperience in (?:a )?professional\b|\bnon-internship\b/i;
 
 export function requiredness(line: string, sectionDefault: boolean): boolean {
-  const pref = PREFERRED_WORDS.test(line);
-  const req = REQUIRED_WORDS.test(line);
+  // "(Postgres or MySQL ideally)": a preference inside brackets is about the example, not the line.
+  const outer = line.replace(/\([^()]*\)/g, ' ');
+  const pref = PREFERRED_WORDS.test(outer);
+  const req = REQUIRED_WORDS.test(outer);
   if (pref && !req) return false;
   if (req && !pref) return true;
   return sectionDefault;
@@ -51,13 +55,18 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { an
     const last = chains[chains.length - 1];
     const prev = last?.items[last.items.length - 1];
     const sep = prev ? line.slice(prev.end, h.start) : '';
-    if (last && prev && sep.length <= 12 && LIST_SEP.test(sep)) {
+    if (last && prev && ((sep.length <= 12 && LIST_SEP.test(sep)) || OPEN_ALTERNATIVE.test(sep))) {
       last.items.push(h);
       if (/\bor\b|\//i.test(sep)) last.or = true;
     } else {
       const before = line.slice(Math.max(0, h.start - 40), h.start);
       chains.push({ items: [h], or: OR_CUE_BEFORE.test(before) });
     }
+  }
+  // "Kafka, NATS, or another streaming system": the list ends in an open alternative.
+  for (const c of chains) {
+    const after = line.slice(c.items[c.items.length - 1]!.end, c.items[c.items.length - 1]!.end + 30);
+    if (c.items.length > 1 && /^\s*,?\s*(?:or|and\/or) (?:another|other|similar|equivalent|comparable|a similar|any other)\b/i.test(after)) c.or = true;
   }
   const orChains = chains.filter((c) => c.or && c.items.length > 1);
   const anyOf = orChains[0]?.items.map((h) => h.n) ?? [];

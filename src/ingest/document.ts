@@ -1,0 +1,38 @@
+// Text-like documents -> the text rolefit reads: plain text as given; HTML as extracted text
+// (or its JSON-LD JobPosting when the page carries one); JSON-LD JobPosting as posting text.
+
+import { createError } from '../errors.ts';
+import { htmlToText, looksLikeHtml } from './html.ts';
+import { findJobPosting, jobPostingToText } from './jsonld.ts';
+
+export interface DocumentText {
+  text: string;
+  /** What the input was read as. */
+  format: 'text' | 'html' | 'jsonld';
+}
+
+export function postingText(raw: string): DocumentText {
+  const trimmed = raw.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(trimmed);
+    } catch {
+      return { text: raw, format: 'text' };
+    }
+    const job = findJobPosting(data);
+    if (!job) throw createError('INPUT_UNSUPPORTED_TYPE', { type: 'JSON without a schema.org JobPosting' });
+    return { text: jobPostingToText(job), format: 'jsonld' };
+  }
+  if (looksLikeHtml(raw)) {
+    const html = htmlToText(raw);
+    const job = html.jsonLd.map(findJobPosting).find((j) => j !== null);
+    if (job) {
+      const text = jobPostingToText(job);
+      if (text.length > 200) return { text, format: 'jsonld' };
+    }
+    if (html.text.trim() === '') throw createError('INPUT_EMPTY', { what: 'the HTML page' });
+    return { text: html.text, format: 'html' };
+  }
+  return { text: raw, format: 'text' };
+}
