@@ -10,9 +10,9 @@ import { normalizeText } from '../src/text/normalize.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
-function fixtureTexts(): string[] {
+function fixtureTexts(subs = ['test/fixtures/postings', 'test/fixtures/seeds', 'test/fixtures/resumes']): string[] {
   const texts: string[] = [];
-  for (const sub of ['test/fixtures/postings', 'test/fixtures/resumes']) {
+  for (const sub of subs) {
     const dir = join(root, sub);
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(join(dir, f), 'utf8'));
@@ -68,6 +68,27 @@ function benchMatcher(): void {
   console.log(`normalize: ${(mb / nsecs).toFixed(1)} MB/s`);
 }
 
+function benchPostings(): void {
+  const engine = createEngine();
+  const texts = fixtureTexts(['test/fixtures/postings', 'test/fixtures/seeds']);
+  for (const t of texts) engine.parsePosting(t);
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const times: number[] = [];
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 5000) {
+    for (const t of texts) {
+      const a = performance.now();
+      engine.parsePosting(t);
+      times.push(performance.now() - a);
+      n++;
+    }
+  }
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`parse posting: ${texts.length} fixture postings (mean ${(chars / texts.length).toFixed(0)} chars), ${n} parses in ${secs.toFixed(1)} s -> ${(n / secs).toFixed(0)} postings/s on one core; latency p50 ${median(times).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+}
+
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'models') benchModels();
 if (which === 'all' || which === 'matcher') benchMatcher();
+if (which === 'all' || which === 'postings') benchPostings();

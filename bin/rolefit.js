@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // Runs the TypeScript CLI straight from src/ (tsx), so a fresh clone needs no build step.
 import { register } from 'tsx/esm/api';
 register();

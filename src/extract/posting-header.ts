@@ -34,10 +34,12 @@ function cutTitle(lex: Lexicons, title: string): string {
   if (paren >= 0) t = t.slice(0, paren);
   for (const p of lex.places.find(t)) {
     const before = t.slice(0, p.start);
-    const m = /(?:\s+(?:in|at|-|–|\||@)\s*|,\s*)$/i.exec(before);
-    if (m) { t = before.slice(0, m.index); break; }
+    const b = before.trimEnd();
+    const joiner = /(?:^|\s)(?:in|at|[-–|@])$/i.exec(b);
+    if (joiner) { t = b.slice(0, joiner.index); break; }
+    if (b.endsWith(',')) { t = b.slice(0, -1); break; }
   }
-  return trimChars(t.replace(/\s+,/g, ','), SPACES_PUNCT);
+  return trimChars(t.replace(/ ,/g, ','), SPACES_PUNCT);
 }
 
 function seniorityOf(lex: Lexicons, title: string): string | null {
@@ -140,7 +142,9 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
       const titleLine = h.titleSpan && l.start <= h.titleSpan.start && h.titleSpan.start < l.end;
       if (places.length && (!titleLine || places[0]!.start >= (h.titleSpan!.end - l.start))) {
         const from = titleLine ? places[0]!.start : 0;
-        const locText = trimChars(s.slice(from).replace(/[·•|].*$/, ''), SPACES_PUNCT);
+        const rest = s.slice(from);
+        const sep = rest.search(/[·•|]/);
+        const locText = trimChars(sep >= 0 ? rest.slice(0, sep) : rest, SPACES_PUNCT);
         h.location.text = locText;
         h.location.span = { start: l.start + from, end: l.start + from + locText.length };
       }

@@ -16,11 +16,12 @@ import { looksLikeQualification, readRequirementLine, requiredness, type Facets 
 const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
 const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
 const BOILERPLATE = /equal (?:employment )?opportunit|without regard|regardless of|reasonable accommodation|accommodations?\b|disabilit|privacy|diverse workforce|inclusive culture|protected veteran|e-verify|background check|we are an? [\w ]{0,40}employer|recruiting decisions|applicants? (?:will|shall) receive|please (?:visit|consult|contact|apply)|click|cookies?\b/i;
-const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for (?:someone|a candidate|candidates|people|an? [\w -]{0,40}? (?:with|who (?:has|have|brings))\b)|candidates? (?:must|should|will) have|the ideal candidate (?:has|will have|brings|is)|required|requires?|requirements? (?:include|are)|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
+const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for (?:someone|a candidate|candidates|people|an? [\w -]{0,40}? (?:with|who (?:has|have|brings))\b)|candidates? (?:must|should|will) have|the ideal candidate (?:has|will have|brings|is)|requires?|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
 // "You will build ...": a duty, not a qualification, unless it says what you need.
-const DUTY = /^(?:you(?:'ll| will)|we(?:'ll| will)?|our|this role (?:is|will|offers))\b(?!.*\b(?:need|must|required)\b)/i;
+const DUTY = /^(?:you(?:'ll| will)|we(?:'ll| will)?|our|this role (?:is|will|offers))\b/i;
+const NEED = /\b(?:need|must|required)\b/i;
 const END_MARKER = /^(?:similar jobs|related jobs|more jobs|other jobs|jobs you may like|recommended jobs|people also viewed|people also searched|share this job|report this job|total views|views|reviews|company reviews|salary ranges?|salaries|interview experience|interview questions|interviews|benefits & perks reviews|about the company|apply clicks)$/i;
-const NUMERIC_LINE = /^[\d\s.,%$€£¥+/:·()-]+(?:\s?(?:k|m|reports?|interviews?|reviews?|data points|weeks|days|years?|employees))?$/i;
+const NUMERIC_LINE = /^[\d\s.,%$€£¥+/:·()-]+(?:k|m|reports?|interviews?|reviews?|data points|weeks|days|years?|employees)?$/i;
 const HEAD_SECTIONS = new Set(['requirements', 'preferred', 'responsibilities', 'description', 'company', 'benefits', 'skills', 'experience', 'education']);
 
 export interface ParseOptions {
@@ -106,7 +107,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
           for (const s of sentenceSpans(text.slice(l.start, sec.body.end))) {
             const span = { start: l.start + s.start, end: l.start + s.end };
             const sentence = text.slice(span.start, span.end);
-            if (REQUIREMENT_WORDING.test(sentence) && !DUTY.test(sentence)) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+            if (REQUIREMENT_WORDING.test(sentence) && !(DUTY.test(sentence) && !NEED.test(sentence))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
           }
           break;
         }
@@ -119,7 +120,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
         const span = { start: sec.body.start + s.start, end: sec.body.start + s.end };
         if (header.titleSpan && span.start <= header.titleSpan.start && header.titleSpan.end <= span.end) continue;
         const sentence = text.slice(span.start, span.end);
-        if (REQUIREMENT_WORDING.test(sentence) && !DUTY.test(sentence)) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+        if (REQUIREMENT_WORDING.test(sentence) && !(DUTY.test(sentence) && !NEED.test(sentence))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
       }
     }
   }

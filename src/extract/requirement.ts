@@ -6,6 +6,7 @@ import type { Requirement, SkillRef } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { findRecency, findYears } from './years.ts';
+import { trimChars } from '../text/trim.ts';
 import { readDegree } from './degree.ts';
 import { readLanguages } from './languages.ts';
 import { readLeadership } from './leadership.ts';
@@ -16,12 +17,12 @@ interface SkillHit extends Span {
   n: number;
 }
 
-const PREFERRED_WORDS = /\b(?:a plus|an? (?:big |huge )?plus|is a bonus|a bonus|bonus points?|nice[ -]to[ -]have|preferred|preferably|ideally|desirable|desired|advantage|advantageous|would be (?:great|nice|helpful|a plus)|helpful|a strong plus|an asset|beneficial|welcome|optional)\b/i;
+const PREFERRED_WORDS = /\b(?:an? (?:big |huge |strong )?plus|is a bonus|a bonus|bonus points?|nice[ -]to[ -]have|preferred|preferably|ideally|desirable|desired|advantage|advantageous|would be (?:great|nice|helpful|a plus)|helpful|an asset|beneficial|welcome|optional)\b/i;
 const REQUIRED_WORDS = /\b(?:required|requires?|must|mandatory|essential|necessary|need to have|is a must)\b/i;
-const OR_CUE_BEFORE = /(?:such as|one of|one or more of|any of|either|e\.g\.?|for example|like|at least one(?: of)?|i\.e\.?)\s*[:(]?\s*$/i;
-const LIST_SEP = /^(?:\s|,|\/|\||;|&|\(|\)|\band\b|\bor\b|\bplus\b)*$/i;
+const OR_CUE_BEFORE = /(?:such as|one of|one or more of|any of|either|e\.g\.?|for example|like|at least one(?: of)?|i\.e\.?)[\s:(]*$/i;
+const LIST_SEP = /^(?:[\s,/|;&()]|\band\b|\bor\b|\bplus\b)*$/i;
 /** "Kafka, RabbitMQ, or another message broker": the category joins the alternatives. */
-const OPEN_ALTERNATIVE = /^\s*,?\s*(?:or|and\/or) (?:an?other|other|any other|a similar|similar|an equivalent|equivalent|a comparable|comparable)\s+$/i;
+const OPEN_ALTERNATIVE = /^[\s,]*(?:or|and\/or) (?:an?other|other|any other|a similar|similar|an equivalent|equivalent|a comparable|comparable) +$/i;
 const QUALIFICATION_CUE = /^(?:experience|knowledge|ability|able to|proficien|familiar|understanding|strong|excellent|solid|demonstrated|proven|track record|background|expertise|deep|hands-on|comfort|willing|must|you|working knowledge|good|great|exceptional|outstanding|advanced|fluen|certif|degree|bachelor|master|phd|education|skills?|exposure|passion|a passion|commitment|at least|minimum)/i;
 const EXPERIENCE_WORDING = /\b(?:professional|non-internship|industry|work|relevant|hands-on|practical|commercial|post-qualification) experience\b|\bexperience in (?:a )?professional\b|\bnon-internship\b/i;
 
@@ -66,7 +67,7 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { an
   // "Kafka, NATS, or another streaming system": the list ends in an open alternative.
   for (const c of chains) {
     const after = line.slice(c.items[c.items.length - 1]!.end, c.items[c.items.length - 1]!.end + 30);
-    if (c.items.length > 1 && /^\s*,?\s*(?:or|and\/or) (?:another|other|similar|equivalent|comparable|a similar|any other)\b/i.test(after)) c.or = true;
+    if (c.items.length > 1 && /^[\s,]*(?:or|and\/or) (?:another|other|similar|equivalent|comparable|a similar|any other)\b/i.test(after)) c.or = true;
   }
   const orChains = chains.filter((c) => c.or && c.items.length > 1);
   const anyOf = orChains[0]?.items.map((h) => h.n) ?? [];
@@ -85,10 +86,14 @@ function scopeText(line: string, from: number): string {
   let rest = line.slice(from);
   const stop = rest.search(/[.;]\s|[.;]$|\(|\bsuch as\b|\bincluding\b|\bpreferably\b|, (?:and|or|with|in|including)\b/i);
   if (stop >= 0) rest = rest.slice(0, stop);
-  rest = rest.replace(/^\s*(?:of|in|with|on|at|doing)\s+/i, '');
-  rest = rest.replace(/^\s*(?:experience|exp\.?)\s*(?:(?:of|in|with|as|on|at)\s+)?/i, '');
-  rest = rest.replace(/\s+(?:experience|exp\.?)\s*$/i, '').replace(/\s+experience\s*$/i, '');
-  return rest.replace(/\s+/g, ' ').trim().replace(/[,:]$/, '');
+  const words = rest.split(/\s+/).filter(Boolean);
+  if (/^(?:of|in|with|on|at|doing)$/i.test(words[0] ?? '')) words.shift();
+  if (/^(?:experience|exp\.?)$/i.test(words[0] ?? '')) {
+    words.shift();
+    if (/^(?:of|in|with|as|on|at)$/i.test(words[0] ?? '')) words.shift();
+  }
+  if (/^(?:experience|exp\.?)$/i.test(words[words.length - 1] ?? '')) words.pop();
+  return trimChars(words.join(' '), ',:');
 }
 
 /** Facets of one line; `hits` are the line's skill mentions (offsets relative to `line`). */

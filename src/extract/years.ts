@@ -53,7 +53,7 @@ export function findYears(line: string, recency: RecencyMatch[] = findRecency(li
     const after = line.slice(end, end + 12).toLowerCase();
     const before = line.slice(Math.max(0, start - 16), start).toLowerCase();
     if (/^\s*(?:ago|old|later|earlier|from now|in a row|running)/.test(after)) continue;
-    if (/(?:\bin|\bwithin|\bfor the next|\bover the (?:past|last|next)|\bevery|\bafter|\bgrown [\w ]*)\s*$/.test(before) && !/^\s*(?:of|experience)/.test(after)) continue;
+    if ((/(?:\bin|\bwithin|\bfor the next|\bover the (?:past|last|next)|\bevery|\bafter) ?$/.test(before) || /\bgrown\b/.test(before)) && !/^\s*(?:of|experience)/.test(after)) continue;
     const pre = (m[1] ?? '').toLowerCase();
     const a = toNumber(m[2]!);
     const b = m[4] ? toNumber(m[4]) : null;

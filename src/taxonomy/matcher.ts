@@ -31,6 +31,15 @@ interface Entry {
   tokens: string[];
 }
 
+/** A candidate match over tokens i..j; pending/loose ones still need context. */
+interface Found {
+  concept: number;
+  i: number;
+  j: number;
+  pending: boolean;
+  loose: boolean;
+}
+
 interface TrieNode {
   next: Map<string, TrieNode> | null;
   entries: Entry[] | null;
@@ -48,6 +57,9 @@ const CUES = new Set([
   'software', 'microservices', 'services', 'server', 'web', 'app', 'apps', 'application', 'applications',
   'database', 'databases', 'technologies', 'tech', 'technical', 'tools', 'tooling', 'proficiency',
   'proficient', 'experience', 'skills', 'knowledge', 'expertise', 'using', 'written', 'platform', 'cloud',
+  'spreadsheets', 'spreadsheet', 'suite',
+  // for spoken-language names that are also other words
+  'fluent', 'fluency', 'native', 'speaker', 'speaking', 'spoken', 'bilingual', 'verbal',
 ]);
 
 const BREAK_TOKENS = new Set(['.', '!', '?', ';', ':']);
@@ -129,7 +141,6 @@ export class PhraseMatcher {
   match(text: string): RawMatch[] {
     const t = tokenize(text);
     const segment = segments(text, t);
-    type Found = { concept: number; i: number; j: number; pending: boolean; loose: boolean };
     const found: Found[] = [];
     let i = 0;
     while (i < t.length) {
@@ -146,11 +157,26 @@ export class PhraseMatcher {
       }
       if (best) { found.push(best); i = best.j + 1; } else i++;
     }
+    // Resolve context-dependent matches until nothing changes: "Rust or Go" confirm each other
+    // once one of them has a cue ("for systems programming").
+    const rejected = new Uint8Array(found.length);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k]!;
+        if (!f.pending && !f.loose) continue;
+        if (f.loose ? this.inTechList(found, k, text, t) : this.hasContext(found, k, t, segment)) {
+          f.pending = false;
+          f.loose = false;
+          changed = true;
+        }
+      }
+    }
+    for (let k = 0; k < found.length; k++) if (found[k]!.pending || found[k]!.loose) rejected[k] = 1;
     const out: RawMatch[] = [];
     for (let k = 0; k < found.length; k++) {
       const f = found[k]!;
-      if (f.loose ? !this.inTechList(found, k, text, t) : f.pending && !this.hasContext(found, k, t, segment)) continue;
-      out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
+      if (!rejected[k]) out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
     }
     return out;
   }
@@ -192,18 +218,18 @@ export class PhraseMatcher {
   }
 
   /** A neighbour on either side is a technical name joined by list punctuation only. */
-  private inTechList(found: Array<{ concept: number; i: number; j: number; pending: boolean }>, k: number, text: string, t: Tokens): boolean {
+  private inTechList(found: Found[], k: number, text: string, t: Tokens): boolean {
     const f = found[k]!;
     for (const m of [k - 1, k + 1]) {
       const o = found[m];
-      if (!o || !this.technical[o.concept] || !this.technical[f.concept]) continue;
+      if (!o || o.pending || o.loose || !this.technical[o.concept] || !this.technical[f.concept]) continue;
       const gap = m < k ? text.slice(t.end[o.j]!, t.start[f.i]!) : text.slice(t.end[f.j]!, t.start[o.i]!);
-      if (gap.length <= 6 && /^[\s,/|&+;]*(?:and|or)?[\s,/|&+;]*$/i.test(gap)) return true;
+      if (gap.length <= 6 && /^[\s,/|&+;]*$/.test(gap.replace(/\b(?:and|or)\b/i, ''))) return true;
     }
     return false;
   }
 
-  private hasContext(found: Array<{ concept: number; i: number; j: number; pending: boolean }>, k: number, t: Tokens, segment: Int32Array): boolean {
+  private hasContext(found: Found[], k: number, t: Tokens, segment: Int32Array): boolean {
     const f = found[k]!;
     const seg = segment[f.i]!;
     // A technical mention nearby in the same sentence.

@@ -20,7 +20,8 @@ export const TECH_CATEGORIES: ReadonlySet<string> = new Set([
   'database', 'data-engineering', 'data-science', 'machine-learning', 'ai', 'cloud', 'devops',
   'infrastructure', 'observability', 'networking', 'operating-system', 'security', 'mobile', 'testing',
   'embedded', 'game-development', 'web', 'api', 'architecture', 'tool', 'version-control', 'ide',
-  'build-tool', 'blockchain', 'bi', 'analytics', 'cms',
+  'build-tool', 'blockchain', 'bi', 'analytics', 'cms', 'office-software', 'design-tool', 'enterprise-software',
+  'crm', 'erp', 'ecommerce', 'hardware',
 ]);
 
 export interface SkillSource {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectType, textFromBytes } from '../../src/ingest/text.ts';
+import { normalizeText } from '../../src/text/normalize.ts';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -15,8 +16,10 @@ describe('ingest/text', () => {
     expect(detectType(bytes(content), name)).toBe(type);
   });
 
-  it('falls back to Windows-1252 for bytes that are not UTF-8', () => {
-    expect(decodeText(Uint8Array.from([0x95, 0x20, 0x54, 0x65, 0x61, 0x6d, 0x92, 0x73]))).toBe('• Team’s');
+  it('falls back to a single-byte reading for bytes that are not UTF-8; normalization maps the Windows-1252 bullets', () => {
+    const text = decodeText(Uint8Array.from([0x95, 0x20, 0x54, 0x65, 0x61, 0x6d, 0x92, 0x73, 0x20, 0xe9]));
+    expect(text).toHaveLength(10);
+    expect(normalizeText(text).text).toBe("• Team's é");
   });
 
   it('reads UTF-16 with a BOM', () => {
