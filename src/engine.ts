@@ -20,7 +20,7 @@ export interface Engine {
   /** Model load time in milliseconds (read + verify + compile matcher). */
   loadMs: number;
   /** Hard-skill and spoken-language mentions; `soft` adds transversal skills. */
-  skills(text: string, opts?: { soft?: boolean }): { mentions: Mention[] };
+  skills(text: string, opts?: { soft?: boolean; roles?: boolean }): { mentions: Mention[] };
   /** A posting as plain text, HTML (a saved page) or schema.org JobPosting JSON-LD. */
   parsePosting(raw: string): PostingProfile;
   /** The same, with the text the spans point into (extracted text for HTML and JSON-LD). */
@@ -57,7 +57,8 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     taxonomy,
     loadMs,
     skills: (text, opts = {}) => ({
-      mentions: opts.soft ? taxonomy.mentions(text) : taxonomy.mentions(text).filter((m) => m.kind !== 'skill' || !taxonomy.byId.get(m.id)!.transversal),
+      mentions: taxonomy.mentions(text).filter((m) =>
+        m.kind !== 'skill' || ((opts.soft || !taxonomy.byId.get(m.id)!.transversal) && (opts.roles || !m.role))),
     }),
     parsePosting: (raw) => parseDoc(raw).profile,
     parsePostingDocument: (raw) => parseDoc(raw),

@@ -35,10 +35,11 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .description('print the skill and spoken-language mentions the phrase matcher finds, with spans')
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
     .option('--soft', 'include transversal (soft) skills such as communication or teamwork')
-    .action((input: string, opts: { soft?: boolean }) => {
+    .option('--roles', 'include names inside job titles and team names ("Java Developer", "DevOps team")')
+    .action((input: string, opts: { soft?: boolean; roles?: boolean }) => {
       const eng = getEngine();
       const { docs, many } = readInputs(input, eng.config.maxInputBytes);
-      const failures = emitAll(docs, many, (text) => eng.skills(text, { soft: opts.soft === true }), io.out, toErrorBody);
+      const failures = emitAll(docs, many, (text) => eng.skills(text, { soft: opts.soft === true, roles: opts.roles === true }), io.out, toErrorBody);
       if (!many && failures) state.code = 1;
     });
 

@@ -16,6 +16,8 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** The original text covered by the span. */
   text: string;
+  /** Part of a job title or team name ("Java Developer", "DevOps team"), not a stated skill. */
+  role?: true;
 }
 
 export interface Warning {

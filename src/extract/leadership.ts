@@ -8,6 +8,7 @@ import { toNumber } from './years.ts';
 
 export interface LeadershipRead {
   kinds: string[];
+  /** Spans of the leadership phrases themselves (skills inside them are part of the phrase). */
   spans: Span[];
   minTeamSize?: number;
 }
@@ -29,8 +30,20 @@ export function readTeamSize(lex: Lexicons, line: string): number | undefined {
   return best;
 }
 
+// "leading large-scale ML infrastructure projects", "led the design of": the verb and its
+// object are apart, so a phrase list alone misses them.
+const LEAD_PROJECT = /\b(?:lead|leads|leading|led|drive|drove|driving|own|owned|owning) (?:[\w,/&-]+ ){0,8}?(?:projects?|initiatives?|programs?|programmes?|efforts?|workstreams?|launch(?:es)?)\b/i;
+const LEAD_DESIGN = /\b(?:lead|leads|leading|led)(?: the)? (?:design|architecture|technical direction|technical design)\b/i;
+
 export function readLeadership(lex: Lexicons, line: string): LeadershipRead | null {
-  const hits = lex.leadership.find(line).filter((m) => m.value !== null);
+  const hits: Array<Span & { value: { kind: string } | null }> = lex.leadership.find(line).filter((m) => m.value !== null);
+  if (!lex.leadership.find(line).some((m) => m.value === null)) {
+    for (const [re, kind] of [[LEAD_PROJECT, 'project-leadership'], [LEAD_DESIGN, 'architecture']] as const) {
+      const m = re.exec(line);
+      // The verb alone is the phrase: "ML" in "leading ML projects" stays a skill.
+      if (m) hits.push({ start: m.index, end: m.index + m[0].indexOf(' '), value: { kind } });
+    }
+  }
   if (hits.length === 0) return null;
   const kinds = [...new Set(hits.map((h) => h.value!.kind))];
   const teamSize = readTeamSize(lex, line);

@@ -94,8 +94,11 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
 
   type Candidate = { span: Span; required: boolean; source: string; inSection: boolean };
   const candidates: Candidate[] = [];
+  // Where the posting lists its qualifications under headings, prose elsewhere is description.
+  const hasQualificationSections = sections.some((s) => s.kind === 'requirements' || s.kind === 'preferred');
   for (const sec of sections) {
     if (SKIP_SECTIONS.has(sec.kind)) continue;
+    if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasQualificationSections) continue;
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
       for (const l of lineSpans(text)) {

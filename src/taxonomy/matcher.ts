@@ -165,7 +165,7 @@ export class PhraseMatcher {
       for (let k = 0; k < found.length; k++) {
         const f = found[k]!;
         if (!f.pending && !f.loose) continue;
-        if (f.loose ? this.inTechList(found, k, text, t) : this.hasContext(found, k, t, segment)) {
+        if (f.loose ? this.inTechList(found, k, text, t) : this.hasContext(found, k, text, t, segment)) {
           f.pending = false;
           f.loose = false;
           changed = true;
@@ -222,16 +222,19 @@ export class PhraseMatcher {
     const f = found[k]!;
     for (const m of [k - 1, k + 1]) {
       const o = found[m];
-      if (!o || o.pending || o.loose || !this.technical[o.concept] || !this.technical[f.concept]) continue;
-      const gap = m < k ? text.slice(t.end[o.j]!, t.start[f.i]!) : text.slice(t.end[f.j]!, t.start[o.i]!);
-      if (gap.length <= 6 && /^[\s,/|&+;]*$/.test(gap.replace(/\b(?:and|or)\b/i, ''))) return true;
+      if (o && !o.pending && !o.loose && this.technical[o.concept] && this.technical[f.concept] && listed(text, t, m < k ? o : f, m < k ? f : o)) return true;
     }
     return false;
   }
 
-  private hasContext(found: Found[], k: number, t: Tokens, segment: Int32Array): boolean {
+  private hasContext(found: Found[], k: number, text: string, t: Tokens, segment: Int32Array): boolean {
     const f = found[k]!;
     const seg = segment[f.i]!;
+    // "Spring and Hibernate", "Chef or Puppet": two everyday-word names listed together vouch for each other.
+    for (const m of [k - 1, k + 1]) {
+      const o = found[m];
+      if (o?.pending && this.technical[o.concept] && this.technical[f.concept] && listed(text, t, m < k ? o : f, m < k ? f : o)) return true;
+    }
     // A technical mention nearby in the same sentence.
     for (const dir of [-1, 1]) {
       for (let m = k + dir; m >= 0 && m < found.length; m += dir) {
@@ -251,6 +254,12 @@ export class PhraseMatcher {
     }
     return false;
   }
+}
+
+/** Whether two matches (a before b) are items of one list: only ",", "/", "&", "and", "or" between. */
+function listed(text: string, t: Tokens, a: Found, b: Found): boolean {
+  const gap = text.slice(t.end[a.j]!, t.start[b.i]!);
+  return gap.length <= 6 && /^[\s,/|&+;]*$/.test(gap.replace(/\b(?:and|or)\b/i, ''));
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

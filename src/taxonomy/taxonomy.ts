@@ -46,6 +46,22 @@ export interface Taxonomy {
   mentionsIn(norm: NormalizedText, original: string): Mention[];
 }
 
+// A skill name right before a role noun names a job or a team, not a skill the text claims.
+const ROLE_NOUN = /^(?:engineers?|developers?|architects?|administrators?|admins?|managers?|specialists?|consultants?|analysts?|designers?|programmers?|testers?|team|teams|leads?|position|role|job|department|guild|chapter|squad|intern|internship)\b/i;
+
+/** Whether a role noun follows, allowing up to two capitalised words between ("Java Performance Engineer"). */
+function beforeRoleNoun(after: string): boolean {
+  let rest = after.slice(0, 60);
+  for (let k = 0; k < 3; k++) {
+    rest = rest.replace(/^[\s-]+/, '');
+    if (ROLE_NOUN.test(rest)) return true;
+    const word = /^\p{Lu}[\p{L}\d+#.]*/u.exec(rest);
+    if (!word) return false;
+    rest = rest.slice(word[0].length);
+  }
+  return false;
+}
+
 function skillForms(s: CompiledSkill): Array<{ text: string; mode: FormMode }> {
   const ambiguous = new Set(s.ambiguous ?? []);
   const cased = new Set(s.cased ?? []);
@@ -115,7 +131,8 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
       const text = original.slice(span.start, span.end);
       if (m.concept < nSkills) {
         const s = skills[m.concept]!;
-        return { id: s.id, name: s.name, kind: 'skill' as const, start: span.start, end: span.end, text };
+        const role = beforeRoleNoun(norm.text.slice(m.end, m.end + 60));
+        return { id: s.id, name: s.name, kind: 'skill' as const, start: span.start, end: span.end, text, ...(role ? { role: true as const } : {}) };
       }
       const l = languages[m.concept - nSkills]!;
       return { id: `lang:${l.code}`, name: l.name, kind: 'language' as const, start: span.start, end: span.end, text };

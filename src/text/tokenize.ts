@@ -1,7 +1,7 @@
-// A tokenizer for résumé and posting text that keeps technology names whole
-// (C++, C#, F#, .NET, Node.js, ASP.NET) and reports offsets. Slash-, ampersand- and
-// plus-joined names (CI/CD, TCP/IP, R&D, A/B) come out as word, punct, word so a phrase
-// matcher can match them as sequences while "HTML5/CSS3" still yields both names.
+// A tokenizer for résumé and posting text that keeps technology names whole (C++, C#, F#,
+// .NET, Node.js, ASP.NET, and the slash compounds CI/CD, TCP/IP, A/B, 24/7, PL/SQL) and reports
+// offsets. Other slash- and ampersand-joined words ("HTML5/CSS3", "R&D") come out as word,
+// punct, word, so "HTML5/CSS3" still yields both names and a phrase matcher sees "R & D".
 
 export interface Tokens {
   /** Token text as written. */
@@ -47,6 +47,9 @@ function dotContinues(s: string, dot: number, wordStart: number): boolean {
   return !isUpper(seg.charCodeAt(0)) && dot - wordStart < 2;
 }
 
+/** Slash compounds that are one name, not two alternatives. */
+const SLASH_WHOLE = new Set(['ci/cd', 'tcp/ip', 'udp/ip', 'a/b', '24/7', '24x7', 'i/o', 'pl/sql', 't/sql', 'ui/ux', 'ux/ui', 'b2b/b2c', 'p/e', 'r/3', 'os/2', 'as/400', 'n/a', 'w/o']);
+
 export function tokenize(s: string): Tokens {
   const text: string[] = [];
   const starts: number[] = [];
@@ -70,6 +73,12 @@ export function tokenize(s: string): Tokens {
       // C++, G++, Notepad++ ; C#, F#, J# (one letter before #)
       if (s.charCodeAt(i) === 0x2b && s.charCodeAt(i + 1) === 0x2b) i += 2;
       else if (s.charCodeAt(i) === 0x23 && i - start === 1 && (i + 1 >= n || !isWordCode(s.charCodeAt(i + 1), s, i + 1))) i += 1;
+      // CI/CD, TCP/IP, 24/7: join "word/word" when the pair is a known single name.
+      if (s.charCodeAt(i) === 0x2f && i + 1 < n && isWordCode(s.charCodeAt(i + 1), s, i + 1)) {
+        let j = i + 1;
+        while (j < n && isWordCode(s.charCodeAt(j), s, j)) j++;
+        if (SLASH_WHOLE.has(s.slice(start, j).toLowerCase())) i = j;
+      }
       text.push(s.slice(start, i)); starts.push(start); ends.push(i); words.push(1);
       continue;
     }

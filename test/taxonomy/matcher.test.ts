@@ -26,6 +26,21 @@ describe('phrase matcher: must match', () => {
     ['Ruby on Rails and Ruby', ['ruby-on-rails', 'ruby']],
     ['HTML5/CSS3', ['html', 'css']],
     ['RESTful APIs', ['rest-apis']],
+    ['Experience with Dart and Flutter', ['dart', 'flutter']],
+    ['Build tools: Make, CMake and Bazel', ['build-automation', 'gnu-make', 'cmake', 'bazel']],
+    ['Configuration management with Chef or Puppet', ['configuration-management', 'chef', 'puppet']],
+    ['Build scripts in Ant and Maven', ['build-automation', 'apache-ant', 'maven']],
+    ['Elm and Haskell', ['elm', 'haskell']],
+    ['Python web apps with Flask or Django', ['python', 'web-development', 'flask', 'django']],
+    ['Game development in Unity (C#)', ['game-development', 'unity', 'csharp']],
+    ['Oracle and PostgreSQL databases', ['oracle-database', 'postgresql']],
+    ['Java and Scala on the JVM', ['java', 'scala', 'jvm']],
+    ['Shell scripting and Bash', ['shell-scripting', 'bash']],
+    ['Spring and Hibernate', ['spring-framework', 'hibernate']],
+    ['Node.js with Express', ['nodejs', 'expressjs']],
+    ['Julia, Python and R for numerics', ['julia', 'python', 'r']],
+    ['angular/react and java, go', ['angular', 'react', 'java', 'go']],
+    ['CI/CD, TCP/IP and A/B testing', ['ci-cd', 'tcp-ip', 'ab-testing']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -53,6 +68,15 @@ describe('phrase matcher: must not match', () => {
     ['ant colony', 'An ant colony works together', 'apache-ant'],
     ['C-suite', 'Present to the C-suite weekly', 'c'],
     ['vitamin C', 'Rich in vitamin C', 'c'],
+    ['dart board', 'Hit the dart board', 'dart'],
+    ['Chef de partie', 'Chef de partie in a busy kitchen', 'chef'],
+    ['puppet show', 'A puppet show for kids', 'puppet'],
+    ['Elm Street', 'Elm Street office', 'elm'],
+    ['flask of coffee', 'A flask of coffee', 'flask'],
+    ['Oracle of Omaha', 'The Oracle of Omaha', 'oracle-database'],
+    ['Spring 2024', 'Spring 2024 internship', 'spring-framework'],
+    ['Ruby Tuesday', 'Ruby Tuesday restaurant', 'ruby'],
+    ['MS Access vs access to', 'Access to healthcare', 'microsoft-access'],
   ])('%s', (_name, text, notId) => {
     expect(ids(text)).not.toContain(notId);
   });
