@@ -4,6 +4,7 @@
 import type { DegreeLevel } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
+import { tokenize, type Tokens } from '../text/tokenize.ts';
 
 export const DEGREE_ORDER: DegreeLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 
@@ -16,9 +17,9 @@ export interface DegreeRead {
 // "MS Excel", "MS Office": the abbreviation is Microsoft, not a master's degree.
 const NOT_DEGREE_AFTER = /^\s*(?:office|excel|word|access|project|teams|sql|visio|outlook|powerpoint|dynamics|azure|windows|exchange|sharepoint|paint|dos)\b/i;
 
-export function readDegree(lex: Lexicons, line: string): DegreeRead | null {
-  const levels = lex.degreeLevels.find(line).filter((m) => !NOT_DEGREE_AFTER.test(line.slice(m.end)) && DEGREE_ORDER.includes(m.value.level as DegreeLevel));
-  const fields = lex.fields.find(line);
+export function readDegree(lex: Lexicons, line: string, tokens: Tokens = tokenize(line)): DegreeRead | null {
+  const levels = lex.degreeLevels.find(line, tokens).filter((m) => !NOT_DEGREE_AFTER.test(line.slice(m.end)) && DEGREE_ORDER.includes(m.value.level as DegreeLevel));
+  const fields = lex.fields.find(line, tokens);
   const hasDegreeWord = /\bdegree\b|\bdiploma\b|\bgraduate of\b/i.test(line);
   if (levels.length === 0 && !(hasDegreeWord && fields.length)) return null;
   // A bare abbreviation ("LLM", "MS", "BA") is a degree only beside a field or a degree word.
@@ -32,8 +33,8 @@ export function readDegree(lex: Lexicons, line: string): DegreeRead | null {
     degree: {
       level,
       fields: [...new Set(fields.map((f) => f.value.name))],
-      orEquivalent: lex.equivalence.find(line).length > 0 || /\bor (?:the )?equivalent\b|\bequivalent (?:practical |professional |work )?experience\b/i.test(line),
-      relatedFields: lex.relatedField.find(line).length > 0 || /\brelated (?:technical )?(?:field|discipline|area|subject)/i.test(line),
+      orEquivalent: lex.equivalence.find(line, tokens).length > 0 || /\bor (?:the )?equivalent\b|\bequivalent (?:practical |professional |work )?experience\b/i.test(line),
+      relatedFields: lex.relatedField.find(line, tokens).length > 0 || /\brelated (?:technical )?(?:field|discipline|area|subject)/i.test(line),
     },
     levelSpan: { start: first.start, end: first.end },
     fieldSpans: fields.map((f) => ({ start: f.start, end: f.end })),

@@ -4,12 +4,13 @@
 
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
+import type { Tokens } from '../text/tokenize.ts';
 
 const CEFR = /\b([ABC][12])\b/g;
 
-export function readLanguages(lex: Lexicons, line: string, langHits: Array<Span & { code: string }>): Array<{ code: string; level: string | null }> {
+export function readLanguages(lex: Lexicons, line: string, langHits: Array<Span & { code: string }>, tokens?: Tokens): Array<{ code: string; level: string | null }> {
   if (langHits.length === 0) return [];
-  const levels: Array<Span & { level: string }> = lex.languageLevels.find(line).map((m) => ({ start: m.start, end: m.end, level: m.value }));
+  const levels: Array<Span & { level: string }> = lex.languageLevels.find(line, tokens).map((m) => ({ start: m.start, end: m.end, level: m.value }));
   for (const m of line.matchAll(CEFR)) levels.push({ start: m.index, end: m.index + m[0].length, level: m[1]! });
   levels.sort((a, b) => a.start - b.start);
   const out: Array<{ code: string; level: string | null }> = [];

@@ -4,6 +4,7 @@
 
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
+import type { Tokens } from '../text/tokenize.ts';
 import { toNumber } from './years.ts';
 
 export interface LeadershipRead {
@@ -35,9 +36,10 @@ export function readTeamSize(lex: Lexicons, line: string): number | undefined {
 const LEAD_PROJECT = /\b(?:lead|leads|leading|led|drive|drove|driving|own|owned|owning) (?:[\w,/&-]+ ){0,8}?(?:projects?|initiatives?|programs?|programmes?|efforts?|workstreams?|launch(?:es)?)\b/i;
 const LEAD_DESIGN = /\b(?:lead|leads|leading|led)(?: the)? (?:design|architecture|technical direction|technical design)\b/i;
 
-export function readLeadership(lex: Lexicons, line: string): LeadershipRead | null {
-  const hits: Array<Span & { value: { kind: string } | null }> = lex.leadership.find(line).filter((m) => m.value !== null);
-  if (!lex.leadership.find(line).some((m) => m.value === null)) {
+export function readLeadership(lex: Lexicons, line: string, tokens?: Tokens): LeadershipRead | null {
+  const found = lex.leadership.find(line, tokens);
+  const hits: Array<Span & { value: { kind: string } | null }> = found.filter((m) => m.value !== null);
+  if (!found.some((m) => m.value === null)) {
     for (const [re, kind] of [[LEAD_PROJECT, 'project-leadership'], [LEAD_DESIGN, 'architecture']] as const) {
       const m = re.exec(line);
       // The verb alone is the phrase: "ML" in "leading ML projects" stays a skill.

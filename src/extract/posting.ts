@@ -62,6 +62,20 @@ function findBody(tax: Taxonomy, text: string, sections: Section[], matches: Raw
   return { start, end: text.length };
 }
 
+/** The matches (sorted by start) that lie inside `span`, found by binary search. */
+function within<T extends Span>(sorted: T[], span: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
+  return out;
+}
+
 /** Whether a line was written as a list item (a bullet or number before its text). */
 function isBullet(text: string, l: Span): boolean {
   let i = l.start;
@@ -96,12 +110,13 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   const candidates: Candidate[] = [];
   // Where the posting lists its qualifications under headings, prose elsewhere is description.
   const hasQualificationSections = sections.some((s) => s.kind === 'requirements' || s.kind === 'preferred');
+  const lines = lineSpans(text);
   for (const sec of sections) {
     if (SKIP_SECTIONS.has(sec.kind)) continue;
     if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasQualificationSections) continue;
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
-      for (const l of lineSpans(text)) {
+      for (const l of lines) {
         if (l.start < sec.body.start || l.end > sec.body.end) continue;
         const words = text.slice(l.start, l.end).split(/\s+/).length;
         // A list of short items followed by a prose paragraph: the list has ended, and the
@@ -132,8 +147,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   for (const c of candidates) {
     const line = text.slice(c.span.start, c.span.end);
     if (BOILERPLATE.test(line)) continue;
-    const hits = skillHits.filter((m) => m.start >= c.span.start && m.end <= c.span.end).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
-    const langs = langHits.filter((m) => m.start >= c.span.start && m.end <= c.span.end).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
+    const hits = within(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
+    const langs = within(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);
     if (facets.length === 0 && c.inSection && looksLikeQualification(line)) facets = [{ kind: 'other', required: true }];
     const required = requiredness(line, c.required);

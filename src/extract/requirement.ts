@@ -7,6 +7,7 @@ import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { findRecency, findYears } from './years.ts';
 import { trimChars } from '../text/trim.ts';
+import { tokenize } from '../text/tokenize.ts';
 import { readDegree } from './degree.ts';
 import { readLanguages } from './languages.ts';
 import { readLeadership } from './leadership.ts';
@@ -100,25 +101,26 @@ function scopeText(line: string, from: number): string {
 export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[], langHits: Array<Span & { code: string }>): Facets[] {
   const out: Facets[] = [];
   const lex = tax.lexicons;
+  const tokens = tokenize(line);
   const consumed = new Set<SkillHit>();
   const overlaps = (h: Span, s: Span): boolean => h.start < s.end && s.start < h.end;
 
-  const degree = readDegree(lex, line);
+  const degree = readDegree(lex, line, tokens);
   if (degree) {
     out.push({ kind: 'education', required: true, degree: degree.degree });
     for (const h of hits) if (tax.skills[h.n]!.category === 'field' || degree.fieldSpans.some((f) => overlaps(h, f))) consumed.add(h);
   }
 
-  const languages = readLanguages(lex, line, langHits);
+  const languages = readLanguages(lex, line, langHits, tokens);
   if (languages.length) out.push({ kind: 'language', required: true, languages });
 
-  const certs = lex.certifications.find(line);
+  const certs = lex.certifications.find(line, tokens);
   if (certs.length) {
     out.push({ kind: 'certification', required: true, certifications: certs.map((c) => ({ id: c.value.id, name: c.value.name })) });
     for (const h of hits) if (certs.some((c) => overlaps(h, c))) consumed.add(h);
   }
 
-  const leadership = readLeadership(lex, line);
+  const leadership = readLeadership(lex, line, tokens);
   if (leadership) for (const h of hits) if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring') consumed.add(h);
 
   const recency = findRecency(line);

@@ -3,6 +3,7 @@
 // employment types. Each compiles into its own PhraseMatcher once per process.
 
 import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
+import type { Tokens } from '../text/tokenize.ts';
 
 type Words = { words?: string[]; cased?: string[] };
 
@@ -41,8 +42,9 @@ export class Lexicon<T> {
     this.matcher = new PhraseMatcher(concepts);
   }
 
-  find(text: string): Array<RawMatch & { value: T }> {
-    return this.matcher.match(text).map((m) => ({ ...m, value: this.values[m.concept]! }));
+  /** Matches in `text`; pass `tokens` (tokenize(text)) when several lexicons read the same line. */
+  find(text: string, tokens?: Tokens): Array<RawMatch & { value: T }> {
+    return this.matcher.match(text, tokens).map((m) => ({ ...m, value: this.values[m.concept]! }));
   }
 }
 

@@ -138,18 +138,17 @@ export class PhraseMatcher {
   }
 
   /** All matches in `text`, left to right, non-overlapping, longest first. */
-  match(text: string): RawMatch[] {
-    const t = tokenize(text);
-    const segment = segments(text, t);
+  match(text: string, tokens?: Tokens): RawMatch[] {
+    const t = tokens ?? tokenize(text);
     const found: Found[] = [];
     let i = 0;
     while (i < t.length) {
       let node: TrieNode | undefined = this.root;
       let best: Found | null = null;
       for (let j = i; j < t.length; j++) {
-        if (j > i && segment[j] !== segment[j - 1] && hasNewline(text, t.end[j - 1]!, t.start[j]!)) break;
         node = node.next?.get(t.key[j]!);
         if (!node) break;
+        if (j > i && hasNewline(text, t.end[j - 1]!, t.start[j]!)) break;
         if (node.entries) {
           const p = this.pick(node.entries, t, i, j);
           if (p) best = { concept: p.e.concept, i, j, pending: p.e.mode === 2, loose: p.loose };
@@ -160,6 +159,7 @@ export class PhraseMatcher {
     // Resolve context-dependent matches until nothing changes: "Rust or Go" confirm each other
     // once one of them has a cue ("for systems programming").
     const rejected = new Uint8Array(found.length);
+    const segment = found.some((f) => f.pending) ? segments(text, t) : new Int32Array(0);
     for (let changed = true; changed;) {
       changed = false;
       for (let k = 0; k < found.length; k++) {

@@ -51,20 +51,38 @@ const COMBINING = /\p{M}/u;
  */
 export function normalizeText(input: string): NormalizedText {
   const n = input.length;
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const chunks: string[] = [];
+  let starts = new Int32Array(n + 16);
+  let ends = new Int32Array(n + 16);
+  let len = 0; // normalized characters written
+  let lastChar = ''; // the last character written (to drop trailing newlines)
   let pendingSpace = -1; // original index of a space not yet written
   let newlines = 0; // consecutive newlines written
   let lineHasText = false;
 
-  const emit = (s: string, from: number, to: number): void => {
-    for (let k = 0; k < s.length; k++) { out.push(s[k]!); starts.push(from); ends.push(to); }
+  const reserve = (k: number): void => {
+    if (len + k <= starts.length) return;
+    const size = Math.max(starts.length * 2, len + k);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    s2.set(starts.subarray(0, len));
+    e2.set(ends.subarray(0, len));
+    starts = s2;
+    ends = e2;
   };
-  const emitText = (s: string, from: number, to: number): void => {
+  const emit = (str: string, from: number, to: number): void => {
+    reserve(str.length);
+    for (let k = 0; k < str.length; k++) { starts[len] = from; ends[len] = to; len++; }
+    chunks.push(str);
+    lastChar = str[str.length - 1]!;
+  };
+  const flushSpace = (): void => {
     if (pendingSpace >= 0 && lineHasText) emit(' ', pendingSpace, pendingSpace + 1);
     pendingSpace = -1;
-    emit(s, from, to);
+  };
+  const emitText = (str: string, from: number, to: number): void => {
+    flushSpace();
+    emit(str, from, to);
     lineHasText = true;
     newlines = 0;
   };
@@ -72,16 +90,33 @@ export function normalizeText(input: string): NormalizedText {
   let i = 0;
   while (i < n) {
     const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    if (cp < 0x80 && cp !== 0x60 && !isNewline(cp) && !isSpace(cp) && cp >= 0x20 && !(input.charCodeAt(i + 1) >= 0x300 && COMBINING.test(input[i + 1]!))) {
-      emitText(input[i]!, i, i + 1);
-      i += 1;
-      continue;
+    if (cp > 0x20 && cp < 0x7f && cp !== 0x60) {
+      // A run of plain printable ASCII is copied as it is, one map entry per character.
+      let j = i + 1;
+      while (j < n) {
+        const c = input.charCodeAt(j);
+        if (c <= 0x20 || c >= 0x7f || c === 0x60) break;
+        j++;
+      }
+      // A combining mark after the run belongs to its last character: leave that one to the slow path.
+      if (j < n && input.charCodeAt(j) >= 0x300 && COMBINING.test(input[j]!)) j--;
+      if (j > i) {
+        flushSpace();
+        reserve(j - i);
+        for (let k = i; k < j; k++) { starts[len] = k; ends[len] = k + 1; len++; }
+        chunks.push(input.slice(i, j));
+        lastChar = input[j - 1]!;
+        lineHasText = true;
+        newlines = 0;
+        i = j;
+        continue;
+      }
     }
+    const width = cp > 0xffff ? 2 : 1;
     if (isNewline(cp)) {
       const end = cp === 0x0d && input.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
       pendingSpace = -1;
-      if (newlines < 2 && out.length > 0) emit('\n', i, end);
+      if (newlines < 2 && len > 0) emit('\n', i, end);
       newlines += 1;
       lineHasText = false;
       i = end;
@@ -92,7 +127,7 @@ export function normalizeText(input: string): NormalizedText {
       i += width;
       continue;
     }
-    if (ZERO_WIDTH.has(cp) || (cp < 0x20 && cp !== 0x09)) { i += width; continue; }
+    if (ZERO_WIDTH.has(cp) || cp < 0x20) { i += width; continue; }
     const c1 = CP1252[cp];
     if (c1 !== undefined) { emitText(c1, i, i + 1); i += 1; continue; }
     const simple = SIMPLE[cp];
@@ -101,9 +136,8 @@ export function normalizeText(input: string): NormalizedText {
     let j = i + width;
     while (j < n) {
       const next = input.codePointAt(j)!;
-      const w = next > 0xffff ? 2 : 1;
       if (!COMBINING.test(String.fromCodePoint(next))) break;
-      j += w;
+      j += next > 0xffff ? 2 : 1;
     }
     const piece = input.slice(i, j).normalize('NFKC');
     let mapped = '';
@@ -115,9 +149,15 @@ export function normalizeText(input: string): NormalizedText {
     else emitText(mapped, i, j);
     i = j;
   }
+  let text = chunks.join('');
   // Drop trailing newlines.
-  while (out.length && out[out.length - 1] === '\n') { out.pop(); starts.pop(); ends.pop(); }
-  return { text: out.join(''), origStart: Int32Array.from(starts), origEnd: Int32Array.from(ends), originalLength: n };
+  if (lastChar === '\n') {
+    let cut = text.length;
+    while (cut > 0 && text[cut - 1] === '\n') cut--;
+    text = text.slice(0, cut);
+    len = cut;
+  }
+  return { text, origStart: starts.slice(0, len), origEnd: ends.slice(0, len), originalLength: n };
 }
 
 /** Maps a span of normalized text back to the original text. */

@@ -59,6 +59,8 @@ export function headingKey(line: string): string {
 }
 
 export function classifyHeading(line: string): SectionKind | null {
+  // Cheap rejections first: headings are short and do not end a sentence.
+  if (line.length > 90 || line.endsWith('.') || line.split(' ', 12).length > 11) return null;
   const key = headingKey(line);
   if (key.length < 2 || key.length > 70) return null;
   for (const [kind, re] of CUES) if (re.test(key)) return kind;
