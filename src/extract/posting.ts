@@ -42,7 +42,9 @@ function findBody(tax: Taxonomy, text: string, sections: Section[], matches: Raw
     if (tax.lexicons.titles.find(s).some((m) => m.value.kind === 'title')) { start = l.start; break; }
   }
   const reqStarts = sections.filter((s) => s.kind === 'requirements' || s.kind === 'preferred').map((s) => s.heading?.start ?? 0);
-  const after = reqStarts.length ? Math.max(...reqStarts) : start;
+  // Page furniture follows the posting; scan from its first qualification heading (a salary
+  // table's "Bonus" row must not pass for a later "nice to have" section).
+  const after = reqStarts.length ? Math.min(...reqStarts) : start;
   const isNoise = (l: Span): 'numeric' | 'short' | null => {
     const s = text.slice(l.start, l.end);
     if (NUMERIC_LINE.test(s)) return 'numeric';

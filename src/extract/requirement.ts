@@ -25,11 +25,13 @@ const LIST_SEP = /^(?:[\s,/|;&()]|\band\b|\bor\b|\bplus\b)*$/i;
 /** "Kafka, RabbitMQ, or another message broker": the category joins the alternatives. */
 const OPEN_ALTERNATIVE = /^[\s,]*(?:or|and\/or) (?:an?other|other|any other|a similar|similar|an equivalent|equivalent|a comparable|comparable) +$/i;
 const QUALIFICATION_CUE = /^(?:experience|knowledge|ability|able to|proficien|familiar|understanding|strong|excellent|solid|demonstrated|proven|track record|background|expertise|deep|hands-on|comfort|willing|must|you|working knowledge|good|great|exceptional|outstanding|advanced|fluen|certif|degree|bachelor|master|phd|education|skills?|exposure|passion|a passion|commitment|at least|minimum)/i;
-const EXPERIENCE_WORDING = /\b(?:professional|non-internship|industry|work|relevant|hands-on|practical|commercial|post-qualification) experience\b|\bexperience in (?:a )?professional\b|\bnon-internship\b/i;
+const EXPERIENCE_WORDING = /\b(?:professional|non-internship|industry|work|relevant|commercial|post-qualification) experience\b|\bexperience in (?:a )?professional\b|\bnon-internship\b/i;
 
 export function requiredness(line: string, sectionDefault: boolean): boolean {
   // "(Postgres or MySQL ideally)": a preference inside brackets is about the example, not the line.
-  const outer = line.replace(/\([^()]*\)/g, ' ');
+  // Only the main clause decides: "4+ years of accounting, ideally in ..." and "ERP experience.
+  // NetSuite preferred" are must-haves with a preference attached.
+  const outer = line.replace(/\([^()]*\)/g, ' ').split(/[.;]\s|,\s(?=(?:ideally|preferably|with|including|though|but|and ideally)\b)/i)[0]!;
   const pref = PREFERRED_WORDS.test(outer);
   const req = REQUIRED_WORDS.test(outer);
   if (pref && !req) return false;
@@ -85,7 +87,7 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { an
 /** The scope after a years phrase: "of non-internship professional software development experience". */
 function scopeText(line: string, from: number): string {
   let rest = line.slice(from);
-  const stop = rest.search(/[.;]\s|[.;]$|\(|\bsuch as\b|\bincluding\b|\bpreferably\b|, (?:and|or|with|in|including)\b/i);
+  const stop = rest.search(/[.;]\s|[.;]$|\(|\bsuch as\b|\bincluding\b|\bpreferably\b|\bideally\b|, (?:with|in|including|where|which)\b/i);
   if (stop >= 0) rest = rest.slice(0, stop);
   const words = rest.split(/\s+/).filter(Boolean);
   if (/^(?:of|in|with|on|at|doing)$/i.test(words[0] ?? '')) words.shift();

@@ -63,6 +63,9 @@ export function classifyHeading(line: string): SectionKind | null {
   if (line.length > 90 || line.endsWith('.') || line.split(' ', 12).length > 11) return null;
   const key = headingKey(line);
   if (key.length < 2 || key.length > 70) return null;
+  // "Qualifications (Required)", "Skills - preferred": the qualifier decides.
+  const qualified = /^(?:qualifications|requirements|skills|experience|education)\s*[(:\-–]\s*(required|preferred|desired|nice to have|optional|must have|mandatory|minimum|basic|bonus)\)?$/.exec(key);
+  if (qualified) return /required|must|mandatory|minimum|basic/.test(qualified[1]!) ? 'requirements' : 'preferred';
   for (const [kind, re] of CUES) if (re.test(key)) return kind;
   return null;
 }

@@ -32,6 +32,9 @@ describe('classifyHeading', () => {
     ['Volunteer Experience', 'volunteering'],
     ['Professional Summary', 'summary'],
     ['## Projects', 'projects'],
+    ['Qualifications (Required)', 'requirements'],
+    ['Qualifications (Preferred)', 'preferred'],
+    ['Skills - nice to have', 'preferred'],
   ])('%s -> %s', (heading, kind) => {
     expect(classifyHeading(heading)).toBe(kind);
   });
