@@ -5,6 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mention } from './domain/types.ts';
 import type { PostingProfile } from './domain/posting.ts';
+import type { ResumeProfile } from './domain/resume.ts';
+import { parseResume } from './extract/resume.ts';
+import { parseAsOf, type YearMonth } from './text/dates.ts';
 import { parsePosting } from './extract/posting.ts';
 import { postingText } from './ingest/document.ts';
 import { createError } from './errors.ts';
@@ -25,6 +28,19 @@ export interface Engine {
   parsePosting(raw: string): PostingProfile;
   /** The same, with the text the spans point into (extracted text for HTML and JSON-LD). */
   parsePostingDocument(raw: string): { profile: PostingProfile; text: string };
+  /** A résumé's text; "present" means `asOf` (YYYY-MM or YYYY-MM-DD; default: this month). */
+  parseResume(text: string, opts?: { asOf?: string }): ResumeProfile;
+}
+
+/** The as-of month: given, or today's (read here, at the edge, never inside the core). */
+export function resolveAsOf(asOf?: string): YearMonth {
+  if (asOf === undefined) {
+    const d = new Date();
+    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
+  }
+  const ym = parseAsOf(asOf);
+  if (!ym) throw createError('USAGE', { reason: `--as-of must be YYYY-MM-DD or YYYY-MM, not "${asOf}"` });
+  return ym;
 }
 
 export function readModelFiles(dir: string): ModelFiles {
@@ -62,5 +78,6 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     }),
     parsePosting: (raw) => parseDoc(raw).profile,
     parsePostingDocument: (raw) => parseDoc(raw),
+    parseResume: (text, opts = {}) => parseResume(taxonomy, text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version }),
   };
 }

@@ -2,7 +2,7 @@
 // prints JSON; coded errors go to stderr as "rolefit: CODE: message" with a non-zero exit.
 
 import { Command, CommanderError } from 'commander';
-import { createEngine, type Engine } from '../engine.ts';
+import { createEngine, resolveAsOf, type Engine } from '../engine.ts';
 import { createError, isRolefitError, toErrorBody } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import { readInputs } from './input.ts';
@@ -54,6 +54,23 @@ function buildProgram(io: Io, state: { code: number }): Command {
       const { docs, many } = readInputs(input, eng.config.maxInputBytes);
       const failures = emitAll(docs, many, (raw) => {
         const { profile, text } = eng.parsePostingDocument(raw);
+        return opts.includeText ? { ...profile, text } : profile;
+      }, io.out, toErrorBody);
+      if (!many && failures) state.code = 1;
+    });
+
+  parse
+    .command('resume')
+    .description('résumés -> ResumeProfile (positions, experience, skills with months, education, languages)')
+    .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
+    .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
+    .option('--include-text', 'add the text the spans point into')
+    .action((input: string, opts: { asOf?: string; includeText?: boolean }) => {
+      const eng = getEngine();
+      resolveAsOf(opts.asOf);
+      const { docs, many } = readInputs(input, eng.config.maxInputBytes);
+      const failures = emitAll(docs, many, (text) => {
+        const profile = eng.parseResume(text, opts.asOf ? { asOf: opts.asOf } : {});
         return opts.includeText ? { ...profile, text } : profile;
       }, io.out, toErrorBody);
       if (!many && failures) state.code = 1;

@@ -48,6 +48,9 @@ export class Lexicon<T> {
   }
 }
 
+/** "MEd", "B.Sc.", "PhD", "MBA": short forms with a capital inside or dots. */
+const isAbbreviation = (w: string): boolean => w.replace(/[.\s]/g, '').length <= 6 && /\p{Lu}/u.test(w.slice(1)) || /^\p{Lu}[\p{L}]{0,3}\.$/u.test(w);
+
 const free = (xs: string[] | undefined, cased: string[] = []): Array<{ text: string; mode: FormMode }> => {
   const c = new Set(cased);
   const out = (xs ?? []).map((text) => ({ text, mode: (c.has(text) ? 1 : 0) as FormMode }));
@@ -122,7 +125,8 @@ export function createLexicons(t: TablesSource): Lexicons {
     titles,
     seniorityOrder: seniority.map((s) => s.level),
     levelCodes: new Map((t.titles?.levelCodes ?? []).map((c) => [c.code.toLowerCase().replace(/\s+/g, ' '), c.level])),
-    degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, l.cased) }))),
+    // Degree abbreviations ("MEd", "B.S.", "MS") match only as written: "med-surg" is not a degree.
+    degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, [...(l.cased ?? []), ...(l.words ?? []).filter(isAbbreviation)]) }))),
     fields: new Lexicon((t.degrees?.fields ?? []).map((f) => ({
       value: { id: f.id, name: f.name, group: f.group ?? 'other' },
       forms: free([f.name, ...(f.aliases ?? [])], f.cased),

@@ -47,7 +47,8 @@ const COMBINING = /\p{M}/u;
 
 /**
  * NFKC, stray Windows-1252 bytes, unified quotes/dashes/bullets, no zero-width characters,
- * single spaces, `\n` line ends (at most one blank line), no trailing spaces on a line.
+ * single spaces (a tab where a run of three or more spaces or a tab marked a column gap), `\n`
+ * line ends (at most one blank line), no trailing spaces on a line.
  */
 export function normalizeText(input: string): NormalizedText {
   const n = input.length;
@@ -57,6 +58,7 @@ export function normalizeText(input: string): NormalizedText {
   let len = 0; // normalized characters written
   let lastChar = ''; // the last character written (to drop trailing newlines)
   let pendingSpace = -1; // original index of a space not yet written
+  let pendingWide = false; // the pending run is a column gap (a tab, or three spaces or more)
   let newlines = 0; // consecutive newlines written
   let lineHasText = false;
 
@@ -77,8 +79,9 @@ export function normalizeText(input: string): NormalizedText {
     lastChar = str[str.length - 1]!;
   };
   const flushSpace = (): void => {
-    if (pendingSpace >= 0 && lineHasText) emit(' ', pendingSpace, pendingSpace + 1);
+    if (pendingSpace >= 0 && lineHasText) emit(pendingWide ? '\t' : ' ', pendingSpace, pendingSpace + 1);
     pendingSpace = -1;
+    pendingWide = false;
   };
   const emitText = (str: string, from: number, to: number): void => {
     flushSpace();
@@ -124,6 +127,8 @@ export function normalizeText(input: string): NormalizedText {
     }
     if (isSpace(cp)) {
       if (pendingSpace < 0) pendingSpace = i;
+      // Column gaps ("Senior Engineer      Jan 2019 – Present") survive as one tab.
+      if (cp === 0x09 || i - pendingSpace >= 2) pendingWide = true;
       i += width;
       continue;
     }

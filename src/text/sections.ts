@@ -33,7 +33,7 @@ const CUES: Array<[SectionKind, RegExp]> = [
   ['apply', /^(?:how to apply|application process|to apply|apply now|next steps|hiring process|interview process)$/],
   ['description', /^(?:job description|description|overview|job overview|job summary|position summary|position description|role description|the position|job details|job information|position overview|summary of (?:the )?(?:role|position))$/],
   ['summary', /^(?:summary|professional summary|profile|professional profile|career profile|personal profile|about me|objective|career objective|professional objective|career summary|executive summary|executive profile|summary of qualifications|personal statement|introduction)$/],
-  ['experience', /^(?:(?:work|professional|employment|career|relevant|industry|work and|previous|job|working|research|teaching|military|internship) )?(?:experience|history|background)$|^(?:employment|work history|employment history|career history|professional history|positions held|experience and employment|work experience and internships)$/],
+  ['experience', /^(?:(?:work|professional|employment|career|relevant|industry|previous|prior|recent|selected|other|additional|related|job|working|research|teaching|military|internship|clinical|consulting|leadership|project|management|international|technical|engineering|software|sales|marketing|nursing|medical|legal|finance|banking|retail|healthcare|corporate|freelance|startup|academic|and) ){0,3}experience$|^(?:(?:work|professional|employment|career|relevant|industry|work and|previous|job|working|research|teaching|military|internship) )?(?:history|background)$|^(?:employment|work history|employment history|career history|professional history|positions held|experience and employment|work experience and internships)$/],
   ['education', /^(?:education|academic background|educational background|education and training|education (?:and|&) qualifications|academic qualifications|academics|academic history|educational qualifications|qualifications and education|academic profile|degrees|scholastics|studies)$/],
   ['skills', /^(?:(?:key|core|technical|professional|relevant|hard|soft|computer|it|software|additional|other) )?(?:skills|competencies|competences|abilities|proficiencies)(?: (?:and|&) (?:tools|technologies|abilities|expertise|interests|languages))?$|^(?:skill set|skillset|technologies|tech stack|technical stack|tools(?: (?:and|&) technologies)?|technologies and tools|areas of expertise|expertise|core strengths|strengths|technical proficiencies|it skills|toolbox|programming languages)$/],
   ['projects', /^(?:(?:key|personal|academic|selected|notable|side|open source) )?projects$/],
@@ -52,6 +52,7 @@ export function headingKey(line: string): string {
   const key = line
     .toLowerCase()
     .replace(/’/g, "'")
+    .replace(/ & /g, ' and ')
     .split(/\s+/)
     .filter(Boolean)
     .join(' ');
@@ -91,6 +92,10 @@ export function detectSections(text: string): Section[] {
   };
   for (const line of lineSpans(text)) {
     const raw = text.slice(line.start, line.end);
+    // A list item is never a heading ("- Python experience").
+    let lineStart = line.start;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+    if (/[•*·▪◦>+\-\d]/.test(text.slice(lineStart, line.start))) continue;
     let kind = classifyHeading(raw);
     let headingEnd = line.end;
     let bodyStart = line.end;

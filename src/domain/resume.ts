@@ -1,0 +1,67 @@
+// ResumeProfile: a résumé read as dated positions, skills with months of use, education,
+// languages, leadership and certifications (field names are the public contract).
+
+import type { DegreeLevel } from './posting.ts';
+import type { Span, Warning } from './types.ts';
+
+export interface Position {
+  title: string | null;
+  organization: string | null;
+  location: string | null;
+  /** YYYY-MM. */
+  start: string;
+  /** YYYY-MM, or null when current. */
+  end: string | null;
+  months: number;
+  /** internship, student job or apprenticeship: kept apart from professional experience. */
+  kind: 'job' | 'internship' | 'volunteer';
+  span: Span;
+}
+
+export interface ResumeSkill {
+  id: string;
+  name: string;
+  /** Months of the positions whose text mentions the skill (interval union). */
+  months: number;
+  /** YYYY-MM of the latest such position's end (the as-of month when current). */
+  lastUsed: string | null;
+  /** Mentioned only in a skills list or summary, not in any dated position. */
+  listedOnly: boolean;
+  /** "Java (6 years)", "Python - 5 yrs": what the résumé states. */
+  statedMonths?: number;
+  mentions: Array<Span & { text: string }>;
+}
+
+export interface Education {
+  level: DegreeLevel | null;
+  field: string | null;
+  institution: string | null;
+  year: number | null;
+  span: Span;
+}
+
+export interface ResumeProfile {
+  /** YYYY-MM that "present" means. */
+  asOf: string;
+  positions: Position[];
+  experience: {
+    /** Union of professional positions, overlapping months counted once. */
+    totalMonths: number;
+    internshipMonths: number;
+    /** A stated total ("7+ years of experience"), when the résumé makes one. */
+    statedMonths?: number;
+    /** dates: from positions; stated: only the claim was available. */
+    source: 'dates' | 'stated' | 'none';
+  };
+  skills: ResumeSkill[];
+  education: Education[];
+  languages: Array<{ code: string; name: string; level: string | null; span: Span }>;
+  leadership: { months: number; maxTeamSize: number | null; kinds: string[]; evidence: Array<Span & { text: string; kinds: string[] }> };
+  certifications: Array<{ id: string; name: string; span: Span }>;
+  /** Kept apart for redaction; never used to score. */
+  contact: { name: string | null; email: string | null; phone: string | null; location: string | null; links: string[] };
+  sections: Array<{ kind: string; title: string | null; span: Span }>;
+  warnings: Warning[];
+  modelsVersion: string;
+  format?: 'text' | 'html' | 'pdf' | 'docx' | 'jsonresume';
+}

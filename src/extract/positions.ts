@@ -1,0 +1,141 @@
+// Dated positions in a résumé's experience sections. A position is anchored on a line with a
+// date range; its title and organization come from that line and the short header lines just
+// above it ("Acme Corp, Berlin" / "Senior Engineer   Jan 2019 – Present"). Several titles under
+// one organization header (promotions) become separate positions at that organization.
+
+import type { Span } from '../domain/types.ts';
+import type { Lexicons } from '../taxonomy/lexicons.ts';
+import { findDateRanges, type DateRange } from '../text/dates.ts';
+import { lineSpans } from '../text/sentences.ts';
+import { trimChars } from '../text/trim.ts';
+
+export interface RawPosition {
+  title: string | null;
+  organization: string | null;
+  location: string | null;
+  range: DateRange;
+  kind: 'job' | 'internship' | 'volunteer';
+  /** The header lines and the text under them, up to the next position. */
+  span: Span;
+}
+
+const INTERN = /\b(?:intern|internship|trainee|co-?op|working student|werkstudent|apprentice(?:ship)?|summer (?:analyst|associate)|praktikant|stagiaire)\b/i;
+// Split, then trim each part (a separator with \\s* around it backtracks on long blank runs).
+const PART_SEP = /[|·•—–\t]| {2}| - | @ | at /;
+const ORG_HINT = /\b(?:inc|llc|ltd|gmbh|ag|sa|plc|corp|corporation|company|co|group|limited|bank|university|college|hospital|school|agency|studio|labs?|technologies|systems|solutions|services|consulting|partners|software|health|foundation)\b\.?/i;
+
+function isBulletLine(text: string, l: Span): boolean {
+  let i = l.start;
+  while (i > 0 && text[i - 1] !== '\n') i--;
+  return i < l.start || /^[-*•·▪◦>]\s/.test(text.slice(l.start, l.start + 2));
+}
+
+/** Words with a letter or digit (dashes and slashes between them do not count). */
+function words(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+}
+
+function isTitle(lex: Lexicons, s: string): boolean {
+  return lex.titles.find(s).some((m) => m.value.kind === 'title');
+}
+
+/** "Northwind Freight Systems, Leeds, UK" -> organization and location. */
+function splitOrgLocation(lex: Lexicons, s: string): { org: string; location: string | null } {
+  const comma = s.indexOf(',');
+  if (comma > 0) {
+    const rest = s.slice(comma + 1).trim();
+    if (lex.places.find(rest).length) return { org: s.slice(0, comma).trim(), location: rest };
+  }
+  return { org: s, location: null };
+}
+
+/** Drops bracketed notes ("(full-time)", "(part-time, evenings)") and stray separators. */
+function clean(s: string): string {
+  return trimChars(s.replace(/\([^()]*\)/g, ' ').replace(/[()]/g, ' ').split(/\s+/).filter(Boolean).join(' '), ' ,;:|-–—·•');
+}
+
+/** Whether a date on this line anchors a position (a range, or a lone date ending a short header line). */
+function anchorRange(text: string, l: Span): DateRange | null {
+  const line = text.slice(l.start, l.end);
+  // "(Jan 2020 – May 2020: career break)": a note, not a position.
+  if (line.startsWith('(') || words(line) > 14) return null;
+  const ranges = findDateRanges(line);
+  if (ranges.length === 0) return null;
+  const r = ranges[0]!;
+  const isRange = /\d{4}\s*[-–—]|\bto\b|\bsince\b|\bpresent\b|\bcurrent\b|\bdate\b|\buntil\b|\btill\b|now\b/i.test(line.slice(r.start, r.end)) || r.to === null;
+  if (!isRange && (words(line) > 10 || (r.start > 0 && r.end < line.length - 2))) return null;
+  return { ...r, start: l.start + r.start, end: l.start + r.end };
+}
+
+export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
+  const out: RawPosition[] = [];
+  for (const body of bodies) {
+    const lines = lineSpans(text).filter((l) => l.start >= body.span.start && l.end <= body.span.end);
+    const anchors: Array<{ index: number; range: DateRange }> = [];
+    lines.forEach((l, index) => {
+      if (isBulletLine(text, l) && words(text.slice(l.start, l.end)) > 8) return;
+      const range = anchorRange(text, l);
+      if (range) anchors.push({ index, range });
+    });
+    let lastOrg: { org: string; location: string | null } | null = null;
+    let lastEnd = -1; // index of the last line used by the previous position's header
+    for (const [k, a] of anchors.entries()) {
+      let usedBelow = false;
+      const line = lines[a.index]!;
+      const lineText = text.slice(line.start, line.end);
+      const before = lineText.slice(0, a.range.start - line.start);
+      const after = lineText.slice(a.range.end - line.start);
+      const parts = [...before.split(PART_SEP), ...after.split(PART_SEP)].map(clean).filter((p) => p.length > 1 && !/^\d+$/.test(p));
+      // Header lines above: short, not bullets, not part of the previous position's block.
+      const header: number[] = [];
+      for (let i = a.index - 1; i > lastEnd && header.length < 2; i--) {
+        const l = lines[i]!;
+        const s = text.slice(l.start, l.end);
+        if (isBulletLine(text, l) || words(s) > 10 || /[.!?]$/.test(s)) break;
+        header.unshift(i);
+      }
+      const headerParts = header.flatMap((i) => text.slice(lines[i]!.start, lines[i]!.end).split(PART_SEP).map(clean).filter(Boolean));
+      // Date on its own line, title on the next line ("Jan 2019 – Present\nSenior Engineer, Acme").
+      if (parts.length === 0 && headerParts.length === 0) {
+        const next = lines[a.index + 1];
+        if (next && !isBulletLine(text, next) && words(text.slice(next.start, next.end)) <= 10) parts.push(...text.slice(next.start, next.end).split(/[,|—–]| - | at | @ /).map(clean).filter(Boolean));
+      }
+      // "Senior Engineer   Jan 2019 – Present" with the organization on the next line.
+      const below: string[] = [];
+      const next = lines[a.index + 1];
+      if (header.length === 0 && next && !isBulletLine(text, next) && !anchors.some((x) => x.index === a.index + 1)) {
+        const s = text.slice(next.start, next.end);
+        if (words(s) <= 10 && !/[.!?]$/.test(s) && !s.startsWith('(')) below.push(clean(s));
+      }
+      const candidates = [...parts, ...headerParts, ...below];
+      let title = candidates.find((p) => isTitle(lex, p)) ?? null;
+      let orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || !isTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
+      if (orgText && below.includes(orgText)) usedBelow = true;
+      if (!title && parts.length) title = parts.find((p) => p !== orgText) ?? null;
+      let org = orgText ? splitOrgLocation(lex, orgText) : null;
+      // A title with no organization of its own, right after another position: a promotion.
+      if (!org && header.length === 0 && candidates.length <= 1 && lastOrg) org = lastOrg;
+      if (org) lastOrg = org;
+      const startLine = header.length ? header[0]! : a.index;
+      const nextAnchor = anchors[k + 1];
+      let endLine = nextAnchor ? nextAnchor.index - 1 : lines.length - 1;
+      if (nextAnchor) {
+        // Leave the next position's header lines to it.
+        for (let i = nextAnchor.index - 1, n = 0; i > a.index && n < 2; i--, n++) {
+          const l = lines[i]!;
+          const s = text.slice(l.start, l.end);
+          if (isBulletLine(text, l) || words(s) > 10 || /[.!?]$/.test(s)) break;
+          endLine = i - 1;
+        }
+      }
+      lastEnd = Math.max(a.index + (usedBelow ? 1 : 0), endLine);
+      const span = { start: lines[startLine]!.start, end: lines[Math.max(endLine, a.index)]!.end };
+      const headText = [title ?? '', ...candidates].join(' ');
+      const kind = body.kind === 'volunteer' ? 'volunteer' : INTERN.test(headText) ? 'internship' : 'job';
+      if (title) title = clean(title);
+      if (title && org && title === org.org) orgText = null;
+      out.push({ title, organization: org?.org ?? null, location: org?.location ?? null, range: a.range, kind, span });
+    }
+  }
+  return out;
+}
