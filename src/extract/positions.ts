@@ -54,17 +54,24 @@ function clean(s: string): string {
   return trimChars(s.replace(/\([^()]*\)/g, ' ').replace(/[()]/g, ' ').split(/\s+/).filter(Boolean).join(' '), ' ,;:|-–—·•');
 }
 
-/** Whether a date on this line anchors a position (a range, or a lone date ending a short header line). */
-function anchorRange(text: string, l: Span): DateRange | null {
+/**
+ * Whether a date that starts on this line anchors a position: a range (which may run onto the
+ * next line in flattened text), or a lone date ending a short header line.
+ */
+function anchorRange(text: string, l: Span, r: DateRange | undefined): DateRange | null {
+  if (!r) return null;
   const line = text.slice(l.start, l.end);
   // "(Jan 2020 – May 2020: career break)": a note, not a position.
   if (line.startsWith('(') || words(line) > 14) return null;
-  const ranges = findDateRanges(line);
-  if (ranges.length === 0) return null;
-  const r = ranges[0]!;
-  const isRange = /\d{4}\s*[-–—]|\bto\b|\bsince\b|\bpresent\b|\bcurrent\b|\bdate\b|\buntil\b|\btill\b|now\b/i.test(line.slice(r.start, r.end)) || r.to === null;
-  if (!isRange && (words(line) > 10 || (r.start > 0 && r.end < line.length - 2))) return null;
-  return { ...r, start: l.start + r.start, end: l.start + r.end };
+  const isRange = r.to === null || monthIndexOf(r) !== null;
+  const rel = { start: r.start - l.start, end: Math.min(r.end, l.end) - l.start };
+  if (!isRange && (words(line) > 10 || (rel.start > 0 && rel.end < line.length - 2))) return null;
+  return r;
+}
+
+/** A two-ended range ("2019 - 2021", "Jan 2019 Mar 2021"), as opposed to a lone date. */
+function monthIndexOf(r: DateRange): number | null {
+  return r.to && (r.to.y !== r.from.y || r.to.m !== r.from.m) && !(r.yearOnly && r.to.y === r.from.y && r.to.m === 12 && r.from.m === 1) ? 1 : null;
 }
 
 export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
@@ -72,9 +79,10 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
   for (const body of bodies) {
     const lines = lineSpans(text).filter((l) => l.start >= body.span.start && l.end <= body.span.end);
     const anchors: Array<{ index: number; range: DateRange }> = [];
+    const ranges = findDateRanges(text.slice(body.span.start, body.span.end)).map((r) => ({ ...r, start: r.start + body.span.start, end: r.end + body.span.start }));
     lines.forEach((l, index) => {
       if (isBulletLine(text, l) && words(text.slice(l.start, l.end)) > 8) return;
-      const range = anchorRange(text, l);
+      const range = anchorRange(text, l, ranges.find((r) => r.start >= l.start && r.start < l.end));
       if (range) anchors.push({ index, range });
     });
     let lastOrg: { org: string; location: string | null } | null = null;
@@ -84,7 +92,9 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       const line = lines[a.index]!;
       const lineText = text.slice(line.start, line.end);
       const before = lineText.slice(0, a.range.start - line.start);
-      const after = lineText.slice(a.range.end - line.start);
+      const after = a.range.end < line.end ? lineText.slice(a.range.end - line.start) : '';
+      // A range that ran onto the next line ("6/2014" / "Present") used that line up.
+      const rangeLines = a.range.end > line.end ? 1 : 0;
       const parts = [...before.split(PART_SEP), ...after.split(PART_SEP)].map(clean).filter((p) => p.length > 1 && !/^\d+$/.test(p));
       // Header lines above: short, not bullets, not part of the previous position's block.
       const header: number[] = [];
@@ -102,7 +112,7 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       }
       // "Senior Engineer   Jan 2019 – Present" with the organization on the next line.
       const below: string[] = [];
-      const next = lines[a.index + 1];
+      const next = lines[a.index + 1 + rangeLines];
       if (header.length === 0 && next && !isBulletLine(text, next) && !anchors.some((x) => x.index === a.index + 1)) {
         const s = text.slice(next.start, next.end);
         if (words(s) <= 10 && !/[.!?]$/.test(s) && !s.startsWith('(')) below.push(clean(s));
@@ -128,7 +138,7 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
           endLine = i - 1;
         }
       }
-      lastEnd = Math.max(a.index + (usedBelow ? 1 : 0), endLine);
+      lastEnd = Math.max(a.index + rangeLines + (usedBelow ? 1 : 0), endLine);
       const span = { start: lines[startLine]!.start, end: lines[Math.max(endLine, a.index)]!.end };
       const headText = [title ?? '', ...candidates].join(' ');
       const kind = body.kind === 'volunteer' ? 'volunteer' : INTERN.test(headText) ? 'internship' : 'job';

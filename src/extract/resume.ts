@@ -7,7 +7,7 @@ import type { Education, Position, ResumeProfile, ResumeSkill } from '../domain/
 import type { Span, Warning } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { formatYearMonth, monthIndex, fromMonthIndex, unionMonths, findDateRanges, type YearMonth } from '../text/dates.ts';
-import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
+import { looksFlattened, normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections } from '../text/sections.ts';
 import { lineSpans } from '../text/sentences.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -24,7 +24,7 @@ export interface ResumeOptions {
 }
 
 const STATED_TOTAL = /\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? ?(?:years?|yrs?)(?: and (\d{1,2}) months?)?(?: of)? (?:[\w-]+ ){0,3}?(?:experience|exp\b)/i;
-const STATED_TOTAL_LABEL = /\b(?:total|overall)? ?(?:work |professional |it )?experience ?[:-] ?(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)/i;
+const STATED_TOTAL_LABEL = /\b(?:total|overall)? ?(?:work |professional |it )?experience ?[:-] ?(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)(?: and (\d{1,2}) months?)?/i;
 const SKILL_YEARS = /^[\s(:,–-]{0,4}(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)\b/i;
 const LEAD_TITLE = new Set(['lead', 'manager', 'director', 'vp', 'executive']);
 const INSTITUTION = /\b(?:university|college|institute|school|academy|polytechnic|iit|nit|bits|universidad|universität|universite|université|hochschule|ecole|école|conservatory|faculty)\b/i;
@@ -34,13 +34,13 @@ function within(spans: Span[], s: Span): boolean {
 }
 
 export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): ResumeProfile {
-  const norm = normalizeText(input);
+  const norm = normalizeText(input, { gapsAsLines: looksFlattened(input) });
   const text = norm.text;
   const lex = tax.lexicons;
   const warnings: Warning[] = [];
   const orig = (s: Span): Span => toOriginalSpan(norm, s);
   const asOfIndex = monthIndex(opts.asOf);
-  const sections = detectSections(text);
+  const sections = detectSections(text, { nestUnknown: true });
   const bodyOf = (kinds: string[]): Span[] => sections.filter((s) => kinds.includes(s.kind)).map((s) => s.body);
 
   // Positions: in experience sections, or, for a résumé without one, anywhere but education.
@@ -132,11 +132,12 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const education: Education[] = [];
   const eduBodies = bodyOf(['education']);
   const lines = lineSpans(text);
-  const eduLines = eduBodies.length ? lines.filter((l) => within(eduBodies, l)) : lines;
+  const inEducation = lines.filter((l) => within(eduBodies, l));
+  const eduLines = inEducation.length && inEducation.some((l) => readDegree(lex, text.slice(l.start, l.end))) ? inEducation : lines;
   for (const [i, l] of eduLines.entries()) {
     const s = text.slice(l.start, l.end);
     const d = readDegree(lex, s);
-    if (!d || (!eduBodies.length && !INSTITUTION.test(s) && d.degree.fields.length === 0)) continue;
+    if (!d || (eduLines !== inEducation && !INSTITUTION.test(s) && d.degree.fields.length === 0)) continue;
     const near = [s, eduLines[i + 1] ? text.slice(eduLines[i + 1]!.start, eduLines[i + 1]!.end) : '', eduLines[i - 1] ? text.slice(eduLines[i - 1]!.start, eduLines[i - 1]!.end) : ''];
     const inst = near.find((x) => INSTITUTION.test(x)) ?? null;
     const years = near.slice(0, 2).flatMap((x) => findDateRanges(x)).map((r) => (r.to ?? r.from).y);

@@ -32,7 +32,9 @@ const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 // One date: "Jan 2019", "January, 2019", "Jan '19", "03/2019", "2019.03", "2019-03", "Summer 2019", "Q3 2020", "2019".
 const DATE = `(?:${MONTH_RE},? ?(?:${YEAR}|'\\d{2})|(?:0?[1-9]|1[0-2])[/.-]${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])|(?:spring|summer|fall|autumn|winter) ${YEAR}|q[1-4] ${YEAR}|${YEAR})`;
 const PRESENT = '(?:present|current(?:ly)?|now|today|to date|till date|til date|until now|ongoing|date|heute|actualidad|aujourd\'hui)';
-const SEP = '(?: ?(?:-|–|—|to|until|till|through|thru|→|>) ?)';
+// A dash or word between the two ends; or, where flattened text lost the dash ("6/2014  Present"),
+// one to three blanks.
+const SEP = '(?: ?(?:-|–|—|to|until|till|through|thru|→|>) ?|\\s{1,3})';
 const RANGE = new RegExp(`(?<![\\w/.])(?:(since|from) )?(${DATE})(?:${SEP}(${DATE}|${PRESENT}))?(?![\\w/])`, 'gi');
 
 function parseOne(s: string, isEnd: boolean): { ym: YearMonth; yearOnly: boolean } | null {

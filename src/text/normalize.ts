@@ -50,7 +50,22 @@ const COMBINING = /\p{M}/u;
  * single spaces (a tab where a run of three or more spaces or a tab marked a column gap), `\n`
  * line ends (at most one blank line), no trailing spaces on a line.
  */
-export function normalizeText(input: string): NormalizedText {
+export interface NormalizeOptions {
+  /**
+   * Text whose line breaks were flattened into runs of spaces (copied from a PDF, or exported
+   * as one line): read each run of two or more spaces as a line break.
+   */
+  gapsAsLines?: boolean;
+}
+
+/** Few line breaks but many double-space runs: the text's lines were flattened. */
+export function looksFlattened(input: string): boolean {
+  const newlines = (input.match(/\n/g) ?? []).length;
+  const gaps = (input.match(/ {2}\S/g) ?? []).length;
+  return input.length > 400 && newlines < input.length / 400 && gaps > input.length / 200;
+}
+
+export function normalizeText(input: string, opts: NormalizeOptions = {}): NormalizedText {
   const n = input.length;
   const chunks: string[] = [];
   let starts = new Int32Array(n + 16);
@@ -59,6 +74,7 @@ export function normalizeText(input: string): NormalizedText {
   let lastChar = ''; // the last character written (to drop trailing newlines)
   let pendingSpace = -1; // original index of a space not yet written
   let pendingWide = false; // the pending run is a column gap (a tab, or three spaces or more)
+  let pendingRun = 0; // length of the pending space run
   let newlines = 0; // consecutive newlines written
   let lineHasText = false;
 
@@ -79,7 +95,10 @@ export function normalizeText(input: string): NormalizedText {
     lastChar = str[str.length - 1]!;
   };
   const flushSpace = (): void => {
-    if (pendingSpace >= 0 && lineHasText) emit(pendingWide ? '\t' : ' ', pendingSpace, pendingSpace + 1);
+    if (pendingSpace >= 0 && lineHasText && opts.gapsAsLines && (pendingWide || pendingRun >= 2)) {
+      emit('\n', pendingSpace, pendingSpace + 1);
+      lineHasText = false;
+    } else if (pendingSpace >= 0 && lineHasText) emit(pendingWide ? '\t' : ' ', pendingSpace, pendingSpace + 1);
     pendingSpace = -1;
     pendingWide = false;
   };
@@ -126,7 +145,8 @@ export function normalizeText(input: string): NormalizedText {
       continue;
     }
     if (isSpace(cp)) {
-      if (pendingSpace < 0) pendingSpace = i;
+      if (pendingSpace < 0) { pendingSpace = i; pendingRun = 0; }
+      pendingRun++;
       // Column gaps ("Senior Engineer      Jan 2019 – Present") survive as one tab.
       if (cp === 0x09 || i - pendingSpace >= 2) pendingWide = true;
       i += width;

@@ -82,8 +82,16 @@ function looksLikeHeading(line: string): boolean {
   return /^\p{Lu}[^.!?]*:$/u.test(t) && words <= 4;
 }
 
+export interface SectionOptions {
+  /**
+   * Keep unknown headings (ALL-CAPS lines such as an employer's name or "UNDERGRADUATE") inside
+   * the known section they appear in, instead of starting a section of kind "other".
+   */
+  nestUnknown?: boolean;
+}
+
 /** Splits text into sections at heading lines; inline "Skills: Java, Python" starts a section too. */
-export function detectSections(text: string): Section[] {
+export function detectSections(text: string, opts: SectionOptions = {}): Section[] {
   const sections: Section[] = [];
   let current: Section = { kind: 'other', title: null, heading: null, body: { start: 0, end: 0 } };
   const close = (end: number): void => {
@@ -107,7 +115,7 @@ export function detectSections(text: string): Section[] {
         if (inline && inline !== 'other') { kind = inline; headingEnd = line.start + colon; bodyStart = line.start + colon + 1; }
       }
     }
-    if (kind === null && looksLikeHeading(raw)) kind = 'other';
+    if (kind === null && looksLikeHeading(raw)) kind = opts.nestUnknown && current.kind !== 'other' ? null : 'other';
     if (kind === null) continue;
     close(line.start);
     const title = trimChars(text.slice(line.start, headingEnd), ' \t:', 'end');
