@@ -9,7 +9,7 @@ import type { ResumeProfile } from './domain/resume.ts';
 import { parseResume } from './extract/resume.ts';
 import { parseAsOf, type YearMonth } from './text/dates.ts';
 import { parsePosting } from './extract/posting.ts';
-import { postingText } from './ingest/document.ts';
+import { postingText, resumeText } from './ingest/document.ts';
 import { createError } from './errors.ts';
 import { sha256 } from './taxonomy/compile.ts';
 import { createTaxonomy, type ModelFiles, type Taxonomy } from './taxonomy/taxonomy.ts';
@@ -29,7 +29,9 @@ export interface Engine {
   /** The same, with the text the spans point into (extracted text for HTML and JSON-LD). */
   parsePostingDocument(raw: string): { profile: PostingProfile; text: string };
   /** A résumé's text; "present" means `asOf` (YYYY-MM or YYYY-MM-DD; default: this month). */
-  parseResume(text: string, opts?: { asOf?: string }): ResumeProfile;
+  parseResume(raw: string, opts?: { asOf?: string }): ResumeProfile;
+  /** The same, with the text the spans point into (rendered text for JSON Resume and HTML). */
+  parseResumeDocument(raw: string, opts?: { asOf?: string }): { profile: ResumeProfile; text: string };
 }
 
 /** The as-of month: given, or today's (read here, at the edge, never inside the core). */
@@ -63,6 +65,11 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
   const t0 = performance.now();
   const taxonomy = createTaxonomy(readModelFiles(config.modelsDir));
   const loadMs = performance.now() - t0;
+  const parseResumeDoc = (raw: string, opts: { asOf?: string }): { profile: ResumeProfile; text: string } => {
+    const doc = resumeText(raw);
+    const profile = parseResume(taxonomy, doc.text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version });
+    return { profile: { ...profile, format: doc.format }, text: doc.text };
+  };
   const parseDoc = (raw: string): { profile: PostingProfile; text: string } => {
     const doc = postingText(raw);
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
@@ -78,6 +85,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     }),
     parsePosting: (raw) => parseDoc(raw).profile,
     parsePostingDocument: (raw) => parseDoc(raw),
-    parseResume: (text, opts = {}) => parseResume(taxonomy, text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version }),
+    parseResume: (raw, opts = {}) => parseResumeDoc(raw, opts).profile,
+    parseResumeDocument: (raw, opts = {}) => parseResumeDoc(raw, opts),
   };
 }

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
-import { checkText, textFromBytes } from '../ingest/text.ts';
+import { checkText } from '../ingest/text.ts';
+import { extractText } from '../ingest/extract.ts';
 
 export type InputDoc = { id: string; text: string } | { id: string; error: { code: ErrorCode; message: string } };
 
@@ -14,7 +15,7 @@ export interface Inputs {
   many: boolean;
 }
 
-function readDoc(id: string, path: string, maxBytes: number): InputDoc {
+async function readDoc(id: string, path: string, maxBytes: number): Promise<InputDoc> {
   try {
     let bytes: Buffer;
     try {
@@ -22,7 +23,7 @@ function readDoc(id: string, path: string, maxBytes: number): InputDoc {
     } catch {
       throw createError('INPUT_NOT_FOUND', { path });
     }
-    return { id, text: textFromBytes(bytes, basename(path), maxBytes) };
+    return { id, text: (await extractText(bytes, basename(path), maxBytes)).text };
   } catch (e) {
     return { id, error: toErrorBody(e) };
   }
@@ -32,7 +33,7 @@ function idOf(file: string): string {
   return basename(file, extname(file));
 }
 
-export function readInputs(arg: string, maxBytes: number): Inputs {
+export async function readInputs(arg: string, maxBytes: number): Promise<Inputs> {
   let stat;
   try {
     stat = statSync(arg);
@@ -41,30 +42,31 @@ export function readInputs(arg: string, maxBytes: number): Inputs {
   }
   if (stat.isDirectory()) {
     const files = readdirSync(arg).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort();
-    const docs = files.filter((f) => statSync(join(arg, f)).isFile()).map((f) => readDoc(idOf(f), join(arg, f), maxBytes));
+    const docs: InputDoc[] = [];
+    for (const f of files) if (statSync(join(arg, f)).isFile()) docs.push(await readDoc(idOf(f), join(arg, f), maxBytes));
     return { docs, many: true };
   }
-  if (/\.jsonl$/i.test(arg)) return { docs: readJsonl(arg, maxBytes), many: true };
-  return { docs: [readDoc(idOf(arg), arg, maxBytes)], many: false };
+  if (/\.jsonl$/i.test(arg)) return { docs: await readJsonl(arg, maxBytes), many: true };
+  return { docs: [await readDoc(idOf(arg), arg, maxBytes)], many: false };
 }
 
-function readJsonl(path: string, maxBytes: number): InputDoc[] {
+async function readJsonl(path: string, maxBytes: number): Promise<InputDoc[]> {
   const base = dirname(resolve(path));
   const docs: InputDoc[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
     const fallbackId = String(i + 1);
     let row: unknown;
     try {
       row = JSON.parse(line);
     } catch (e) {
       docs.push({ id: fallbackId, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: (e as Error).message }).toJSON() });
-      return;
+      continue;
     }
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       docs.push({ id: fallbackId, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: 'not an object' }).toJSON() });
-      return;
+      continue;
     }
     const r = row as { id?: unknown; text?: unknown; path?: unknown };
     const id = r.id === undefined || r.id === null ? fallbackId : String(r.id);
@@ -75,10 +77,10 @@ function readJsonl(path: string, maxBytes: number): InputDoc[] {
         docs.push({ id, error: toErrorBody(e) });
       }
     } else if (typeof r.path === 'string') {
-      docs.push(readDoc(id, resolve(base, r.path), maxBytes));
+      docs.push(await readDoc(id, resolve(base, r.path), maxBytes));
     } else {
       docs.push({ id, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: 'needs "text" or "path"' }).toJSON() });
     }
-  });
+  }
   return docs;
 }

@@ -36,9 +36,9 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
     .option('--soft', 'include transversal (soft) skills such as communication or teamwork')
     .option('--roles', 'include names inside job titles and team names ("Java Developer", "DevOps team")')
-    .action((input: string, opts: { soft?: boolean; roles?: boolean }) => {
+    .action(async (input: string, opts: { soft?: boolean; roles?: boolean }) => {
       const eng = getEngine();
-      const { docs, many } = readInputs(input, eng.config.maxInputBytes);
+      const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
       const failures = emitAll(docs, many, (text) => eng.skills(text, { soft: opts.soft === true, roles: opts.roles === true }), io.out, toErrorBody);
       if (!many && failures) state.code = 1;
     });
@@ -49,9 +49,9 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .description('job postings -> PostingProfile (requirements, skills, title, location)')
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
     .option('--include-text', 'add the text the spans point into')
-    .action((input: string, opts: { includeText?: boolean }) => {
+    .action(async (input: string, opts: { includeText?: boolean }) => {
       const eng = getEngine();
-      const { docs, many } = readInputs(input, eng.config.maxInputBytes);
+      const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
       const failures = emitAll(docs, many, (raw) => {
         const { profile, text } = eng.parsePostingDocument(raw);
         return opts.includeText ? { ...profile, text } : profile;
@@ -65,13 +65,13 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
     .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
     .option('--include-text', 'add the text the spans point into')
-    .action((input: string, opts: { asOf?: string; includeText?: boolean }) => {
+    .action(async (input: string, opts: { asOf?: string; includeText?: boolean }) => {
       const eng = getEngine();
       resolveAsOf(opts.asOf);
-      const { docs, many } = readInputs(input, eng.config.maxInputBytes);
+      const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
       const failures = emitAll(docs, many, (text) => {
-        const profile = eng.parseResume(text, opts.asOf ? { asOf: opts.asOf } : {});
-        return opts.includeText ? { ...profile, text } : profile;
+        const { profile, text: read } = eng.parseResumeDocument(text, opts.asOf ? { asOf: opts.asOf } : {});
+        return opts.includeText ? { ...profile, text: read } : profile;
       }, io.out, toErrorBody);
       if (!many && failures) state.code = 1;
     });

@@ -1,6 +1,6 @@
 // PostingProfile: a job posting read as requirements (field names are the public contract).
 
-import type { Span, Warning } from './types.ts';
+import type { InputFormat, Span, Warning } from './types.ts';
 
 export type RequirementKind = 'skill' | 'experience' | 'education' | 'language' | 'leadership' | 'certification' | 'other';
 export type DegreeLevel = 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
@@ -62,5 +62,5 @@ export interface PostingProfile {
   warnings: Warning[];
   modelsVersion: string;
   /** How the input was read: plain text, an HTML page, or schema.org JobPosting JSON-LD. */
-  format?: 'text' | 'html' | 'jsonld';
+  format?: InputFormat;
 }

@@ -2,7 +2,7 @@
 // languages, leadership and certifications (field names are the public contract).
 
 import type { DegreeLevel } from './posting.ts';
-import type { Span, Warning } from './types.ts';
+import type { InputFormat, Span, Warning } from './types.ts';
 
 export interface Position {
   title: string | null;
@@ -63,5 +63,5 @@ export interface ResumeProfile {
   sections: Array<{ kind: string; title: string | null; span: Span }>;
   warnings: Warning[];
   modelsVersion: string;
-  format?: 'text' | 'html' | 'pdf' | 'docx' | 'jsonresume';
+  format?: InputFormat;
 }

@@ -8,6 +8,9 @@ export interface Span {
 
 export type MentionKind = 'skill' | 'language';
 
+/** How a document's text was read: as given, from an HTML page, from JSON-LD or JSON Resume. */
+export type InputFormat = 'text' | 'html' | 'jsonld' | 'jsonresume';
+
 /** One recognised taxonomy phrase in a text. */
 export interface Mention extends Span {
   /** Skill id, or `lang:<ISO 639-1>` for a spoken language. */

@@ -35,8 +35,11 @@ function words(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
 }
 
+// Role nouns that end a job title even when the whole title is not in the lexicon ("Engineering Intern").
+const ROLE_WORD = /\b(?:engineer|developer|programmer|manager|director|analyst|consultant|designer|specialist|assistant|associate|officer|representative|coordinator|administrator|technician|teacher|nurse|intern|trainee|architect|scientist|researcher|accountant|lead|head|president|founder|owner|partner|executive|advisor|editor|writer|recruiter|agent|operator|supervisor|clerk|apprentice|fellow)s?$/i;
+
 function isTitle(lex: Lexicons, s: string): boolean {
-  return lex.titles.find(s).some((m) => m.value.kind === 'title');
+  return ROLE_WORD.test(s.trim()) || lex.titles.find(s).some((m) => m.value.kind === 'title');
 }
 
 /** "Northwind Freight Systems, Leeds, UK" -> organization and location. */
@@ -95,13 +98,20 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       const after = a.range.end < line.end ? lineText.slice(a.range.end - line.start) : '';
       // A range that ran onto the next line ("6/2014" / "Present") used that line up.
       const rangeLines = a.range.end > line.end ? 1 : 0;
-      const parts = [...before.split(PART_SEP), ...after.split(PART_SEP)].map(clean).filter((p) => p.length > 1 && !/^\d+$/.test(p));
+      // "Data Analyst, Acme Corp, Jan 2020 - Present": a title before a comma, the employer after it.
+      const parts = [...before.split(PART_SEP), ...after.split(PART_SEP)].map(clean).filter((p) => p.length > 1 && !/^\d+$/.test(p))
+        .flatMap((p) => {
+          const comma = p.indexOf(', ');
+          return comma > 0 && isTitle(lex, p.slice(0, comma)) && !isTitle(lex, p.slice(comma + 2)) ? [p.slice(0, comma), p.slice(comma + 2)] : [p];
+        });
       // Header lines above: short, not bullets, not part of the previous position's block.
       const header: number[] = [];
       for (let i = a.index - 1; i > lastEnd && header.length < 2; i--) {
         const l = lines[i]!;
         const s = text.slice(l.start, l.end);
         if (isBulletLine(text, l) || words(s) > 10 || /[.!?]$/.test(s)) break;
+        // A blank line between ends the header: what is above it belongs to the previous entry.
+        if (text.slice(l.end, (header.length ? lines[header[0]!]! : line).start).includes('\n\n')) break;
         header.unshift(i);
       }
       const headerParts = header.flatMap((i) => text.slice(lines[i]!.start, lines[i]!.end).split(PART_SEP).map(clean).filter(Boolean));

@@ -27,7 +27,7 @@ const STATED_TOTAL = /\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eigh
 const STATED_TOTAL_LABEL = /\b(?:total|overall)? ?(?:work |professional |it )?experience ?[:-] ?(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)(?: and (\d{1,2}) months?)?/i;
 const SKILL_YEARS = /^[\s(:,–-]{0,4}(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)\b/i;
 const LEAD_TITLE = new Set(['lead', 'manager', 'director', 'vp', 'executive']);
-const INSTITUTION = /\b(?:university|college|institute|school|academy|polytechnic|iit|nit|bits|universidad|universität|universite|université|hochschule|ecole|école|conservatory|faculty)\b/i;
+const INSTITUTION = /\b(?:univ\.|universit\p{L}*|universidad\p{L}*|college|institut\p{L}*|school|academy|polytechnic|politecnico|iit|nit|bits|hochschule|fachhochschule|[eé]cole|conservatory|faculty|campus)\b/iu;
 
 function within(spans: Span[], s: Span): boolean {
   return spans.some((x) => s.start >= x.start && s.end <= x.end);

@@ -54,7 +54,7 @@ describe('rolefit skills', () => {
   it.each([
     ['an empty file', 'empty.txt', '', 'INPUT_EMPTY'],
     ['binary junk', 'junk.bin', Buffer.from([0, 1, 2, 3, 255, 0, 7, 8]), 'INPUT_NOT_TEXT'],
-    ['a PDF before PDF support', 'x.pdf', Buffer.from('%PDF-1.4\n'), 'INPUT_UNSUPPORTED_TYPE'],
+    ['a PDF that is not one', 'x.pdf', Buffer.from('%PDF-1.4\n'), 'INPUT_CORRUPT'],
   ])('gives a coded error for %s', async (_what, name, content, code) => {
     const r = await run('skills', file(name, content));
     expect(r.code).toBe(1);
