@@ -88,7 +88,42 @@ function benchPostings(): void {
   console.log(`parse posting: ${texts.length} fixture postings (mean ${(chars / texts.length).toFixed(0)} chars), ${n} parses in ${secs.toFixed(1)} s -> ${(n / secs).toFixed(0)} postings/s on one core; latency p50 ${median(times).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
 }
 
+function benchResumes(): void {
+  const engine = createEngine();
+  const texts = fixtureTexts(['test/fixtures/resumes']);
+  for (const t of texts) engine.parseResume(t, { asOf: '2026-11-01' });
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const times: number[] = [];
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 5000) {
+    for (const t of texts) {
+      const a = performance.now();
+      engine.parseResume(t, { asOf: '2026-11-01' });
+      times.push(performance.now() - a);
+      n++;
+    }
+  }
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`parse resume (text): ${texts.length} fixture résumés (mean ${(chars / texts.length).toFixed(0)} chars), ${n} parses in ${secs.toFixed(1)} s -> ${(n / secs).toFixed(0)} résumés/s on one core; latency p50 ${median(times).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+}
+
+async function benchPdf(): Promise<void> {
+  const { textPdf } = await import('../test/helpers/documents.ts');
+  const { pdfToText } = await import('../src/ingest/pdf.ts');
+  const texts = fixtureTexts(['test/fixtures/resumes']);
+  const pdfs = await Promise.all(texts.map((t) => textPdf(t, { linesPerPage: 30 })));
+  await pdfToText(pdfs[0]!, 'warm-up.pdf');
+  let pages = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < 5; r++) for (const pdf of pdfs) pages += (await pdfToText(pdf, 'bench.pdf')).pages;
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`PDF text extraction: ${pages} pages in ${secs.toFixed(2)} s -> ${(pages / secs).toFixed(0)} pages/s on one core (pdfkit-made résumés, 30 lines a page)`);
+}
+
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'models') benchModels();
 if (which === 'all' || which === 'matcher') benchMatcher();
 if (which === 'all' || which === 'postings') benchPostings();
+if (which === 'all' || which === 'resumes') benchResumes();
+if (which === 'all' || which === 'pdf') await benchPdf();

@@ -79,8 +79,9 @@ function monthIndexOf(r: DateRange): number | null {
 
 export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
   const out: RawPosition[] = [];
+  const allLines = lineSpans(text);
   for (const body of bodies) {
-    const lines = lineSpans(text).filter((l) => l.start >= body.span.start && l.end <= body.span.end);
+    const lines = allLines.filter((l) => l.start >= body.span.start && l.end <= body.span.end);
     const anchors: Array<{ index: number; range: DateRange }> = [];
     const ranges = findDateRanges(text.slice(body.span.start, body.span.end)).map((r) => ({ ...r, start: r.start + body.span.start, end: r.end + body.span.start }));
     lines.forEach((l, index) => {

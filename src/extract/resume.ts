@@ -59,7 +59,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
       warnings.push({ code: 'DATE_IMPOSSIBLE', message: 'A position has a month outside 1-12; it was skipped.', span: where });
       continue;
     }
-    if (b < a) {
+    if (b < a && p.range.to) {
       warnings.push({ code: 'DATE_REVERSED', message: `A date range ends before it starts (${formatYearMonth(p.range.from)} to ${formatYearMonth(p.range.to!)}); it was read the other way round.`, span: where });
       [a, b] = [b, a];
     }
@@ -153,8 +153,9 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   // Spoken languages: in a languages section, or with a level word on the same line elsewhere.
   const langBodies = bodyOf(['languages']);
   const languages: ResumeProfile['languages'] = [];
-  for (const l of lines) {
-    const hits = matches.filter((m) => m.concept >= nSkills && m.start >= l.start && m.end <= l.end)
+  const langMatches = matches.filter((m) => m.concept >= nSkills);
+  for (const l of langMatches.length ? lines : []) {
+    const hits = langMatches.filter((m) => m.start >= l.start && m.end <= l.end)
       .map((m) => ({ code: tax.languages[m.concept - nSkills]!.code, start: m.start - l.start, end: m.end - l.start }));
     if (!hits.length) continue;
     const s = text.slice(l.start, l.end);
