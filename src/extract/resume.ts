@@ -103,9 +103,12 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const matches = tax.match(text);
   const nSkills = tax.skills.length;
   const bySkill = new Map<string, ResumeSkill & { iv: Array<[number, number]>; last: number }>();
+  const eduBodies = bodyOf(['education']);
   for (const m of matches) {
     if (m.concept >= nSkills) continue;
     const s = tax.skills[m.concept]!;
+    // "BSc Computer Science" names a field of study (education.field), not a skill claim.
+    if (s.category === 'field' && within(eduBodies, m)) continue;
     const entry = bySkill.get(s.id) ?? { id: s.id, name: s.name, months: 0, lastUsed: null, listedOnly: true, mentions: [], iv: [], last: -1 };
     const span = orig(m);
     entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
@@ -130,7 +133,6 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
 
   // Education: degree lines, with the institution and year on the same or the next lines.
   const education: Education[] = [];
-  const eduBodies = bodyOf(['education']);
   const lines = lineSpans(text);
   const inEducation = lines.filter((l) => within(eduBodies, l));
   const eduLines = inEducation.length && inEducation.some((l) => readDegree(lex, text.slice(l.start, l.end))) ? inEducation : lines;

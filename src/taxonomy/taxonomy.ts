@@ -62,6 +62,16 @@ function beforeRoleNoun(after: string): boolean {
   return false;
 }
 
+// URLs and email addresses are not prose: "https://rl.example.com" names no skill.
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"]{1,300}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|\b[\w-]{1,63}\.(?:com|io|org|net|dev|me|co|app)\/[^\s<>"]{1,200}/gi;
+
+/** Matches outside URLs and email addresses. */
+function outsideAddresses(text: string, matches: RawMatch[]): RawMatch[] {
+  if (!/[@/]|www\./.test(text)) return matches;
+  const spans = [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
+  return spans.length ? matches.filter((m) => !spans.some(([a, b]) => m.start < b && a < m.end)) : matches;
+}
+
 function skillForms(s: CompiledSkill): Array<{ text: string; mode: FormMode }> {
   const ambiguous = new Set(s.ambiguous ?? []);
   const cased = new Set(s.cased ?? []);
@@ -125,8 +135,9 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
   const matcher = new PhraseMatcher(concepts);
   const nSkills = skills.length;
 
+  const match = (normalized: string): RawMatch[] => outsideAddresses(normalized, matcher.match(normalized));
   const mentionsIn = (norm: NormalizedText, original: string): Mention[] =>
-    matcher.match(norm.text).map((m) => {
+    match(norm.text).map((m) => {
       const span = toOriginalSpan(norm, m);
       const text = original.slice(span.start, span.end);
       if (m.concept < nSkills) {
@@ -145,7 +156,7 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
     languages,
     matcher,
     lexicons: createLexicons(models as unknown as TablesSource),
-    match: (normalized) => matcher.match(normalized),
+    match,
     mentions: (text) => mentionsIn(normalizeText(text), text),
     mentionsIn,
   };
