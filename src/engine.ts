@@ -8,6 +8,9 @@ import type { PostingProfile } from './domain/posting.ts';
 import type { ResumeProfile } from './domain/resume.ts';
 import { parseResume } from './extract/resume.ts';
 import { parseAsOf, type YearMonth } from './text/dates.ts';
+import type { Match, ScoringWeights } from './domain/match.ts';
+import { compileCandidate, type Candidate } from './scoring/candidate.ts';
+import { compileRole, scoreMatch, withOverrides, type Role, type ScoringModel } from './scoring/score.ts';
 import { parsePosting } from './extract/posting.ts';
 import { postingText, resumeText } from './ingest/document.ts';
 import { createError } from './errors.ts';
@@ -32,6 +35,15 @@ export interface Engine {
   parseResume(raw: string, opts?: { asOf?: string }): ResumeProfile;
   /** The same, with the text the spans point into (rendered text for JSON Resume and HTML). */
   parseResumeDocument(raw: string, opts?: { asOf?: string }): { profile: ResumeProfile; text: string };
+  scoring: ScoringModel;
+  /** A parsed résumé compiled for scoring (do it once per résumé when scoring many pairs). */
+  candidate(raw: string, opts?: { asOf?: string }): Candidate;
+  /** A parsed posting compiled for scoring. */
+  role(raw: string): Role;
+  /** How well the candidate fits the role, requirement by requirement. */
+  match(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
+  /** Parse both documents and score them. */
+  score(resume: string, posting: string, opts?: { asOf?: string; weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
 }
 
 /** The as-of month: given, or today's (read here, at the edge, never inside the core). */
@@ -63,17 +75,33 @@ export function readModelFiles(dir: string): ModelFiles {
 export function createEngine(overrides: Partial<Config> = {}): Engine {
   const config = loadConfig(undefined, overrides);
   const t0 = performance.now();
-  const taxonomy = createTaxonomy(readModelFiles(config.modelsDir));
+  const files = readModelFiles(config.modelsDir);
+  const taxonomy = createTaxonomy(files);
+  const scoringFile = (files as unknown as { scoring?: ScoringModel }).scoring;
+  if (!scoringFile) throw createError('MODELS_CORRUPT', { file: 'scoring.json', reason: 'missing' });
+  const scoring: ScoringModel = { scoringVersion: scoringFile.scoringVersion, weights: scoringFile.weights };
   const loadMs = performance.now() - t0;
+
   const parseResumeDoc = (raw: string, opts: { asOf?: string }): { profile: ResumeProfile; text: string } => {
     const doc = resumeText(raw);
     const profile = parseResume(taxonomy, doc.text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version });
     return { profile: { ...profile, format: doc.format }, text: doc.text };
   };
-  const parseDoc = (raw: string): { profile: PostingProfile; text: string } => {
+  const parsePostingDoc = (raw: string): { profile: PostingProfile; text: string } => {
     const doc = postingText(raw);
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
   };
+  const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => {
+    const { profile, text } = parseResumeDoc(raw, opts);
+    return compileCandidate(taxonomy, profile, text);
+  };
+  const role = (raw: string): Role => {
+    const { profile, text } = parsePostingDoc(raw);
+    return compileRole(profile, text);
+  };
+  const match = (c: Candidate, r: Role, opts: { weights?: Partial<ScoringWeights>; explain?: boolean } = {}): Match =>
+    scoreMatch(taxonomy, scoring, withOverrides(scoring.weights, opts.weights), c, r, { explain: opts.explain ?? true });
+
   return {
     config,
     modelsVersion: taxonomy.version,
@@ -83,9 +111,14 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
       mentions: taxonomy.mentions(text).filter((m) =>
         m.kind !== 'skill' || ((opts.soft || !taxonomy.byId.get(m.id)!.transversal) && (opts.roles || !m.role))),
     }),
-    parsePosting: (raw) => parseDoc(raw).profile,
-    parsePostingDocument: (raw) => parseDoc(raw),
+    parsePosting: (raw) => parsePostingDoc(raw).profile,
+    parsePostingDocument: parsePostingDoc,
     parseResume: (raw, opts = {}) => parseResumeDoc(raw, opts).profile,
     parseResumeDocument: (raw, opts = {}) => parseResumeDoc(raw, opts),
+    scoring,
+    candidate,
+    role,
+    match,
+    score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),
   };
 }

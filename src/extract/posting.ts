@@ -118,13 +118,15 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasQualificationSections) continue;
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
+      const sectionUnits: Span[] = [];
       for (const l of lines) {
         if (l.start < sec.body.start || l.end > sec.body.end) continue;
         const words = text.slice(l.start, l.end).split(/\s+/).length;
         // A list of short items followed by a prose paragraph: the list has ended, and the
         // paragraph is description (a scraped "Required Skills" tag list before the posting text).
         if (listSeen && words >= 25 && !isBullet(text, l) && !looksLikeQualification(text.slice(l.start, l.end))) {
-          for (const s of sentenceSpans(text.slice(l.start, sec.body.end))) {
+          const elsewhere = sections.some((o) => o !== sec && (o.kind === 'requirements' || o.kind === 'preferred'));
+          for (const s of elsewhere ? [] : sentenceSpans(text.slice(l.start, sec.body.end))) {
             const span = { start: l.start + s.start, end: l.start + s.end };
             const sentence = text.slice(span.start, span.end);
             if (REQUIREMENT_WORDING.test(sentence) && !(DUTY.test(sentence) && !NEED.test(sentence))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
@@ -133,8 +135,13 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
         }
         if (words < 15) listSeen = true;
         const units = text.slice(l.start, l.end).split(/\s+/).length > 40 ? sentenceSpans(text.slice(l.start, l.end)).map((s) => ({ start: l.start + s.start, end: l.start + s.end })) : [l];
-        for (const u of units) candidates.push({ span: u, required: sec.kind !== 'preferred', source: sec.kind, inSection: true });
+        sectionUnits.push(...units);
       }
+      // A site's keyword tags ("Required Skills: System design, Mentoring") beside the posting's own
+      // qualification list are keywords, not gates: the qualification list is what the employer wrote.
+      const tagList = sectionUnits.length >= 2 && sectionUnits.every((u) => text.slice(u.start, u.end).split(/\s+/).length <= 5) &&
+        sections.some((o) => o !== sec && (o.kind === 'requirements' || o.kind === 'preferred') && lines.some((l) => l.start >= o.body.start && l.end <= o.body.end && text.slice(l.start, l.end).split(/\s+/).length > 6));
+      for (const u of sectionUnits) candidates.push({ span: u, required: !tagList && sec.kind !== 'preferred', source: tagList ? 'tags' : sec.kind, inSection: true });
     } else {
       for (const s of sentenceSpans(text.slice(sec.body.start, sec.body.end))) {
         const span = { start: sec.body.start + s.start, end: sec.body.start + s.end };

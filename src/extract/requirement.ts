@@ -123,7 +123,14 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   }
 
   const leadership = readLeadership(lex, line, tokens);
-  if (leadership) for (const h of hits) if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring') consumed.add(h);
+  if (leadership) {
+    // "leading the architecture and design (architecture, design patterns, reliability and scaling)":
+    // the bracketed skills illustrate what is led; they are not separate must-haves.
+    const brackets = [...line.matchAll(/\([^()]*\)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    for (const h of hits) {
+      if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring' || brackets.some((b) => h.start >= b.start && h.end <= b.end)) consumed.add(h);
+    }
+  }
 
   const recency = findRecency(line);
   const years = findYears(line, recency);

@@ -18,6 +18,10 @@ export interface SkillInfo {
   related: number[];
   /** Every skill this one implies, transitively (not itself). */
   ancestors: number[];
+  /** Hops to each ancestor (same order as `ancestors`): 1 for a parent, 2 for a grandparent. */
+  ancestorDepth: number[];
+  /** How many skills imply this one: a broad concept ("Software development") has many. */
+  descendants: number;
 }
 
 export interface LanguageInfo {
@@ -106,18 +110,28 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
     parents: (s.parents ?? []).map((p) => index.get(p)).filter((x): x is number => x !== undefined),
     related: (s.related ?? []).map((p) => index.get(p)).filter((x): x is number => x !== undefined),
     ancestors: [],
+    ancestorDepth: [],
+    descendants: 0,
   }));
+  // Related is symmetric: MySQL ~ PostgreSQL whichever side the source lists it on.
+  for (const s of skills) for (const r of s.related) if (!skills[r]!.related.includes(s.n)) skills[r]!.related.push(s.n);
   for (const s of skills) {
-    const seen = new Set<number>();
-    const stack = [...s.parents];
-    while (stack.length) {
-      const p = stack.pop()!;
-      if (seen.has(p) || p === s.n) continue;
-      seen.add(p);
-      stack.push(...skills[p]!.parents);
+    // Breadth first, so each ancestor gets its shortest distance.
+    const depth = new Map<number, number>();
+    let frontier = s.parents.filter((p) => p !== s.n);
+    for (let d = 1; frontier.length; d++) {
+      const next: number[] = [];
+      for (const p of frontier) {
+        if (depth.has(p) || p === s.n) continue;
+        depth.set(p, d);
+        next.push(...skills[p]!.parents);
+      }
+      frontier = next;
     }
-    s.ancestors = [...seen].sort((a, b) => a - b);
+    s.ancestors = [...depth.keys()].sort((a, b) => a - b);
+    s.ancestorDepth = s.ancestors.map((a) => depth.get(a)!);
   }
+  for (const s of skills) for (const a of s.ancestors) skills[a]!.descendants++;
   const byId = new Map(skills.map((s) => [s.id, s]));
   const langSource = models.languages?.languages ?? [];
   const languages: LanguageInfo[] = langSource.map((l) => ({ code: l.code, name: l.name }));

@@ -1,0 +1,85 @@
+// A résumé compiled once for scoring: integer skill ids, best evidence per skill including
+// what more specific skills imply (Spring Boot months count for Java), month indexes.
+
+import type { ResumeProfile } from '../domain/resume.ts';
+import type { Span } from '../domain/types.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { monthIndex, parseAsOf } from '../text/dates.ts';
+import { termVector, type TermVector } from './similarity.ts';
+
+export interface SkillFact {
+  months: number;
+  /** Month index of last use; -1 when never in a dated position. */
+  last: number;
+  listedOnly: boolean;
+  statedMonths: number;
+  /** The résumé skill that supplies this evidence (itself, or a more specific skill). */
+  via: number;
+  /** Hops from the evidence skill up to the skill it stands for (0 = itself). */
+  depth: number;
+  /** What this evidence is worth for that skill (depthFactor). */
+  factor: number;
+  mention: (Span & { text: string }) | null;
+}
+
+export interface Candidate {
+  profile: ResumeProfile;
+  asOf: number;
+  /** Direct evidence by skill number. */
+  direct: Map<number, SkillFact>;
+  /** Best evidence for a skill number, its own or a descendant's. */
+  effective: Map<number, SkillFact>;
+  /** Month index each professional position ended (the as-of month when current). */
+  lastWorked: number;
+  terms: TermVector;
+}
+
+/**
+ * How much evidence from a more specific skill is worth for a narrow skill: full from a child,
+ * less from further down. A broad concept ("Software development", "Databases") is fully shown
+ * by any of its many descendants.
+ */
+export function depthFactor(depth: number, broad = false): number {
+  return broad || depth <= 1 ? 1 : depth === 2 ? 0.8 : 0.5;
+}
+
+/** Skills implied by this many others are broad concepts. */
+const BROAD = 15;
+
+function value(f: SkillFact): number {
+  return Math.max(f.months, f.statedMonths) * f.factor;
+}
+
+/** Dated evidence beats a bare listing; then more (discounted) months; then nearer; then more recent. */
+function better(a: SkillFact | undefined, b: SkillFact): boolean {
+  if (!a) return true;
+  if (value(b) !== value(a)) return value(b) > value(a);
+  if (b.depth !== a.depth) return b.depth < a.depth;
+  return b.last > a.last;
+}
+
+export function compileCandidate(tax: Taxonomy, profile: ResumeProfile, text: string): Candidate {
+  const asOfYm = parseAsOf(profile.asOf)!;
+  const asOf = monthIndex(asOfYm);
+  const direct = new Map<number, SkillFact>();
+  const effective = new Map<number, SkillFact>();
+  for (const s of profile.skills) {
+    const info = tax.byId.get(s.id);
+    if (!info) continue;
+    const last = s.lastUsed ? monthIndex(parseAsOf(s.lastUsed)!) : -1;
+    const fact: SkillFact = { months: s.months, last, listedOnly: s.listedOnly, statedMonths: s.statedMonths ?? 0, via: info.n, depth: 0, factor: 1, mention: s.mentions[0] ?? null };
+    direct.set(info.n, fact);
+    if (better(effective.get(info.n), fact)) effective.set(info.n, fact);
+    info.ancestors.forEach((a, i) => {
+      const depth = info.ancestorDepth[i]!;
+      const implied = { ...fact, depth, factor: depthFactor(depth, tax.skills[a]!.descendants >= BROAD) };
+      if (better(effective.get(a), implied)) effective.set(a, implied);
+    });
+  }
+  let lastWorked = -1;
+  for (const p of profile.positions) {
+    if (p.kind !== 'job') continue;
+    lastWorked = Math.max(lastWorked, p.end ? monthIndex(parseAsOf(p.end)!) : asOf);
+  }
+  return { profile, asOf, direct, effective, lastWorked, terms: termVector(text) };
+}

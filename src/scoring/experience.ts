@@ -1,0 +1,44 @@
+// Experience requirements: the candidate's months in the requirement's scope (total
+// professional experience, or the months of positions that mention the scoped skills) against
+// minYears, with smooth partial credit below it and no extra credit above maxYears; recency
+// ("in the last 3 years") against the last month worked; leadership scopes against months in
+// leadership roles.
+
+import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored } from './common.ts';
+import { groupCredit } from './skills.ts';
+
+export function scoreExperience(ctx: ScoreContext): Scored {
+  const r = ctx.requirement;
+  const c = ctx.candidate;
+  const p = c.profile;
+  const scopeText = r.scope?.text ? `${r.scope.text}` : 'professional experience';
+  const hasSkills = (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
+  const leadershipScope = r.leadership !== undefined;
+  // Skill-scoped years: the skill scorer applies minYears and recency to each skill's months.
+  if (hasSkills && !leadershipScope && !r.scope?.professional) {
+    const s = groupCredit(ctx, r.anyOf, r.allOf);
+    return { ...s, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: ${s.detail}` : '' };
+  }
+  const months = leadershipScope ? p.leadership.months : p.experience.totalMonths;
+  let credit = r.minYears ? yearsCredit(months, r.minYears * 12) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
+  const parts: string[] = [];
+  if (ctx.explain) {
+    const what = leadershipScope ? 'in leadership roles' : p.experience.source === 'stated' ? 'stated, no dated positions' : 'of professional experience';
+    parts.push(`needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}; found ${duration(months)} ${what}`);
+  }
+  if (r.withinYears) {
+    const recent = c.lastWorked >= c.asOf - r.withinYears * 12;
+    if (!recent) credit *= ctx.weights.staleCredit;
+    if (ctx.explain) parts.push(c.lastWorked >= 0 ? `last worked ${monthText(c.lastWorked)}${recent ? '' : ` (outside the last ${r.withinYears} years)`}` : 'no dated positions');
+  }
+  // Skills named in a professional scope ("8+ years of Java development") must also be there.
+  if (hasSkills) {
+    // Without a minimum of years the skills stand alone; with one, the years apply to the skills too.
+    const s = groupCredit(ctx, r.anyOf, r.allOf);
+    credit *= s.credit;
+    if (ctx.explain && s.detail) parts.push(s.detail);
+  }
+  const evidence = ctx.explain ? p.positions.filter((x) => x.kind === 'job').slice(0, 3).map((x) => resumeEvidence(`${x.title ?? ''} ${x.organization ?? ''} ${x.start}–${x.end ?? 'present'}`.trim(), x.span)) : [];
+  credit = clamp01(credit);
+  return { credit, status: statusOf(credit), evidence, detail: parts.join('; ') };
+}

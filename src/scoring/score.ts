@@ -1,0 +1,144 @@
+// The match: one scorer per requirement kind, weights per kind and per must-have/nice-to-have,
+// must-haves as gates that cap the score, a small share of whole-text similarity, the gaps (what
+// each unmet requirement would add), the ceiling and a one-line summary. Explanations are
+// rendered from the scorers' evidence, never recomputed.
+
+import type { Match, RequirementResult, ScoringWeights } from '../domain/match.ts';
+import type { PostingProfile, RequirementKind } from '../domain/posting.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import type { Candidate } from './candidate.ts';
+import type { Scorer, ScoreContext } from './common.ts';
+import { scoreCertification } from './certifications.ts';
+import { scoreEducation } from './education.ts';
+import { scoreExperience } from './experience.ts';
+import { scoreLanguages } from './languages.ts';
+import { scoreLeadership } from './leadership.ts';
+import { scoreOther } from './other.ts';
+import { cosine, termVector, type TermVector } from './similarity.ts';
+import { scoreSkill } from './skills.ts';
+
+const SCORERS: Record<RequirementKind, Scorer> = {
+  skill: scoreSkill,
+  experience: scoreExperience,
+  education: scoreEducation,
+  language: scoreLanguages,
+  leadership: scoreLeadership,
+  certification: scoreCertification,
+  other: scoreOther,
+};
+
+export interface ScoringModel {
+  scoringVersion: string;
+  weights: ScoringWeights;
+}
+
+export interface Role {
+  profile: PostingProfile;
+  terms: TermVector;
+}
+
+export function compileRole(profile: PostingProfile, text: string): Role {
+  return { profile, terms: termVector(text) };
+}
+
+/** Weights with per-request overrides applied (validated by the caller's schema). */
+export function withOverrides(base: ScoringWeights, o: Partial<ScoringWeights> = {}): ScoringWeights {
+  return { ...base, ...o, kinds: { ...base.kinds, ...(o.kinds ?? {}) }, equivalentYears: { ...base.equivalentYears, ...(o.equivalentYears ?? {}) } };
+}
+
+interface Line {
+  weight: number;
+  credit: number;
+  required: boolean;
+  known: boolean;
+}
+
+function total(lines: Line[], w: ScoringWeights, similarity: number): { score: number; failed: number[] } {
+  let num = 0;
+  let den = 0;
+  const failed: number[] = [];
+  lines.forEach((l, i) => {
+    if (!l.known) return;
+    num += l.weight * l.credit;
+    den += l.weight;
+    if (l.required && l.credit < w.gateThreshold) failed.push(i);
+  });
+  const base = den > 0 ? num / den : similarity;
+  let score = 100 * ((1 - w.similarityWeight) * base + w.similarityWeight * similarity);
+  // Failed gates scale the score into [0, cap]: the candidate stays visible and still ranks by fit.
+  if (failed.length) score *= Math.max(0, w.gateCap - (failed.length - 1) * w.gateCapStep) / 100;
+  return { score: Math.max(0, Math.round(score * 10) / 10), failed };
+}
+
+function verdict(score: number): string {
+  return score >= 80 ? 'Strong fit' : score >= 60 ? 'Good fit' : score >= 40 ? 'Partial fit' : 'Weak fit';
+}
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 70 ? `${t.slice(0, 67)}...` : t;
+}
+
+export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringWeights, candidate: Candidate, role: Role, opts: { explain: boolean }): Match {
+  const reqs = role.profile.requirements;
+  const results: RequirementResult[] = [];
+  const lines: Line[] = [];
+  for (const requirement of reqs) {
+    const ctx: ScoreContext = { tax, weights, candidate, requirement, explain: opts.explain };
+    const s = SCORERS[requirement.kind](ctx);
+    const known = s.status !== 'unknown';
+    const weight = known ? (weights.kinds[requirement.kind] ?? 1) * (requirement.required ? 1 : weights.preferredFactor) : 0;
+    const credit = Math.round(s.credit * 1000) / 1000;
+    lines.push({ weight, credit, required: requirement.required, known });
+    results.push({
+      id: requirement.id,
+      kind: requirement.kind,
+      required: requirement.required,
+      status: s.status,
+      credit,
+      weight: Math.round(weight * 100) / 100,
+      text: requirement.text,
+      evidence: opts.explain ? [{ source: 'posting', span: requirement.span, text: requirement.text }, ...s.evidence] : [],
+      detail: s.detail,
+    });
+  }
+  const similarity = Math.round(cosine(candidate.terms, role.terms) * 1000) / 1000;
+  const { score, failed } = total(lines, weights, similarity);
+  const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity).score;
+  const gaps: Match['gaps'] = [];
+  if (opts.explain) {
+    lines.forEach((l, i) => {
+      if (!l.known || l.credit >= 1) return;
+      const gain = Math.round((total(lines.map((x, j) => (j === i ? { ...x, credit: 1 } : x)), weights, similarity).score - score) * 10) / 10;
+      if (gain > 0) gaps.push({ requirementId: results[i]!.id, gain });
+    });
+    gaps.sort((a, b) => b.gain - a.gain || a.requirementId.localeCompare(b.requirementId, 'en'));
+  }
+  const must = results.filter((r) => r.required && r.status !== 'unknown');
+  const nice = results.filter((r) => !r.required && r.status !== 'unknown');
+  const metMust = must.filter((r) => r.credit >= weights.gateThreshold).length;
+  const metNice = nice.filter((r) => r.status === 'met').length;
+  let summary = `${verdict(score)} (${score}/100): meets ${metMust} of ${must.length} must-haves and ${metNice} of ${nice.length} nice-to-haves`;
+  if (failed.length) summary += `; missing: ${failed.slice(0, 2).map((i) => short(results[i]!.text)).join('; ')}${failed.length > 2 ? ` and ${failed.length - 2} more` : ''}`;
+  else if (gaps[0]) summary += `; the biggest gain would come from: ${short(results.find((r) => r.id === gaps[0]!.requirementId)!.text)}`;
+  const match: Match = {
+    score,
+    scoringVersion: model.scoringVersion,
+    gates: { passed: failed.length === 0, failed: failed.map((i) => results[i]!.id) },
+    requirements: results,
+    gaps,
+    ceiling,
+    similarity,
+    summary: `${summary}.`,
+    weights,
+  };
+  if (opts.explain) {
+    const asked = new Set(role.profile.skills.map((s) => s.id));
+    const mine = [...candidate.profile.skills].filter((s) => !tax.byId.get(s.id)?.transversal).sort((a, b) => Math.max(b.months, b.statedMonths ?? 0) - Math.max(a.months, a.statedMonths ?? 0) || a.id.localeCompare(b.id, 'en'));
+    match.reverse = {
+      used: mine.filter((s) => asked.has(s.id)).slice(0, 6).map((s) => s.name),
+      unused: mine.filter((s) => !asked.has(s.id) && s.months > 0).slice(0, 6).map((s) => s.name),
+    };
+  }
+  return match;
+}
