@@ -92,12 +92,10 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
   };
   const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => {
-    const { profile, text } = parseResumeDoc(raw, opts);
-    return compileCandidate(taxonomy, profile, text);
+    return compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile);
   };
   const role = (raw: string): Role => {
-    const { profile, text } = parsePostingDoc(raw);
-    return compileRole(profile, text);
+    return compileRole(taxonomy, parsePostingDoc(raw).profile);
   };
   const match = (c: Candidate, r: Role, opts: { weights?: Partial<ScoringWeights>; explain?: boolean } = {}): Match =>
     scoreMatch(taxonomy, scoring, withOverrides(scoring.weights, opts.weights), c, r, { explain: opts.explain ?? true });

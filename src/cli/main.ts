@@ -7,6 +7,8 @@ import { createError, isRolefitError, toErrorBody } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import { readInputs } from './input.ts';
 import { emitAll, type Writer } from './output.ts';
+import { matchTable, parseWeights, rankRow, rankTable, readOne, sortRows, type RankRow } from './match.ts';
+import type { ScoringWeights } from '../domain/match.ts';
 import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, PACKAGE_VERSION } from './models.ts';
 
 export interface Io {
@@ -74,6 +76,55 @@ function buildProgram(io: Io, state: { code: number }): Command {
         return opts.includeText ? { ...profile, text: read } : profile;
       }, io.out, toErrorBody);
       if (!many && failures) state.code = 1;
+    });
+
+  const weightsOption = (s: string): Partial<ScoringWeights> => parseWeights(s);
+  program
+    .command('score')
+    .description('how well one résumé fits one posting, requirement by requirement -> Match')
+    .argument('<resume>', 'a résumé file (text, PDF, DOCX, HTML or JSON Resume)')
+    .argument('<posting>', 'a posting file (text, HTML or JSON-LD JobPosting)')
+    .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
+    .option('--weights <json>', 'per-request weight overrides, e.g. \'{"kinds":{"education":0.2}}\'', weightsOption)
+    .option('--format <format>', 'json or table', 'json')
+    .action(async (resume: string, posting: string, opts: { asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
+      const eng = getEngine();
+      resolveAsOf(opts.asOf);
+      const r = await readOne(resume, eng.config.maxInputBytes);
+      const p = await readOne(posting, eng.config.maxInputBytes);
+      const m = eng.score(r, p, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.weights ? { weights: opts.weights } : {}) });
+      io.out(opts.format === 'table' ? matchTable(m) : JSON.stringify(m, null, 2));
+    });
+  program
+    .command('rank')
+    .description('rank postings for a résumé, or résumés for a posting, best first')
+    .argument('[resume]', 'a résumé file (with --postings)')
+    .option('--postings <input>', 'postings: a file, a directory or a .jsonl file')
+    .option('--posting <file>', 'a posting (with --resumes)')
+    .option('--resumes <input>', 'résumés: a file, a directory or a .jsonl file')
+    .option('--top <n>', 'how many results', (s: string) => Number(s))
+    .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
+    .option('--weights <json>', 'per-request weight overrides', weightsOption)
+    .option('--format <format>', 'json or table', 'json')
+    .action(async (resume: string | undefined, opts: { postings?: string; posting?: string; resumes?: string; top?: number; asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
+      const eng = getEngine();
+      resolveAsOf(opts.asOf);
+      const asOf = opts.asOf ? { asOf: opts.asOf } : {};
+      const scoreOpts = { explain: true, ...(opts.weights ? { weights: opts.weights } : {}) };
+      let results: RankRow[];
+      if (resume && opts.postings) {
+        const candidate = eng.candidate(await readOne(resume, eng.config.maxInputBytes), asOf);
+        const { docs } = await readInputs(opts.postings, eng.config.maxInputBytes);
+        results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(candidate, eng.role(d.text), scoreOpts), eng.parsePosting(d.text).title)));
+      } else if (opts.posting && opts.resumes) {
+        const role = eng.role(await readOne(opts.posting, eng.config.maxInputBytes));
+        const { docs } = await readInputs(opts.resumes, eng.config.maxInputBytes);
+        results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(eng.candidate(d.text, asOf), role, scoreOpts), null)));
+      } else {
+        throw createError('USAGE', { reason: 'use `rank <resume> --postings <input>` or `rank --posting <file> --resumes <input>`' });
+      }
+      const ranked = sortRows(results).slice(0, opts.top && opts.top > 0 ? opts.top : undefined);
+      io.out(opts.format === 'table' ? rankTable(ranked) : JSON.stringify({ results: ranked }, null, 2));
     });
 
   const models = program.command('models').description('build, check and extend the compiled taxonomy models');

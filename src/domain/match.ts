@@ -38,7 +38,7 @@ export interface Match {
   gaps: Array<{ requirementId: string; gain: number }>;
   /** The best score reachable with every requirement met. */
   ceiling: number;
-  /** Whole-text similarity 0..1 (blended in with a small weight). */
+  /** Share of the posting's skill vocabulary the candidate shows, 0..1 (blended in with a small weight). */
   similarity: number;
   summary: string;
   /** The weights this score used (after any per-request overrides). */

@@ -104,8 +104,13 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const nSkills = tax.skills.length;
   const bySkill = new Map<string, ResumeSkill & { iv: Array<[number, number]>; last: number }>();
   const eduBodies = bodyOf(['education']);
+  // A name is never a skill ("Julia Roberts", "Ruby Chen"), whatever the context around it.
+  const contact = readContact(lex, text);
+  const nameAt = contact.name ? text.indexOf(contact.name) : -1;
+  const nameSpan = nameAt >= 0 ? { start: nameAt, end: nameAt + contact.name!.length } : null;
   for (const m of matches) {
     if (m.concept >= nSkills) continue;
+    if (nameSpan && m.start < nameSpan.end && nameSpan.start < m.end) continue;
     const s = tax.skills[m.concept]!;
     // "BSc Computer Science" names a field of study (education.field), not a skill claim.
     if (s.category === 'field' && within(eduBodies, m)) continue;
@@ -201,7 +206,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
     languages,
     leadership: { months: unionMonths(leadIntervals), maxTeamSize: maxTeam, kinds, evidence },
     certifications,
-    contact: readContact(lex, text),
+    contact,
     sections: sections.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
     warnings,
     modelsVersion: opts.modelsVersion,

@@ -5,7 +5,6 @@ import type { ResumeProfile } from '../domain/resume.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
-import { termVector, type TermVector } from './similarity.ts';
 
 export interface SkillFact {
   months: number;
@@ -31,7 +30,6 @@ export interface Candidate {
   effective: Map<number, SkillFact>;
   /** Month index each professional position ended (the as-of month when current). */
   lastWorked: number;
-  terms: TermVector;
 }
 
 /**
@@ -58,7 +56,7 @@ function better(a: SkillFact | undefined, b: SkillFact): boolean {
   return b.last > a.last;
 }
 
-export function compileCandidate(tax: Taxonomy, profile: ResumeProfile, text: string): Candidate {
+export function compileCandidate(tax: Taxonomy, profile: ResumeProfile): Candidate {
   const asOfYm = parseAsOf(profile.asOf)!;
   const asOf = monthIndex(asOfYm);
   const direct = new Map<number, SkillFact>();
@@ -81,5 +79,5 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile, text: st
     if (p.kind !== 'job') continue;
     lastWorked = Math.max(lastWorked, p.end ? monthIndex(parseAsOf(p.end)!) : asOf);
   }
-  return { profile, asOf, direct, effective, lastWorked, terms: termVector(text) };
+  return { profile, asOf, direct, effective, lastWorked };
 }

@@ -34,7 +34,8 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   // Skills named in a professional scope ("8+ years of Java development") must also be there.
   if (hasSkills) {
     // Without a minimum of years the skills stand alone; with one, the years apply to the skills too.
-    const s = groupCredit(ctx, r.anyOf, r.allOf);
+    const { minYears: _years, ...presence } = r;
+    const s = groupCredit({ ...ctx, requirement: presence }, r.anyOf, r.allOf);
     credit *= s.credit;
     if (ctx.explain && s.detail) parts.push(s.detail);
   }

@@ -14,7 +14,7 @@ import { scoreExperience } from './experience.ts';
 import { scoreLanguages } from './languages.ts';
 import { scoreLeadership } from './leadership.ts';
 import { scoreOther } from './other.ts';
-import { cosine, termVector, type TermVector } from './similarity.ts';
+import { conceptVector, coverage, type ConceptVector } from './similarity.ts';
 import { scoreSkill } from './skills.ts';
 
 const SCORERS: Record<RequirementKind, Scorer> = {
@@ -34,11 +34,16 @@ export interface ScoringModel {
 
 export interface Role {
   profile: PostingProfile;
-  terms: TermVector;
+  concepts: ConceptVector;
 }
 
-export function compileRole(profile: PostingProfile, text: string): Role {
-  return { profile, terms: termVector(text) };
+export function compileRole(tax: Taxonomy, profile: PostingProfile): Role {
+  const counts = new Map<number, number>();
+  for (const s of profile.skills) {
+    const n = tax.byId.get(s.id)?.n;
+    if (n !== undefined && !tax.skills[n]!.transversal) counts.set(n, s.mentions.length);
+  }
+  return { profile, concepts: conceptVector(counts) };
 }
 
 /** Weights with per-request overrides applied (validated by the caller's schema). */
@@ -102,7 +107,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
       detail: s.detail,
     });
   }
-  const similarity = Math.round(cosine(candidate.terms, role.terms) * 1000) / 1000;
+  const similarity = Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
   const { score, failed } = total(lines, weights, similarity);
   const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity).score;
   const gaps: Match['gaps'] = [];

@@ -1,0 +1,76 @@
+// Helpers for `rolefit score` and `rolefit rank`: reading one document, weight overrides,
+// ranked rows (best first, ties by id), and the readable --format table output.
+
+import type { Match, ScoringWeights } from '../domain/match.ts';
+import { createError, type ErrorCode } from '../errors.ts';
+import { readInputs } from './input.ts';
+
+export type RankRow =
+  | { id: string; score: number; title?: string | null; summary: string; gates: Match['gates']; ceiling: number; reasons: string[] }
+  | { id: string; error: { code: ErrorCode; message: string } };
+
+export async function readOne(path: string, maxBytes: number): Promise<string> {
+  const { docs } = await readInputs(path, maxBytes);
+  const d = docs[0];
+  if (!d) throw createError('INPUT_EMPTY', { what: path });
+  if ('error' in d) throw createError(d.error.code, { what: path, path, type: 'document', reason: d.error.message, size: 0, limit: 0, line: 0 });
+  return d.text;
+}
+
+const KEYS = new Set(['kinds', 'preferredFactor', 'gateThreshold', 'gateCap', 'gateCapStep', 'similarityWeight', 'relatedCredit', 'childCredit', 'listedOnlyCredit', 'staleCredit', 'relatedFieldCredit', 'otherFieldCredit', 'equivalentYears']);
+
+/** Weight overrides from JSON: known keys only, finite non-negative numbers. */
+export function parseWeights(json: string): Partial<ScoringWeights> {
+  let o: unknown;
+  try {
+    o = JSON.parse(json);
+  } catch {
+    throw createError('USAGE', { reason: '--weights must be a JSON object' });
+  }
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw createError('USAGE', { reason: '--weights must be a JSON object' });
+  const check = (v: unknown, where: string): void => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || v < 0 || v > 1000) throw createError('USAGE', { reason: `weight ${where} must be a number from 0 to 1000` });
+    } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v)) check(x, `${where}.${k}`);
+    } else throw createError('USAGE', { reason: `weight ${where} must be a number` });
+  };
+  for (const [k, v] of Object.entries(o)) {
+    if (!KEYS.has(k)) throw createError('USAGE', { reason: `unknown weight "${k}"` });
+    check(v, k);
+  }
+  return o as Partial<ScoringWeights>;
+}
+
+export function rankRow(id: string, m: Match, title: string | null): RankRow {
+  const reasons = m.requirements
+    .filter((r) => r.status !== 'unknown' && r.detail)
+    .sort((a, b) => (b.required ? 1 : 0) - (a.required ? 1 : 0) || b.weight * b.credit - a.weight * a.credit)
+    .slice(0, 3)
+    .map((r) => `${r.status === 'met' ? '+' : r.status === 'partial' ? '~' : '-'} ${r.detail}`);
+  return { id, score: m.score, ...(title !== null ? { title } : {}), summary: m.summary, gates: m.gates, ceiling: m.ceiling, reasons };
+}
+
+export function sortRows(rows: RankRow[]): RankRow[] {
+  const score = (r: RankRow): number => ('score' in r ? r.score : -1);
+  return [...rows].sort((a, b) => score(b) - score(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const pad = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+
+export function rankTable(rows: RankRow[]): string {
+  const out = [`${pad('#', 4)}${pad('score', 7)}${pad('gates', 7)}${pad('id', 28)}top reasons`];
+  rows.forEach((r, i) => {
+    if (!('score' in r)) { out.push(`${pad(String(i + 1), 4)}${pad('-', 7)}${pad('-', 7)}${pad(r.id, 28)}error ${r.error.code}`); return; }
+    out.push(`${pad(String(i + 1), 4)}${pad(r.score.toFixed(1), 7)}${pad(r.gates.passed ? 'pass' : `fail ${r.gates.failed.length}`, 7)}${pad(r.title ? `${r.id} (${r.title})` : r.id, 28)}${r.reasons[0] ?? ''}`);
+    for (const reason of r.reasons.slice(1)) out.push(`${' '.repeat(46)}${reason}`);
+  });
+  return out.join('\n');
+}
+
+export function matchTable(m: Match): string {
+  const out = [m.summary, `score ${m.score} / ceiling ${m.ceiling}; gates ${m.gates.passed ? 'passed' : `failed: ${m.gates.failed.join(', ')}`}`, ''];
+  for (const r of m.requirements) out.push(`${pad(r.id, 5)}${pad(r.required ? 'must' : 'nice', 6)}${pad(r.status, 9)}${pad(r.credit.toFixed(2), 6)}${r.detail || r.text}`);
+  if (m.gaps.length) out.push('', `gaps: ${m.gaps.map((g) => `${g.requirementId} +${g.gain}`).join(', ')}`);
+  return out.join('\n');
+}
