@@ -121,9 +121,27 @@ async function benchPdf(): Promise<void> {
   console.log(`PDF text extraction: ${pages} pages in ${secs.toFixed(2)} s -> ${(pages / secs).toFixed(0)} pages/s on one core (pdfkit-made résumés, 30 lines a page)`);
 }
 
+function benchPairs(): void {
+  const engine = createEngine();
+  const candidates = fixtureTexts(['test/fixtures/resumes', 'test/fixtures/match']).map((t) => engine.candidate(t, { asOf: '2026-11-01' }));
+  const roles = fixtureTexts(['test/fixtures/postings', 'test/fixtures/seeds']).map((t) => engine.role(t));
+  for (const explain of [false, true]) {
+    let pairs = 0;
+    let sink = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 3000) {
+      if (explain) for (const c of candidates) for (const r of roles) { sink += engine.match(c, r).score; pairs++; }
+      else for (const c of candidates) for (const r of roles) { sink += engine.quickScore(c, r).score; pairs++; }
+    }
+    const secs = (performance.now() - t0) / 1000;
+    console.log(`score pairs (${explain ? 'full explanations' : 'no explanations'}): ${candidates.length} résumés x ${roles.length} postings, ${pairs} pairs in ${secs.toFixed(1)} s -> ${(pairs / secs).toFixed(0)} pairs/s on one core (checksum ${sink.toFixed(0)})`);
+  }
+}
+
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'models') benchModels();
 if (which === 'all' || which === 'matcher') benchMatcher();
 if (which === 'all' || which === 'postings') benchPostings();
 if (which === 'all' || which === 'resumes') benchResumes();
 if (which === 'all' || which === 'pdf') await benchPdf();
+if (which === 'all' || which === 'pairs') benchPairs();

@@ -10,7 +10,7 @@ import { parseResume } from './extract/resume.ts';
 import { parseAsOf, type YearMonth } from './text/dates.ts';
 import type { Match, ScoringWeights } from './domain/match.ts';
 import { compileCandidate, type Candidate } from './scoring/candidate.ts';
-import { compileRole, scoreMatch, withOverrides, type Role, type ScoringModel } from './scoring/score.ts';
+import { compileRole, quickScore, scoreMatch, withOverrides, type Role, type ScoringModel } from './scoring/score.ts';
 import { parsePosting } from './extract/posting.ts';
 import { postingText, resumeText } from './ingest/document.ts';
 import { createError } from './errors.ts';
@@ -42,6 +42,8 @@ export interface Engine {
   role(raw: string): Role;
   /** How well the candidate fits the role, requirement by requirement. */
   match(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
+  /** Score and gates only, without building an explanation: the fast path for ranking. */
+  quickScore(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights> }): { score: number; passed: boolean };
   /** Parse both documents and score them. */
   score(resume: string, posting: string, opts?: { asOf?: string; weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
 }
@@ -117,6 +119,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     candidate,
     role,
     match,
+    quickScore: (c, r, opts = {}) => quickScore(taxonomy, opts.weights ? withOverrides(scoring.weights, opts.weights) : scoring.weights, c, r),
     score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),
   };
 }

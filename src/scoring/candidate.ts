@@ -30,7 +30,11 @@ export interface Candidate {
   effective: Map<number, SkillFact>;
   /** Month index each professional position ended (the as-of month when current). */
   lastWorked: number;
+  /** Degrees with a known level, highest first. */
+  degrees: Array<ResumeProfile['education'][number] & { rank: number }>;
 }
+
+export const DEGREE_ORDER = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 
 /**
  * How much evidence from a more specific skill is worth for a narrow skill: full from a child,
@@ -79,5 +83,6 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile): Candida
     if (p.kind !== 'job') continue;
     lastWorked = Math.max(lastWorked, p.end ? monthIndex(parseAsOf(p.end)!) : asOf);
   }
-  return { profile, asOf, direct, effective, lastWorked };
+  const degrees = profile.education.filter((e) => e.level !== null).map((e) => ({ ...e, rank: DEGREE_ORDER.indexOf(e.level!) })).sort((a, b) => b.rank - a.rank);
+  return { profile, asOf, direct, effective, lastWorked, degrees };
 }

@@ -5,6 +5,7 @@ import type { Requirement } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { formatYearMonth, fromMonthIndex } from '../text/dates.ts';
 import type { Candidate } from './candidate.ts';
+import type { CompiledRef } from './skills.ts';
 
 export interface Scored {
   credit: number;
@@ -18,6 +19,9 @@ export interface ScoreContext {
   weights: ScoringWeights;
   candidate: Candidate;
   requirement: Requirement;
+  /** The requirement's anyOf / allOf skills, resolved to taxonomy numbers. */
+  any: CompiledRef[];
+  all: CompiledRef[];
   /** Whether to build evidence and detail text (off for fast ranking). */
   explain: boolean;
 }

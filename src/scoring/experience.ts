@@ -16,7 +16,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   const leadershipScope = r.leadership !== undefined;
   // Skill-scoped years: the skill scorer applies minYears and recency to each skill's months.
   if (hasSkills && !leadershipScope && !r.scope?.professional) {
-    const s = groupCredit(ctx, r.anyOf, r.allOf);
+    const s = groupCredit(ctx, ctx.any, ctx.all);
     return { ...s, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: ${s.detail}` : '' };
   }
   const months = leadershipScope ? p.leadership.months : p.experience.totalMonths;
@@ -34,8 +34,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   // Skills named in a professional scope ("8+ years of Java development") must also be there.
   if (hasSkills) {
     // Without a minimum of years the skills stand alone; with one, the years apply to the skills too.
-    const { minYears: _years, ...presence } = r;
-    const s = groupCredit({ ...ctx, requirement: presence }, r.anyOf, r.allOf);
+    const s = groupCredit(ctx, ctx.any, ctx.all, true);
     credit *= s.credit;
     if (ctx.explain && s.detail) parts.push(s.detail);
   }

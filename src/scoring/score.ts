@@ -4,10 +4,10 @@
 // rendered from the scorers' evidence, never recomputed.
 
 import type { Match, RequirementResult, ScoringWeights } from '../domain/match.ts';
-import type { PostingProfile, RequirementKind } from '../domain/posting.ts';
+import type { PostingProfile, Requirement, RequirementKind, SkillRef } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from './candidate.ts';
-import type { Scorer, ScoreContext } from './common.ts';
+import type { Scored, Scorer, ScoreContext } from './common.ts';
 import { scoreCertification } from './certifications.ts';
 import { scoreEducation } from './education.ts';
 import { scoreExperience } from './experience.ts';
@@ -15,7 +15,7 @@ import { scoreLanguages } from './languages.ts';
 import { scoreLeadership } from './leadership.ts';
 import { scoreOther } from './other.ts';
 import { conceptVector, coverage, type ConceptVector } from './similarity.ts';
-import { scoreSkill } from './skills.ts';
+import { scoreSkill, type CompiledRef } from './skills.ts';
 
 const SCORERS: Record<RequirementKind, Scorer> = {
   skill: scoreSkill,
@@ -35,6 +35,8 @@ export interface ScoringModel {
 export interface Role {
   profile: PostingProfile;
   concepts: ConceptVector;
+  /** Each requirement with its skills resolved to taxonomy numbers and its weight kind. */
+  reqs: Array<{ requirement: Requirement; any: CompiledRef[]; all: CompiledRef[] }>;
 }
 
 export function compileRole(tax: Taxonomy, profile: PostingProfile): Role {
@@ -43,7 +45,12 @@ export function compileRole(tax: Taxonomy, profile: PostingProfile): Role {
     const n = tax.byId.get(s.id)?.n;
     if (n !== undefined && !tax.skills[n]!.transversal) counts.set(n, s.mentions.length);
   }
-  return { profile, concepts: conceptVector(counts) };
+  const resolve = (refs: SkillRef[] | undefined): CompiledRef[] => (refs ?? []).flatMap((ref) => {
+    const n = tax.byId.get(ref.id)?.n;
+    return n === undefined ? [] : [{ ref, n }];
+  });
+  const reqs = profile.requirements.map((requirement) => ({ requirement, any: resolve(requirement.anyOf), all: resolve(requirement.allOf) }));
+  return { profile, concepts: conceptVector(counts), reqs };
 }
 
 /** Weights with per-request overrides applied (validated by the caller's schema). */
@@ -62,16 +69,17 @@ function total(lines: Line[], w: ScoringWeights, similarity: number): { score: n
   let num = 0;
   let den = 0;
   const failed: number[] = [];
-  lines.forEach((l, i) => {
-    if (!l.known) return;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.known) continue;
     num += l.weight * l.credit;
     den += l.weight;
     if (l.required && l.credit < w.gateThreshold) failed.push(i);
-  });
+  }
   const base = den > 0 ? num / den : similarity;
   let score = 100 * ((1 - w.similarityWeight) * base + w.similarityWeight * similarity);
   // Failed gates scale the score into [0, cap]: the candidate stays visible and still ranks by fit.
-  if (failed.length) score *= Math.max(0, w.gateCap - (failed.length - 1) * w.gateCapStep) / 100;
+  if (failed.length) score *= Math.max(5, w.gateCap - (failed.length - 1) * w.gateCapStep) / 100;
   return { score: Math.max(0, Math.round(score * 10) / 10), failed };
 }
 
@@ -84,17 +92,35 @@ function short(text: string): string {
   return t.length > 70 ? `${t.slice(0, 67)}...` : t;
 }
 
-export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringWeights, candidate: Candidate, role: Role, opts: { explain: boolean }): Match {
-  const reqs = role.profile.requirements;
-  const results: RequirementResult[] = [];
+/** Every requirement scored: the numbers the score needs, and the scorers' output. */
+function scoreLines(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate, role: Role, explain: boolean): { lines: Line[]; scored: Scored[] } {
   const lines: Line[] = [];
-  for (const requirement of reqs) {
-    const ctx: ScoreContext = { tax, weights, candidate, requirement, explain: opts.explain };
+  const scored: Scored[] = [];
+  for (const { requirement, any, all } of role.reqs) {
+    const ctx: ScoreContext = { tax, weights, candidate, requirement, any, all, explain };
     const s = SCORERS[requirement.kind](ctx);
     const known = s.status !== 'unknown';
     const weight = known ? (weights.kinds[requirement.kind] ?? 1) * (requirement.required ? 1 : weights.preferredFactor) : 0;
-    const credit = Math.round(s.credit * 1000) / 1000;
-    lines.push({ weight, credit, required: requirement.required, known });
+    lines.push({ weight, credit: Math.round(s.credit * 1000) / 1000, required: requirement.required, known });
+    scored.push(s);
+  }
+  return { lines, scored };
+}
+
+/** Score and gates only: the fast path for ranking many pairs (no explanation is built). */
+export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate, role: Role): { score: number; passed: boolean } {
+  const { lines } = scoreLines(tax, weights, candidate, role, false);
+  const similarity = Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
+  const t = total(lines, weights, similarity);
+  return { score: t.score, passed: t.failed.length === 0 };
+}
+
+export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringWeights, candidate: Candidate, role: Role, opts: { explain: boolean }): Match {
+  const results: RequirementResult[] = [];
+  const { lines, scored } = scoreLines(tax, weights, candidate, role, opts.explain);
+  role.reqs.forEach(({ requirement }, i) => {
+    const s = scored[i]!;
+    const { weight, credit } = lines[i]!;
     results.push({
       id: requirement.id,
       kind: requirement.kind,
@@ -106,7 +132,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
       evidence: opts.explain ? [{ source: 'posting', span: requirement.span, text: requirement.text }, ...s.evidence] : [],
       detail: s.detail,
     });
-  }
+  });
   const similarity = Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
   const { score, failed } = total(lines, weights, similarity);
   const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity).score;

@@ -16,40 +16,50 @@ export interface SkillCredit {
   skill: number;
 }
 
+/** A requirement's skill, resolved to its taxonomy number once when the role is compiled. */
+export interface CompiledRef {
+  ref: SkillRef;
+  n: number;
+}
+
+function listedFactor(f: SkillFact, listedOnlyCredit: number): number {
+  return f.listedOnly && f.statedMonths === 0 ? listedOnlyCredit : 1;
+}
+
 /** The best credit the candidate has for one skill, before years and recency. */
 export function skillCredit(ctx: ScoreContext, n: number): SkillCredit {
   const { candidate, weights, tax } = ctx;
   const own = candidate.direct.get(n);
   const eff = candidate.effective.get(n);
-  const listed = (f: SkillFact): number => (f.listedOnly && f.statedMonths === 0 ? weights.listedOnlyCredit : 1);
   // The skill itself, with the months of its more specific children when those are longer
   // (Java used through Spring Boot for years, "Java" written once).
   if (own) {
-    const fact = eff && eff.factor >= 0.8 && Math.max(eff.months, eff.statedMonths) > Math.max(own.months, own.statedMonths) ? { ...eff, listedOnly: own.listedOnly && eff.listedOnly } : own;
-    return { credit: listed(fact), how: 'exact', fact, skill: n };
+    const fact = eff && eff !== own && eff.factor >= 0.8 && Math.max(eff.months, eff.statedMonths) > Math.max(own.months, own.statedMonths) ? { ...eff, listedOnly: own.listedOnly && eff.listedOnly } : own;
+    return { credit: listedFactor(fact, weights.listedOnlyCredit), how: 'exact', fact, skill: n };
   }
   // A child satisfies its parent; evidence several levels down counts for less.
-  if (eff) return { credit: weights.childCredit * eff.factor * listed(eff), how: 'child', fact: eff, skill: n };
-  let best: SkillCredit = { credit: 0, how: 'none', fact: null, skill: n };
+  if (eff) return { credit: weights.childCredit * eff.factor * listedFactor(eff, weights.listedOnlyCredit), how: 'child', fact: eff, skill: n };
+  let best: SkillCredit = NONE;
   for (const r of tax.skills[n]!.related) {
     const f = candidate.effective.get(r);
-    if (f && weights.relatedCredit * listed(f) > best.credit) best = { credit: weights.relatedCredit * listed(f), how: 'related', fact: f, skill: r };
+    if (!f) continue;
+    const c = weights.relatedCredit * listedFactor(f, weights.listedOnlyCredit);
+    if (c > best.credit) best = { credit: c, how: 'related', fact: f, skill: r };
   }
-  return best;
+  return best === NONE ? { credit: 0, how: 'none', fact: null, skill: n } : best;
 }
 
+const NONE: SkillCredit = { credit: 0, how: 'none', fact: null, skill: -1 };
+
 /** Credit for one skill with the requirement's years and recency applied. */
-export function skillWithYears(ctx: ScoreContext, n: number): SkillCredit & { months: number } {
+export function skillWithYears(ctx: ScoreContext, n: number, ignoreYears = false): SkillCredit & { months: number } {
   const base = skillCredit(ctx, n);
   const r = ctx.requirement;
   const months = base.fact ? Math.max(base.fact.months, base.fact.statedMonths) : 0;
   let credit = base.credit;
-  if (credit > 0 && r.minYears) credit *= yearsCredit(months, r.minYears * 12);
-  if (credit > 0 && r.withinYears && base.fact) {
-    const recent = base.fact.last >= ctx.candidate.asOf - r.withinYears * 12;
-    if (!recent) credit *= ctx.weights.staleCredit;
-  }
-  return { ...base, credit: clamp01(credit), months };
+  if (credit > 0 && r.minYears && !ignoreYears) credit *= yearsCredit(months, r.minYears * 12);
+  if (credit > 0 && r.withinYears && base.fact && base.fact.last < ctx.candidate.asOf - r.withinYears * 12) credit *= ctx.weights.staleCredit;
+  return { credit: clamp01(credit), how: base.how, fact: base.fact, skill: base.skill, months };
 }
 
 function describe(ctx: ScoreContext, c: SkillCredit & { months: number }, asked: SkillRef): string {
@@ -64,41 +74,44 @@ function describe(ctx: ScoreContext, c: SkillCredit & { months: number }, asked:
   return `${asked.name}: ${years}${last}${through}`;
 }
 
-export function groupCredit(ctx: ScoreContext, anyOf: SkillRef[] | undefined, allOf: SkillRef[] | undefined): Scored {
-  const tax = ctx.tax;
+/**
+ * An OR-group counts as one item (its best member), each AND member as one item; the credit is
+ * their mean. `ignoreYears` when the years were already checked against a wider scope.
+ */
+export function groupCredit(ctx: ScoreContext, any: CompiledRef[], all: CompiledRef[], ignoreYears = false): Scored {
+  let sum = 0;
+  let count = 0;
+  let bestAny: (SkillCredit & { months: number }) | null = null;
+  let bestRef: SkillRef | null = null;
+  for (const a of any) {
+    const c = skillWithYears(ctx, a.n, ignoreYears);
+    if (!bestAny || c.credit > bestAny.credit) { bestAny = c; bestRef = a.ref; }
+  }
+  if (bestAny) { sum += bestAny.credit; count++; }
+  const allCredits: Array<SkillCredit & { months: number }> = [];
+  for (const a of all) {
+    const c = skillWithYears(ctx, a.n, ignoreYears);
+    allCredits.push(c);
+    sum += c.credit;
+    count++;
+  }
+  const credit = count ? sum / count : 0;
+  if (!ctx.explain) return { credit, status: statusOf(credit), evidence: [], detail: '' };
   const parts: string[] = [];
   const evidence: Evidence[] = [];
-  const ids = (refs: SkillRef[] | undefined): Array<{ ref: SkillRef; n: number }> => (refs ?? []).flatMap((ref) => {
-    const s = tax.byId.get(ref.id);
-    return s ? [{ ref, n: s.n }] : [];
-  });
   const note = (ref: SkillRef, c: SkillCredit & { months: number }): void => {
-    if (!ctx.explain) return;
     parts.push(describe(ctx, c, ref));
     const m = c.fact?.mention;
     if (m && c.credit > 0) evidence.push(resumeEvidence(m.text, m));
   };
-  const items: number[] = [];
-  const any = ids(anyOf);
-  if (any.length) {
-    let best: { ref: SkillRef; c: SkillCredit & { months: number } } | null = null;
-    for (const a of any) {
-      const c = skillWithYears(ctx, a.n);
-      if (!best || c.credit > best.c.credit) best = { ref: a.ref, c };
-    }
-    items.push(best!.c.credit);
-    if (best!.c.credit > 0) note(best!.ref, best!.c);
-    else if (ctx.explain) parts.push(`none of ${any.map((a) => a.ref.name).join(', ')}`);
+  if (bestAny && bestRef) {
+    if (bestAny.credit > 0) note(bestRef, bestAny);
+    else parts.push(`none of ${any.map((a) => a.ref.name).join(', ')}`);
   }
-  for (const a of ids(allOf)) {
-    const c = skillWithYears(ctx, a.n);
-    items.push(c.credit);
-    note(a.ref, c);
-  }
-  const credit = items.length ? items.reduce((x, y) => x + y, 0) / items.length : 0;
+  all.forEach((a, i) => note(a.ref, allCredits[i]!));
   return { credit, status: statusOf(credit), evidence, detail: parts.join('; ') };
 }
 
 export function scoreSkill(ctx: ScoreContext): Scored {
-  return groupCredit(ctx, ctx.requirement.anyOf, ctx.requirement.allOf);
+  return groupCredit(ctx, ctx.any, ctx.all);
 }

@@ -67,12 +67,29 @@ function beforeRoleNoun(after: string): boolean {
 }
 
 // URLs and email addresses are not prose: "https://rl.example.com" names no skill.
-const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"]{1,300}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|\b[\w-]{1,63}\.(?:com|io|org|net|dev|me|co|app)\/[^\s<>"]{1,200}/gi;
+const ADDRESS_TOKEN = /^(?:https?:\/\/|www\.)|^[^@\s]+@[\w-]+\.\w|^[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|dev|me|co|app)\//i;
+const BREAK = new Set([' ', '\n', '\t', '<', '>', '"', '(', ')', '|', ',', ';']);
+
+/** Spans of whitespace-delimited tokens that are URLs or email addresses (found from "@" and "/"). */
+function addressSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const ch of ['@', '/']) {
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+      let a = i;
+      let b = i;
+      while (a > 0 && !BREAK.has(text[a - 1]!)) a--;
+      while (b < text.length && !BREAK.has(text[b]!)) b++;
+      if (spans.some(([x, y]) => x === a && y === b)) { i = b; continue; }
+      if (ADDRESS_TOKEN.test(text.slice(a, b))) spans.push([a, b]);
+      i = b;
+    }
+  }
+  return spans;
+}
 
 /** Matches outside URLs and email addresses. */
 function outsideAddresses(text: string, matches: RawMatch[]): RawMatch[] {
-  if (!/[@/]|www\./.test(text)) return matches;
-  const spans = [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
+  const spans = addressSpans(text);
   return spans.length ? matches.filter((m) => !spans.some(([a, b]) => m.start < b && a < m.end)) : matches;
 }
 

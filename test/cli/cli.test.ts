@@ -86,3 +86,44 @@ describe('rolefit models', () => {
     expect(r.err.join('\n')).toMatch(/USAGE/);
   });
 });
+
+describe('rolefit score and rank', () => {
+  const fx = (p: string): string => new URL(`../fixtures/${p}`, import.meta.url).pathname;
+
+  it('score prints a Match', async () => {
+    const r = await run('score', fx('match/strong-fit.txt'), fx('seeds/amazon-sde-photos-bengaluru.txt'), '--as-of', '2026-11-01');
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.out.join('\n')) as { score: number; scoringVersion: string; gates: { passed: boolean }; requirements: unknown[] };
+    expect(m.score).toBeGreaterThan(80);
+    expect(m.gates.passed).toBe(true);
+    expect(m.requirements.length).toBeGreaterThan(5);
+  });
+
+  it('rank orders candidates for a posting, best first, and honours --top', async () => {
+    const r = await run('rank', '--posting', fx('seeds/amazon-sde-photos-bengaluru.txt'), '--resumes', fx('match'), '--top', '3', '--as-of', '2026-11-01');
+    const rows = (JSON.parse(r.out.join('\n')) as { results: Array<{ id: string; score: number }> }).results;
+    expect(rows.map((x) => x.id)).toEqual(['strong-fit', 'near-miss-years', 'keyword-stuffer']);
+    expect(rows[0]!.score).toBeGreaterThan(rows[1]!.score);
+  });
+
+  it('rank orders postings for a résumé and prints a table', async () => {
+    const r = await run('rank', fx('match/strong-fit.txt'), '--postings', fx('seeds'), '--as-of', '2026-11-01', '--format', 'table');
+    expect(r.out.join('\n')).toMatch(/^#\s+score\s+gates/);
+    expect(r.out.join('\n')).toContain('amazon-');
+  });
+
+  it.each([
+    ['not JSON', 'nope'],
+    ['an unknown weight', '{"bogus": 1}'],
+    ['a negative weight', '{"gateCap": -5}'],
+  ])('rejects weights that are %s', async (_what, weights) => {
+    const r = await run('score', fx('match/strong-fit.txt'), fx('seeds/amazon-sde-photos-bengaluru.txt'), '--weights', weights);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/USAGE/);
+  });
+
+  it('rank needs a résumé with postings or a posting with résumés', async () => {
+    const r = await run('rank', '--top', '3');
+    expect(r.code).toBe(2);
+  });
+});
