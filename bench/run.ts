@@ -68,10 +68,9 @@ function benchMatcher(): void {
   console.log(`normalize: ${(mb / nsecs).toFixed(1)} MB/s`);
 }
 
-function benchPostings(): void {
-  const engine = createEngine();
-  const texts = fixtureTexts(['test/fixtures/postings', 'test/fixtures/seeds']);
-  for (const t of texts) engine.parsePosting(t);
+/** Parses each text repeatedly for five seconds; prints the rate and latency percentiles. */
+function timeParses(label: string, unit: string, texts: string[], parse: (t: string) => unknown): void {
+  for (const t of texts) parse(t);
   const chars = texts.reduce((n, t) => n + t.length, 0);
   const times: number[] = [];
   const t0 = performance.now();
@@ -79,33 +78,25 @@ function benchPostings(): void {
   while (performance.now() - t0 < 5000) {
     for (const t of texts) {
       const a = performance.now();
-      engine.parsePosting(t);
+      parse(t);
       times.push(performance.now() - a);
       n++;
     }
   }
   const secs = (performance.now() - t0) / 1000;
-  console.log(`parse posting: ${texts.length} fixture postings (mean ${(chars / texts.length).toFixed(0)} chars), ${n} parses in ${secs.toFixed(1)} s -> ${(n / secs).toFixed(0)} postings/s on one core; latency p50 ${median(times).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+  console.log(`${label}: ${texts.length} fixture ${unit} (mean ${(chars / texts.length).toFixed(0)} chars), ${n} parses in ${secs.toFixed(1)} s -> ${(n / secs).toFixed(0)} ${unit}/s on one core; latency p50 ${median(times).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+}
+
+function benchPostings(): void {
+  const engine = createEngine();
+  timeParses('parse posting', 'postings', fixtureTexts(['test/fixtures/postings', 'test/fixtures/seeds']), (t) => engine.parsePosting(t));
 }
 
 function benchResumes(): void {
   const engine = createEngine();
   const texts = fixtureTexts(['test/fixtures/resumes']);
-  for (const t of texts) engine.parseResume(t, { asOf: '2026-11-01' });
-  const chars = texts.reduce((n, t) => n + t.length, 0);
-  const times: number[] = [];
-  const t0 = performance.now();
-  let n = 0;
-  while (performance.now() - t0 < 5000) {
-    for (const t of texts) {
-      const a = performance.now();
-      engine.parseResume(t, { asOf: '2026-11-01' });
-      times.push(performance.now() - a);
-      n++;
-    }
-  }
-  const secs = (performance.now() - t0) / 1000;
-  console.log(`parse resume (text): ${texts.length} fixture résumés (mean ${(chars / texts.length).toFixed(0)} chars), ${n} parses in ${secs.toFixed(1)} s -> ${(n / secs).toFixed(0)} résumés/s on one core; latency p50 ${median(times).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+  timeParses('parse resume (text)', 'résumés', texts, (t) => engine.parseResume(t, { asOf: '2026-11-01' }));
+  timeParses('parse resume (two pages)', 'résumés', texts.map((t) => `${t}\n\n${t}`), (t) => engine.parseResume(t, { asOf: '2026-11-01' }));
 }
 
 async function benchPdf(): Promise<void> {

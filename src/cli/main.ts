@@ -24,6 +24,13 @@ const defaultIo: Io = {
 function buildProgram(io: Io, state: { code: number }): Command {
   let engine: Engine | null = null;
   const getEngine = (): Engine => (engine ??= createEngine());
+  /** Reads the input's documents and prints one result (or coded error) per document. */
+  const eachDocument = async (input: string, fn: (eng: Engine, text: string) => object): Promise<void> => {
+    const eng = getEngine();
+    const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
+    const failures = emitAll(docs, many, (text) => fn(eng, text), io.out, toErrorBody);
+    if (!many && failures) state.code = 1;
+  };
   const program = new Command();
   program
     .name('rolefit')
@@ -39,10 +46,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--soft', 'include transversal (soft) skills such as communication or teamwork')
     .option('--roles', 'include names inside job titles and team names ("Java Developer", "DevOps team")')
     .action(async (input: string, opts: { soft?: boolean; roles?: boolean }) => {
-      const eng = getEngine();
-      const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
-      const failures = emitAll(docs, many, (text) => eng.skills(text, { soft: opts.soft === true, roles: opts.roles === true }), io.out, toErrorBody);
-      if (!many && failures) state.code = 1;
+      await eachDocument(input, (eng, text) => eng.skills(text, { soft: opts.soft === true, roles: opts.roles === true }));
     });
 
   const parse = program.command('parse').description('parse documents into structured profiles');
@@ -52,13 +56,10 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
     .option('--include-text', 'add the text the spans point into')
     .action(async (input: string, opts: { includeText?: boolean }) => {
-      const eng = getEngine();
-      const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
-      const failures = emitAll(docs, many, (raw) => {
+      await eachDocument(input, (eng, raw) => {
         const { profile, text } = eng.parsePostingDocument(raw);
         return opts.includeText ? { ...profile, text } : profile;
-      }, io.out, toErrorBody);
-      if (!many && failures) state.code = 1;
+      });
     });
 
   parse
@@ -68,14 +69,11 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
     .option('--include-text', 'add the text the spans point into')
     .action(async (input: string, opts: { asOf?: string; includeText?: boolean }) => {
-      const eng = getEngine();
       resolveAsOf(opts.asOf);
-      const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
-      const failures = emitAll(docs, many, (text) => {
-        const { profile, text: read } = eng.parseResumeDocument(text, opts.asOf ? { asOf: opts.asOf } : {});
-        return opts.includeText ? { ...profile, text: read } : profile;
-      }, io.out, toErrorBody);
-      if (!many && failures) state.code = 1;
+      await eachDocument(input, (eng, raw) => {
+        const { profile, text } = eng.parseResumeDocument(raw, opts.asOf ? { asOf: opts.asOf } : {});
+        return opts.includeText ? { ...profile, text } : profile;
+      });
     });
 
   const weightsOption = (s: string): Partial<ScoringWeights> => parseWeights(s);

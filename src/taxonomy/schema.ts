@@ -42,20 +42,8 @@ export interface SkillFile {
   skills: SkillSource[];
 }
 
-/** A skill as stored in models/skills.json (sorted by id; empty lists omitted). */
-export interface CompiledSkill {
-  id: string;
-  name: string;
-  category: string;
-  aliases?: string[];
-  parents?: string[];
-  related?: string[];
-  transversal?: true;
-  cased?: string[];
-  ambiguous?: string[];
-  notIn?: string[];
-  source: string;
-}
+/** A skill as stored in models/skills.json (sorted by id; empty lists omitted), with its source file. */
+export type CompiledSkill = Omit<SkillSource, 'transversal'> & { transversal?: true; source: string };
 
 export interface LanguageSource {
   code: string;
