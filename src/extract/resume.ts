@@ -100,7 +100,8 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   if (positions.length === 0) warnings.push({ code: 'NO_DATED_POSITIONS', message: 'No dated positions were found; experience comes from a stated total, if any.' });
 
   // Skills: months from the positions whose text mentions them.
-  const matches = tax.match(text);
+  const tokens = tokenize(text); // shared by the skill matcher and the certification lexicon
+  const matches = tax.match(text, tokens);
   const nSkills = tax.skills.length;
   const bySkill = new Map<string, ResumeSkill & { iv: Array<[number, number]>; last: number }>();
   const eduBodies = bodyOf(['education']);
@@ -140,10 +141,15 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const education: Education[] = [];
   const lines = lineSpans(text);
   const inEducation = lines.filter((l) => within(eduBodies, l));
-  const eduLines = inEducation.length && inEducation.some((l) => readDegree(lex, text.slice(l.start, l.end))) ? inEducation : lines;
+  const degreeOf = new Map<Span, ReturnType<typeof readDegree>>();
+  const read = (l: Span): ReturnType<typeof readDegree> => {
+    if (!degreeOf.has(l)) degreeOf.set(l, readDegree(lex, text.slice(l.start, l.end)));
+    return degreeOf.get(l)!;
+  };
+  const eduLines = inEducation.length && inEducation.some((l) => read(l)) ? inEducation : lines;
   for (const [i, l] of eduLines.entries()) {
     const s = text.slice(l.start, l.end);
-    const d = readDegree(lex, s);
+    const d = read(l);
     if (!d || (eduLines !== inEducation && !INSTITUTION.test(s) && d.degree.fields.length === 0)) continue;
     const near = [s, eduLines[i + 1] ? text.slice(eduLines[i + 1]!.start, eduLines[i + 1]!.end) : '', eduLines[i - 1] ? text.slice(eduLines[i - 1]!.start, eduLines[i - 1]!.end) : ''];
     const inst = near.find((x) => INSTITUTION.test(x)) ?? null;
@@ -193,7 +199,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const kinds = [...new Set(evidence.flatMap((e) => e.kinds))];
 
   const certifications: ResumeProfile['certifications'] = [];
-  for (const c of lex.certifications.find(text)) {
+  for (const c of lex.certifications.find(text, tokens)) {
     if (!certifications.some((x) => x.id === c.value.id)) certifications.push({ id: c.value.id, name: c.value.name, span: orig(c) });
   }
 

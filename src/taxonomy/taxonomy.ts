@@ -2,6 +2,7 @@
 // phrase matcher over skills and spoken languages. Built once per process by the engine.
 
 import type { Mention } from '../domain/types.ts';
+import type { Tokens } from '../text/tokenize.ts';
 import { normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
 import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
 import { createLexicons, type Lexicons, type TablesSource } from './lexicons.ts';
@@ -43,7 +44,7 @@ export interface Taxonomy {
   matcher: PhraseMatcher;
   lexicons: Lexicons;
   /** Matches in already-normalized text: skills first (concept < skills.length), then languages. */
-  match(normalized: string): RawMatch[];
+  match(normalized: string, tokens?: Tokens): RawMatch[];
   /** Mentions of skills and spoken languages, with spans into `text` as given. */
   mentions(text: string): Mention[];
   /** The same, on text already normalized (spans map through `norm`). */
@@ -166,7 +167,7 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
   const matcher = new PhraseMatcher(concepts);
   const nSkills = skills.length;
 
-  const match = (normalized: string): RawMatch[] => outsideAddresses(normalized, matcher.match(normalized));
+  const match = (normalized: string, tokens?: Tokens): RawMatch[] => outsideAddresses(normalized, matcher.match(normalized, tokens));
   const mentionsIn = (norm: NormalizedText, original: string): Mention[] =>
     match(norm.text).map((m) => {
       const span = toOriginalSpan(norm, m);
