@@ -28,7 +28,9 @@ export function readContact(lex: Lexicons, text: string): Contact {
   // The first short line of capitalised words that is not a job title or a heading.
   let name: string | null = null;
   for (const line of head.slice(0, 3)) {
-    const t = line.trim();
+    // "Jennifer Walsh, CPA", "Grace Thompson, RN, BSN": credentials after the name.
+    const parts = line.trim().split(',');
+    const t = parts.slice(1).every((p) => /^\s*[A-Z][A-Za-z.]{1,6}\s*$/.test(p)) ? parts[0]!.trim() : line.trim();
     if (/^[\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){1,3}$/u.test(t) || /^[\p{Lu}'.-]+(?:\s+[\p{Lu}'.-]+){1,3}$/u.test(t)) {
       if (!lex.titles.find(t).some((m) => m.value.kind === 'title')) { name = t; break; }
     }

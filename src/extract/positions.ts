@@ -8,6 +8,7 @@ import type { Lexicons } from '../taxonomy/lexicons.ts';
 import { findDateRanges, type DateRange } from '../text/dates.ts';
 import { lineSpans } from '../text/sentences.ts';
 import { trimChars } from '../text/trim.ts';
+import { isJobTitle } from './job-title.ts';
 
 export interface RawPosition {
   title: string | null;
@@ -35,12 +36,9 @@ function words(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
 }
 
-// Role nouns that end a job title even when the whole title is not in the lexicon ("Engineering Intern").
-const ROLE_WORD = /\b(?:engineer|developer|programmer|manager|director|analyst|consultant|designer|specialist|assistant|associate|officer|representative|coordinator|administrator|technician|teacher|nurse|intern|trainee|architect|scientist|researcher|accountant|lead|head|president|founder|owner|partner|executive|advisor|editor|writer|recruiter|agent|operator|supervisor|clerk|apprentice|fellow)s?$/i;
+const SELF_EMPLOYED = /^(?:self[- ]employed|freelance|independent|own business)$/i;
 
-function isTitle(lex: Lexicons, s: string): boolean {
-  return ROLE_WORD.test(s.trim()) || lex.titles.find(s).some((m) => m.value.kind === 'title');
-}
+const isTitle = isJobTitle;
 
 /** "Northwind Freight Systems, Leeds, UK" -> organization and location. */
 function splitOrgLocation(lex: Lexicons, s: string): { org: string; location: string | null } {
@@ -54,7 +52,7 @@ function splitOrgLocation(lex: Lexicons, s: string): { org: string; location: st
 
 /** Drops bracketed notes ("(full-time)", "(part-time, evenings)") and stray separators. */
 function clean(s: string): string {
-  return trimChars(s.replace(/\([^()]*\)/g, ' ').replace(/[()]/g, ' ').split(/\s+/).filter(Boolean).join(' '), ' ,;:|-–—·•');
+  return trimChars(s.replace(/\([^()]*\)/g, ' ').replace(/[()]/g, ' ').split(/\s+/).filter(Boolean).join(' ').replace(/ ,/g, ','), ' ,;:|-–—·•');
 }
 
 /**
@@ -103,7 +101,8 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       const parts = [...before.split(PART_SEP), ...after.split(PART_SEP)].map(clean).filter((p) => p.length > 1 && !/^\d+$/.test(p))
         .flatMap((p) => {
           const comma = p.indexOf(', ');
-          return comma > 0 && isTitle(lex, p.slice(0, comma)) && !isTitle(lex, p.slice(comma + 2)) ? [p.slice(0, comma), p.slice(comma + 2)] : [p];
+          const rest = p.slice(comma + 2);
+          return comma > 0 && isTitle(lex, p.slice(0, comma)) && (!isTitle(lex, rest) || SELF_EMPLOYED.test(rest)) ? [p.slice(0, comma), rest] : [p];
         });
       // Header lines above: short, not bullets, not part of the previous position's block.
       const header: number[] = [];
@@ -130,10 +129,17 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       }
       const candidates = [...parts, ...headerParts, ...below];
       let title = candidates.find((p) => isTitle(lex, p)) ?? null;
-      let orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || !isTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
+      let orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
       if (orgText && below.includes(orgText)) usedBelow = true;
       if (!title && parts.length) title = parts.find((p) => p !== orgText) ?? null;
       let org = orgText ? splitOrgLocation(lex, orgText) : null;
+      // "VELORA COMMERCE, INC. — San Francisco, CA   2015 – present" over its own dated titles: an
+      // employer heading. It stays a position (its whole range is experience) with no title, the
+      // place goes to its location, and its organization carries to the titles below it.
+      if (title !== null && org && lex.places.find(title).some((m) => m.start === 0 && m.end >= title!.length - 4)) {
+        org = { org: org.org, location: org.location ?? title };
+        title = null;
+      }
       // A title with no organization of its own, right after another position: a promotion.
       if (!org && header.length === 0 && candidates.length <= 1 && lastOrg) org = lastOrg;
       if (org) lastOrg = org;

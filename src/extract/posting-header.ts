@@ -8,6 +8,7 @@ import type { Lexicons, PlaceValue, TitleValue } from '../taxonomy/lexicons.ts';
 import { lineSpans } from '../text/sentences.ts';
 import { classifyHeading } from '../text/sections.ts';
 import { trimChars } from '../text/trim.ts';
+import { isJobTitle } from './job-title.ts';
 
 export interface Header {
   title: string | null;
@@ -109,10 +110,16 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
     for (const [i, l] of head.entries()) {
       const s = lineText(text, l);
       if (s.split(/\s+/).length > 14 || classifyHeading(s)) continue;
-      const t = lex.titles.find(s).find((m) => m.value.kind === 'title');
-      if (!t) continue;
-      const firstWord = lex.titles.find(s)[0]!;
-      const start = Math.min(firstWord.start, t.start);
+      if (!isJobTitle(lex, s) && !isJobTitle(lex, s.split(/\s[-–|@,(]\s?|\s(?:at|in)\s/)[0]!)) continue;
+      // The title starts at its known title words, with any seniority words right before them
+      // ("Amazon Senior Software Development Engineer" -> "Senior Software Development Engineer").
+      const found = lex.titles.find(s);
+      const t = found.find((m) => m.value.kind === 'title');
+      let start = 0;
+      if (t) {
+        start = t.start;
+        for (let k = found.indexOf(t) - 1; k >= 0 && found[k]!.value.kind === 'seniority' && /^\s*$/.test(s.slice(found[k]!.end, start)); k--) start = found[k]!.start;
+      }
       const cut = cutTitle(lex, s.slice(start));
       h.title = cut;
       h.titleSpan = { start: l.start + start, end: l.start + start + cut.length };
@@ -132,23 +139,40 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
 
   // Short lines around the title: company, location, work mode, employment type.
   const around = titleIndex >= 0 ? head.slice(titleIndex, titleIndex + 10) : head.slice(0, 10);
-  for (const l of around) {
+  // Lines of short facts, or one line of them joined by "|" or "·" ("Fernbrook Outdoor Co. |
+  // Boulder, CO (Hybrid) | Internship").
+  const segments: Span[] = around.flatMap((l) => {
     const s = lineText(text, l);
-    if (s.split(/\s+/).length > 12) continue;
+    const out: Span[] = [];
+    let from = 0;
+    for (let i = 0; i <= s.length; i++) {
+      if (i === s.length || s[i] === '|' || s[i] === '·' || s[i] === '•') {
+        out.push({ start: l.start + from, end: l.start + i });
+        from = i + 1;
+      }
+    }
+    return out;
+  }).filter((seg) => lineText(text, seg).trim().split(/\s+/).length <= 12);
+  for (const seg of segments) {
+    const s = lineText(text, seg);
     workMode ??= firstValue(lex.workModes.find(s)) as WorkMode | null;
     h.employmentType ??= firstValue(lex.employmentTypes.find(s));
     if (!h.location.text) {
       const places = lex.places.find(s);
-      const titleLine = h.titleSpan && l.start <= h.titleSpan.start && h.titleSpan.start < l.end;
-      if (places.length && (!titleLine || places[0]!.start >= (h.titleSpan!.end - l.start))) {
-        const from = titleLine ? places[0]!.start : 0;
-        const rest = s.slice(from);
-        const sep = rest.search(/[·•|]/);
-        const locText = trimChars(sep >= 0 ? rest.slice(0, sep) : rest, SPACES_PUNCT);
+      const titleLine = h.titleSpan && seg.start <= h.titleSpan.start && h.titleSpan.start < seg.end;
+      if (places.length && (!titleLine || places[0]!.start >= (h.titleSpan!.end - seg.start))) {
+        const from = titleLine ? places[0]!.start : s.length - s.trimStart().length;
+        const locText = trimChars(s.slice(from), SPACES_PUNCT);
         h.location.text = locText;
-        h.location.span = { start: l.start + from, end: l.start + from + locText.length };
+        h.location.span = { start: seg.start + from, end: seg.start + from + locText.length };
       }
     }
+  }
+  if (!h.company && titleIndex >= 0 && segments.length > 1) {
+    // The first fact after the title that is not a place, a work mode or an employment type.
+    const first = segments.find((seg) => seg.start > (h.titleSpan?.end ?? -1));
+    const s = first ? lineText(text, first).trim() : '';
+    if (s && s.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(s) && !lex.places.find(s).length && !lex.workModes.find(s).length && !lex.employmentTypes.find(s).length && !classifyHeading(s) && !/:/.test(s)) h.company = s;
   }
   if (!h.company && titleIndex >= 0) {
     const next = head[titleIndex + 1];

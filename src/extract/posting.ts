@@ -11,6 +11,7 @@ import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections, type Section } from '../text/sections.ts';
 import { lineSpans, sentenceSpans } from '../text/sentences.ts';
 import { readHeader } from './posting-header.ts';
+import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
 
 const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
@@ -39,7 +40,7 @@ function findBody(tax: Taxonomy, text: string, sections: Section[], matches: Raw
   for (const l of lines.slice(0, 30)) {
     const s = text.slice(l.start, l.end);
     if (s.split(/\s+/).length > 14) break;
-    if (tax.lexicons.titles.find(s).some((m) => m.value.kind === 'title')) { start = l.start; break; }
+    if (isJobTitle(tax.lexicons, s)) { start = l.start; break; }
   }
   const reqStarts = sections.filter((s) => s.kind === 'requirements' || s.kind === 'preferred').map((s) => s.heading?.start ?? 0);
   // Page furniture follows the posting; scan from its first qualification heading (a salary
