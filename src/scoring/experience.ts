@@ -7,6 +7,14 @@
 import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored } from './common.ts';
 import { groupCredit } from './skills.ts';
 
+// Words that say nothing about which experience counts.
+const GENERIC = new Set(['professional', 'non-internship', 'non', 'internship', 'work', 'working', 'industry', 'relevant', 'related', 'experience', 'software', 'development', 'engineering', 'full-time', 'full', 'time', 'hands-on', 'practical', 'commercial', 'total', 'overall', 'of', 'in', 'a', 'an', 'the', 'similar', 'role', 'roles', 'position', 'positions', 'field', 'years', 'and', 'or', 'with', 'as', 'post-qualification', 'progressive', 'proven', 'solid', 'demonstrated']);
+const UNRECOGNISED_SCOPE_CREDIT = 0.6;
+
+function specificScope(text: string): boolean {
+  return text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => w.length > 2 && !GENERIC.has(w));
+}
+
 export function scoreExperience(ctx: ScoreContext): Scored {
   const r = ctx.requirement;
   const c = ctx.candidate;
@@ -21,9 +29,13 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   }
   const months = leadershipScope ? p.leadership.months : p.experience.totalMonths;
   let credit = r.minYears ? yearsCredit(months, r.minYears * 12) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
+  // "3+ years of underwriting commercial property": a domain the taxonomy did not recognise is
+  // checked against total experience only, so it can be at most a partial match.
+  const unrecognised = !hasSkills && !leadershipScope && specificScope(r.scope?.text ?? '');
+  if (unrecognised) credit = Math.min(credit, UNRECOGNISED_SCOPE_CREDIT);
   const parts: string[] = [];
   if (ctx.explain) {
-    const what = leadershipScope ? 'in leadership roles' : p.experience.source === 'stated' ? 'stated, no dated positions' : 'of professional experience';
+    const what = leadershipScope ? 'in leadership roles' : p.experience.source === 'stated' ? 'stated, no dated positions' : unrecognised ? 'of professional experience (the scope was not recognised, so this is at most partial)' : 'of professional experience';
     parts.push(`needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}; found ${duration(months)} ${what}`);
   }
   if (r.withinYears) {
