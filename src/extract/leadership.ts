@@ -34,13 +34,15 @@ export function readTeamSize(lex: Lexicons, line: string): number | undefined {
 // "leading large-scale ML infrastructure projects", "led the design of": the verb and its
 // object are apart, so a phrase list alone misses them.
 const LEAD_PROJECT = /\b(?:lead|leads|leading|led|drive|drove|driving|own|owned|owning) (?:[\w,/&-]+ ){0,8}?(?:projects?|initiatives?|programs?|programmes?|efforts?|workstreams?|launch(?:es)?)\b/i;
+// "leading or managing a small team of DBAs", "managing managers", "scaling a team".
+const LEAD_TEAM = /\b(?:lead|leads|leading|led|manage|manages|managing|managed|supervise|supervising|supervised|scale|scaling|scaled|grow|growing|grew)(?: or [a-z]{3,12})?(?: (?:a|an|the|\d{1,4}\+?)(?: [a-z][a-z-]{0,14}){0,2}|(?: (?:small|large|high-performing|cross-functional|multidisciplinary|distributed|global|remote|new|[a-z]{3,12}-person)){0,2}) (?:teams?|group|groups|organi[sz]ations?|managers|departments?)\b/i;
 const LEAD_DESIGN = /\b(?:lead|leads|leading|led)(?: the)? (?:design|architecture|technical direction|technical design)\b/i;
 
 export function readLeadership(lex: Lexicons, line: string, tokens?: Tokens): LeadershipRead | null {
   const found = lex.leadership.find(line, tokens);
   const hits: Array<Span & { value: { kind: string } | null }> = found.filter((m) => m.value !== null);
   if (!found.some((m) => m.value === null)) {
-    for (const [re, kind] of [[LEAD_PROJECT, 'project-leadership'], [LEAD_DESIGN, 'architecture']] as const) {
+    for (const [re, kind] of [[LEAD_TEAM, 'people-management'], [LEAD_PROJECT, 'project-leadership'], [LEAD_DESIGN, 'architecture']] as const) {
       const m = re.exec(line);
       // The verb alone is the phrase: "ML" in "leading ML projects" stays a skill.
       if (m) hits.push({ start: m.index, end: m.index + m[0].indexOf(' '), value: { kind } });

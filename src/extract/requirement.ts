@@ -146,7 +146,7 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
     if (y?.minYears !== undefined) f.minYears = y.minYears;
     if (y?.maxYears !== undefined) f.maxYears = y.maxYears;
     if (recency[0]) f.withinYears = recency[0].withinYears;
-    f.scope = { text: scope, professional: /\b(?:professional|non-internship|industry|work experience|commercial|post-qualification)\b/i.test(line) };
+    f.scope = { text: scope, professional: /\b(?:professional|non-internship|post-qualification)\b|\b(?:industry|work|commercial) experience\b/i.test(line) };
     if (leadership) f.leadership = { kinds: leadership.kinds, ...(leadership.minTeamSize ? { minTeamSize: leadership.minTeamSize } : {}) };
     out.push(f);
     for (const h of scoped) consumed.add(h);

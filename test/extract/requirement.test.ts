@@ -83,7 +83,16 @@ describe('leadership and certifications', () => {
     const r = read(line).find((x) => x.kind === 'certification');
     expect(ids(r?.certifications)).toContain(id);
   });
-  it.each([['Experience with LED lighting installations'], ['Own lead generation for the region']])('not leadership: %s', (line) => {
+  it.each([
+    ['Experience leading or managing a small team of DBAs', 'people-management'],
+    ['Experience leading multidisciplinary teams', 'people-management'],
+    ['Proven experience mentoring engineers or leading a feature team', 'mentoring'],
+    ['Track record of leading large, cross-team technical initiatives', 'project-leadership'],
+  ])('reads %s as %s', (line, kind) => {
+    const r = read(line).find((x) => x.kind === 'leadership');
+    expect(r?.leadership?.kinds).toContain(kind);
+  });
+  it.each([['Experience with LED lighting installations'], ['Own lead generation for the region'], ['Experience managing stakeholders across teams'], ['Building trust with the team matters to us']])('not leadership: %s', (line) => {
     expect(read(line).some((x) => x.kind === 'leadership')).toBe(false);
   });
 });

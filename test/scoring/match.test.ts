@@ -197,3 +197,12 @@ describe('determinism and weights', () => {
     expect(m.scoringVersion).toBe(engine.scoring.scoringVersion);
   });
 });
+
+describe('experience scopes', () => {
+  it('a domain the taxonomy does not recognise is at most a partial match', () => {
+    const r = resume('Claims Handler, Acme Insurance Ltd\tJan 2015 – Present\n- Processed claims');
+    const m = engine.score(r, posting('- 3+ years of experience in yacht chartering'), AS_OF);
+    expect(m.requirements[0]!.status).toBe('partial');
+    expect(m.requirements[0]!.detail).toMatch(/not recognised/);
+  });
+});
