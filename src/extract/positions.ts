@@ -64,15 +64,21 @@ function anchorRange(text: string, l: Span, r: DateRange | undefined): DateRange
   const line = text.slice(l.start, l.end);
   // "(Jan 2020 – May 2020: career break)": a note, not a position.
   if (line.startsWith('(') || words(line) > 14) return null;
-  const isRange = r.to === null || monthIndexOf(r) !== null;
+  const isRange = r.to === null || isTwoEnded(r);
   const rel = { start: r.start - l.start, end: Math.min(r.end, l.end) - l.start };
   if (!isRange && (words(line) > 10 || (rel.start > 0 && rel.end < line.length - 2))) return null;
   return r;
 }
 
-/** A two-ended range ("2019 - 2021", "Jan 2019 Mar 2021"), as opposed to a lone date. */
-function monthIndexOf(r: DateRange): number | null {
-  return r.to && (r.to.y !== r.from.y || r.to.m !== r.from.m) && !(r.yearOnly && r.to.y === r.from.y && r.to.m === 12 && r.from.m === 1) ? 1 : null;
+/** A two-ended range ("2019 - 2021", "Jan 2019 Mar 2021"), as opposed to a lone date ("2019"). */
+function isTwoEnded(r: DateRange): boolean {
+  return r.to !== null && (r.to.y !== r.from.y || r.to.m !== r.from.m) && !(r.yearOnly && r.to.y === r.from.y && r.to.m === 12 && r.from.m === 1);
+}
+
+/** A line that can head a position: short, not a list item, not a sentence. */
+function isHeaderLine(text: string, l: Span): boolean {
+  const s = text.slice(l.start, l.end);
+  return !isBulletLine(text, l) && words(s) <= 10 && !/[.!?]$/.test(s);
 }
 
 export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
@@ -108,8 +114,7 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       const header: number[] = [];
       for (let i = a.index - 1; i > lastEnd && header.length < 2; i--) {
         const l = lines[i]!;
-        const s = text.slice(l.start, l.end);
-        if (isBulletLine(text, l) || words(s) > 10 || /[.!?]$/.test(s)) break;
+        if (!isHeaderLine(text, l)) break;
         // A blank line between ends the header: what is above it belongs to the previous entry.
         if (text.slice(l.end, (header.length ? lines[header[0]!]! : line).start).includes('\n\n')) break;
         header.unshift(i);
@@ -129,7 +134,7 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       }
       const candidates = [...parts, ...headerParts, ...below];
       let title = candidates.find((p) => isTitle(lex, p)) ?? null;
-      let orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
+      const orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
       if (orgText && below.includes(orgText)) usedBelow = true;
       if (!title && parts.length) title = parts.find((p) => p !== orgText) ?? null;
       let org = orgText ? splitOrgLocation(lex, orgText) : null;
@@ -149,9 +154,7 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       if (nextAnchor) {
         // Leave the next position's header lines to it.
         for (let i = nextAnchor.index - 1, n = 0; i > a.index && n < 2; i--, n++) {
-          const l = lines[i]!;
-          const s = text.slice(l.start, l.end);
-          if (isBulletLine(text, l) || words(s) > 10 || /[.!?]$/.test(s)) break;
+          if (!isHeaderLine(text, lines[i]!)) break;
           endLine = i - 1;
         }
       }
@@ -160,7 +163,6 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
       const headText = [title ?? '', ...candidates].join(' ');
       const kind = body.kind === 'volunteer' ? 'volunteer' : INTERN.test(headText) ? 'internship' : 'job';
       if (title) title = clean(title);
-      if (title && org && title === org.org) orgText = null;
       out.push({ title, organization: org?.org ?? null, location: org?.location ?? null, range: a.range, kind, span });
     }
   }
