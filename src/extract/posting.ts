@@ -53,14 +53,20 @@ function findBody(tax: Taxonomy, text: string, sections: Section[], matches: Raw
     if (words <= 3 && !matches.some((m) => m.start >= l.start && m.end <= l.end)) return 'short';
     return null;
   };
+  // The first end marker, or the start of the first run of 4+ noise lines with 2+ numeric ones.
   const tail = lines.filter((l) => l.start > after);
-  for (let i = 0; i < tail.length; i++) {
-    const l = tail[i]!;
-    if (END_MARKER.test(text.slice(l.start, l.end).trim())) return { start, end: l.start };
-    let numeric = 0;
-    let j = i;
-    while (j < tail.length && isNoise(tail[j]!)) { if (isNoise(tail[j]!) === 'numeric') numeric++; j++; }
-    if (j - i >= 4 && numeric >= 2) return { start, end: l.start };
+  let runStart = -1;
+  let numeric = 0;
+  for (let i = 0; i <= tail.length; i++) {
+    const l = tail[i];
+    const noise = l ? isNoise(l) : null;
+    if (noise) {
+      if (runStart < 0) { runStart = i; numeric = 0; }
+      if (noise === 'numeric') numeric++;
+    }
+    if (runStart >= 0 && (!noise || i === tail.length) && i - runStart >= 4 && numeric >= 2) return { start, end: tail[runStart]!.start };
+    if (!noise) runStart = -1;
+    if (l && END_MARKER.test(text.slice(l.start, l.end).trim())) return { start, end: l.start };
   }
   return { start, end: text.length };
 }
