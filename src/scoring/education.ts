@@ -7,23 +7,24 @@ import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Sc
 const ORDER: DegreeLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 const NAMES: Record<DegreeLevel, string> = { secondary: 'Secondary school', associate: "Associate's", bachelor: "Bachelor's", master: "Master's", doctorate: 'Doctorate' };
 
+/** Full credit for an asked-for field (or when none is asked), less for a related or other one. */
+function fieldCredit(d: NonNullable<ScoreContext['requirement']['degree']>, field: string | null, w: ScoreContext['weights']): number {
+  if (d.fields.length === 0) return 1;
+  if (field) for (const f of d.fields) if (f.toLowerCase() === field.toLowerCase()) return 1;
+  return d.relatedFields ? w.relatedFieldCredit : w.otherFieldCredit;
+}
+
 export function scoreEducation(ctx: ScoreContext): Scored {
   const d = ctx.requirement.degree;
   const c = ctx.candidate;
   if (!d) return { credit: 0, status: 'unknown', evidence: [], detail: '' };
   const need = ORDER.indexOf(d.level);
-  const wanted = d.fields;
-  const fieldCredit = (field: string | null): number => {
-    if (wanted.length === 0) return 1;
-    if (field && wanted.some((w) => w.toLowerCase() === field.toLowerCase())) return 1;
-    return d.relatedFields ? ctx.weights.relatedFieldCredit : ctx.weights.otherFieldCredit;
-  };
   // The degree at or above the level with the best field match; else the highest one.
   let top: (typeof c.degrees)[number] | null = null;
   let credit = 0;
   for (const e of c.degrees) {
     if (e.rank < need) break;
-    const f = fieldCredit(e.field);
+    const f = fieldCredit(d, e.field, ctx.weights);
     if (f > credit) { credit = f; top = e; }
   }
   const best = c.degrees[0] ?? null;
