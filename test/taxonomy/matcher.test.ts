@@ -76,6 +76,7 @@ describe('phrase matcher: must not match', () => {
     ['Oracle of Omaha', 'The Oracle of Omaha', 'oracle-database'],
     ['Spring 2024', 'Spring 2024 internship', 'spring-framework'],
     ['Ruby Tuesday', 'Ruby Tuesday restaurant', 'ruby'],
+    ['the rest of', 'Join the rest of the team', 'rest-apis'],
     ['MS Access vs access to', 'Access to healthcare', 'microsoft-access'],
   ])('%s', (_name, text, notId) => {
     expect(ids(text)).not.toContain(notId);
