@@ -9,7 +9,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
 import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections, type Section } from '../text/sections.ts';
-import { lineSpans, sentenceSpans } from '../text/sentences.ts';
+import { endsWithAbbreviation, lineSpans, sentenceSpans } from '../text/sentences.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
@@ -85,6 +85,40 @@ function within<T extends Span>(sorted: T[], span: Span): T[] {
   return out;
 }
 
+// A clause that explains the one before it ("We're on AWS, but ...", "Your emails are ...").
+const ELABORATION = /^(?:we|we're|we've|we'll|our|this|it|it's|that|these|those|they|there|your|please|think|e\.g|for example|i\.e|you don't|you do not|you won't|nobody|no one|which|so|but)\b/i;
+
+/**
+ * A qualification line's clauses: the first always, and each later sentence or ";" clause (outside
+ * brackets) that states a qualification of its own: "Strong SQL and Python; Scala is a plus" is a
+ * must-have and a nice-to-have, "Experience with AWS, GCP or Azure. We're on AWS, but ..." is one.
+ */
+function qualificationClauses(text: string, l: Span): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let start = l.start;
+  const push = (end: number): void => {
+    let a = start;
+    let b = end;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /[\s;,]/.test(text[b - 1]!)) b--;
+    if (b <= a) return;
+    const clause = text.slice(a, b);
+    if (out.length === 0 || !ELABORATION.test(clause)) out.push({ start: a, end: b });
+  };
+  for (let i = l.start; i < l.end; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text[i + 1] === ' ' && (c === ';' || (c === '.' && /[A-Z]/.test(text[i + 2] ?? '') && !endsWithAbbreviation(text, i, l.start)))) {
+      push(c === '.' ? i + 1 : i);
+      start = i + 1;
+    }
+  }
+  push(l.end);
+  return out;
+}
+
 /** Whether a line was written as a list item (a bullet or number before its text). */
 function isBullet(text: string, l: Span): boolean {
   let i = l.start;
@@ -141,7 +175,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
           break;
         }
         if (words < 15) listSeen = true;
-        const units = text.slice(l.start, l.end).split(/\s+/).length > 40 ? sentenceSpans(text.slice(l.start, l.end)).map((s) => ({ start: l.start + s.start, end: l.start + s.end })) : [l];
+        const units = qualificationClauses(text, l);
         sectionUnits.push(...units);
       }
       // A site's keyword tags ("Required Skills: System design, Mentoring") beside the posting's own

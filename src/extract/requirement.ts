@@ -32,8 +32,10 @@ export function requiredness(line: string, sectionDefault: boolean): boolean {
   // Only the main clause decides: "4+ years of accounting, ideally in ..." and "ERP experience.
   // NetSuite preferred" are must-haves with a preference attached.
   const outer = line.replace(/\([^()]*\)/g, ' ').split(/[.;]\s|,\s(?=(?:ideally|preferably|with|including|though|but|and ideally)\b)/i)[0]!;
-  const pref = PREFERRED_WORDS.test(outer);
-  const req = REQUIRED_WORDS.test(outer);
+  // "German is a plus but not required": a negated requirement word is a preference.
+  const negated = /\bnot (?:required|mandatory|essential|a must|necessary)\b/i.test(outer);
+  const pref = PREFERRED_WORDS.test(outer) || negated;
+  const req = REQUIRED_WORDS.test(outer.replace(/\bnot (?:required|mandatory|essential|a must|necessary)\b/gi, ''));
   if (pref && !req) return false;
   if (req && !pref) return true;
   return sectionDefault;

@@ -39,7 +39,8 @@ export function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-function endsWithAbbreviation(text: string, dot: number, lineStart: number): boolean {
+/** Whether the dot at `dot` ends an abbreviation ("e.g.", "U.S.", "Inc.") or an initial, not a sentence. */
+export function endsWithAbbreviation(text: string, dot: number, lineStart: number): boolean {
   let j = dot;
   while (j > lineStart && /[\p{L}.]/u.test(text[j - 1]!)) j--;
   const word = text.slice(j, dot).toLowerCase();

@@ -119,3 +119,20 @@ describe('not requirements', () => {
     expect(read(line)).toEqual([]);
   });
 });
+
+describe('clauses of one line', () => {
+  it('splits "must-have; nice-to-have" into two requirements', () => {
+    const rs = read('Strong SQL and Python; Scala is a plus');
+    expect(rs.map((r) => [r.text, r.required])).toEqual([['Strong SQL and Python', true], ['Scala is a plus', false]]);
+  });
+  it('keeps a clause that explains the one before it out of the requirements', () => {
+    expect(read("Experience with AWS, GCP or Azure. We're on AWS, but we care about concepts.").map((r) => r.text)).toEqual(['Experience with AWS, GCP or Azure.']);
+  });
+  it('does not split inside brackets or after abbreviations', () => {
+    expect(read('CPA required (active license; NC or transferable)').length).toBe(1);
+    expect(read('Strong knowledge of U.S. GAAP and month-end close').map((r) => r.text)).toEqual(['Strong knowledge of U.S. GAAP and month-end close']);
+  });
+  it('reads "a plus but not required" as a nice-to-have', () => {
+    expect(read('German is a plus but not required')[0]?.required).toBe(false);
+  });
+});
