@@ -9,7 +9,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
 import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections, type Section } from '../text/sections.ts';
-import { endsWithAbbreviation, lineSpans, sentenceSpans } from '../text/sentences.ts';
+import { endsWithAbbreviation, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
@@ -160,8 +160,11 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
       const sectionUnits: Span[] = [];
-      for (const l of lines) {
-        if (l.start < sec.body.start || l.end > sec.body.end) continue;
+      for (const line of lines) {
+        if (line.end <= sec.body.start || line.start >= sec.body.end) continue;
+        // "Requirements: 5+ years of Java" — an inline heading's content starts mid-line.
+        const l = trimSpan(text, Math.max(line.start, sec.body.start), Math.min(line.end, sec.body.end));
+        if (l.end <= l.start) continue;
         const words = text.slice(l.start, l.end).split(/\s+/).length;
         // A list of short items followed by a prose paragraph: the list has ended, and the
         // paragraph is description (a scraped "Required Skills" tag list before the posting text).

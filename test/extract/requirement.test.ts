@@ -136,3 +136,13 @@ describe('clauses of one line', () => {
     expect(read('German is a plus but not required')[0]?.required).toBe(false);
   });
 });
+
+describe('inline headings', () => {
+  it('reads "Requirements: ..." and "Nice to have: ..." on the heading line', () => {
+    const p = engine.parsePosting('Backend Engineer\nAcme Corp\n\nRequirements: 5+ years of Java, Spring Boot and SQL.\nNice to have: Kubernetes.\n');
+    expect(p.requirements.map((r) => [r.kind, r.required, r.text])).toEqual([
+      ['experience', true, '5+ years of Java, Spring Boot and SQL.'],
+      ['skill', false, 'Kubernetes.'],
+    ]);
+  });
+});
