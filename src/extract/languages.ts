@@ -11,18 +11,27 @@ const CEFR = /\b([ABC][12])\b/g;
 export function readLanguages(lex: Lexicons, line: string, langHits: Array<Span & { code: string }>, tokens?: Tokens): Array<{ code: string; level: string | null }> {
   if (langHits.length === 0) return [];
   const levels: Array<Span & { level: string }> = lex.languageLevels.find(line, tokens).map((m) => ({ start: m.start, end: m.end, level: m.value }));
-  for (const m of line.matchAll(CEFR)) levels.push({ start: m.index, end: m.index + m[0].length, level: m[1]! });
+  for (const m of line.matchAll(CEFR)) {
+    if (!levels.some((l) => l.start === m.index)) levels.push({ start: m.index, end: m.index + m[0].length, level: m[1]! });
+  }
   levels.sort((a, b) => a.start - b.start);
+  // A level right after a language ("English (native)", "German – B2") is that language's own,
+  // within 20 characters and before the next language.
+  const after = langHits.map((h, i) => {
+    const nextStart = langHits[i + 1]?.start ?? line.length;
+    return levels.find((l) => l.start >= h.end && l.start - h.end <= 20 && l.start < nextStart) ?? null;
+  });
+  const own = new Set(after.filter((x) => x !== null));
   const out: Array<{ code: string; level: string | null }> = [];
   for (const [i, h] of langHits.entries()) {
-    // A level right after the language ("English (native)", "German – B2") wins, within 20 chars
-    // and before the next language.
-    const nextStart = langHits[i + 1]?.start ?? line.length;
-    const after = levels.find((l) => l.start >= h.end && l.start - h.end <= 20 && l.start < nextStart);
-    // Otherwise the nearest level before it, within the same clause.
-    const before = [...levels].reverse().find((l) => l.end <= h.start && !/[.;]/.test(line.slice(l.end, h.start)) && h.start - l.end <= 60);
-    const level = after?.level ?? before?.level ?? null;
-    if (!out.some((o) => o.code === h.code)) out.push({ code: h.code, level });
+    // Otherwise the nearest level before it in the same clause that is not another language's own
+    // ("Fluent in English and Mandarin": both fluent; "German (B2), Spanish": Spanish unknown).
+    const before = [...levels].reverse().find((l) => l.end <= h.start && !own.has(l) && !/[.;]/.test(line.slice(l.end, h.start)) && h.start - l.end <= 60);
+    const level = after[i]?.level ?? before?.level ?? null;
+    // "Spanish (medical Spanish, basic)": a repeated language keeps the level one of its mentions has.
+    const seen = out.find((o) => o.code === h.code);
+    if (!seen) out.push({ code: h.code, level });
+    else seen.level ??= level;
   }
   return out;
 }

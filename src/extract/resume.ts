@@ -140,7 +140,11 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   // Education: degree lines, with the institution and year on the same or the next lines.
   const education: Education[] = [];
   const lines = lineSpans(text);
-  const inEducation = lines.filter((l) => within(eduBodies, l));
+  // Lines of the education section, without an inline heading ("Education: BSc ...").
+  const inEducation = lines.filter((l) => eduBodies.some((b) => l.end > b.start && l.start < b.end)).map((l) => {
+    const b = eduBodies.find((x) => l.end > x.start && l.start < x.end)!;
+    return { start: Math.max(l.start, b.start), end: Math.min(l.end, b.end) };
+  });
   const degreeOf = new Map<Span, ReturnType<typeof readDegree>>();
   const read = (l: Span): ReturnType<typeof readDegree> => {
     if (!degreeOf.has(l)) degreeOf.set(l, readDegree(lex, text.slice(l.start, l.end)));
@@ -173,7 +177,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
     if (!hits.length) continue;
     const s = text.slice(l.start, l.end);
     const read = readLanguages(lex, s, hits);
-    const inSection = within(langBodies, l);
+    const inSection = langBodies.some((b) => l.end > b.start && l.start < b.end);
     for (const r of read) {
       if (!inSection && r.level === null) continue;
       if (languages.some((x) => x.code === r.code)) continue;

@@ -139,3 +139,13 @@ describe('skills, education, languages, leadership, contact', () => {
     expect(() => engine.parseResume('{"hello": 1}')).toThrow(expect.objectContaining({ code: 'INPUT_UNSUPPORTED_TYPE' }));
   });
 });
+
+describe('inline sections and language lists', () => {
+  const p = parse('Jane Doe\njane@example.com\n\nExperience\nEngineer, Acme Corp\tJan 2020 – Present\n- Java services\n\nEducation: BSc Computer Science, University of Leeds, 2015\nLanguages: English (native), German (B2), Spanish\n');
+  it('reads an education line that follows its heading on the same line', () => {
+    expect(p.education[0]).toMatchObject({ level: 'bachelor', field: 'Computer science', institution: 'University of Leeds', year: 2015 });
+  });
+  it('gives each language its own level, and none when none is written', () => {
+    expect(p.languages.map((l) => [l.code, l.level])).toEqual([['en', 'native'], ['de', 'B2'], ['es', null]]);
+  });
+});
