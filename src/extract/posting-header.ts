@@ -93,10 +93,12 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
 
   // Labelled lines first.
   for (const l of head) {
-    const m = LABEL.exec(lineText(text, l));
+    // "**Company:** Brightmoor" (markdown) reads like "Company: Brightmoor".
+    const m = LABEL.exec(lineText(text, l).replace(/[*_]{1,3}/g, ''));
     if (!m) continue;
     const key = m[1]!.toLowerCase();
     const value = m[2]!.trim();
+    if (!lineText(text, l).includes(value)) continue;
     const valueStart = l.start + lineText(text, l).indexOf(value);
     if (/^(?:title|position|role)$/.test(key) && !h.title) { h.title = value; h.titleSpan = { start: valueStart, end: l.end }; }
     else if (/^(?:company|employer|organi[sz]ation)$/.test(key) && !h.company) h.company = value;
@@ -123,8 +125,8 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
       const cut = cutTitle(lex, s.slice(start));
       h.title = cut;
       h.titleSpan = { start: l.start + start, end: l.start + start + cut.length };
-      const before = trimChars(s.slice(0, start), SPACES_PUNCT);
-      if (before && before.split(/\s+/).length <= 4 && !h.company) h.company = before;
+      const before = trimChars(s.slice(0, start), SPACES_PUNCT + '#*');
+      if (before && /\p{L}/u.test(before) && before.split(/\s+/).length <= 4 && !h.company) h.company = before;
       const at = /\s(?:at|@)\s+([A-Z][\w&.' -]{1,40})$/.exec(s.slice(start));
       if (at && !h.company) h.company = at[1]!.trim();
       titleIndex = i;
@@ -177,7 +179,18 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
   if (!h.company && titleIndex >= 0) {
     const next = head[titleIndex + 1];
     const s = next ? lineText(text, next) : '';
-    if (s && s.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(s) && !lex.places.find(s).length && !lex.workModes.find(s).length && !classifyHeading(s)) h.company = s.trim();
+    const orgSuffix = /\b(?:inc|llc|ltd|gmbh|ag|s\.?a|plc|corp|co|k\.k|b\.v|pvt|limited|group)\.?$/i.test(s.trim());
+    if (s && s.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(s) && (orgSuffix || (!lex.places.find(s).length && !lex.workModes.find(s).length)) && !classifyHeading(s)) h.company = s.trim();
+  }
+  // "Senior Backend Engineer (Go) - Parcelwise": a short name after a dash in the title line.
+  if (!h.company && h.title && h.titleSpan) {
+    const m = /\s[-–—|@]\s([\p{Lu}][\p{L}&.' ]{1,40})$/u.exec(h.title);
+    const name = m?.[1]?.trim();
+    if (name && name.split(/\s+/).length <= 4 && !lex.places.find(name).length && !lex.workModes.find(name).length && !lex.employmentTypes.find(name).length && !isJobTitle(lex, name)) {
+      h.company = name;
+      h.title = h.title.slice(0, m!.index).trim();
+      h.titleSpan = { start: h.titleSpan.start, end: h.titleSpan.start + h.title.length };
+    }
   }
   if (h.location.text) {
     Object.assign(h.location, readLocation(lex, h.location.text));
