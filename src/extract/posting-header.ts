@@ -112,7 +112,7 @@ export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: num
     for (const [i, l] of head.entries()) {
       const s = lineText(text, l);
       if (s.split(/\s+/).length > 14 || classifyHeading(s)) continue;
-      if (!isJobTitle(lex, s) && !isJobTitle(lex, s.split(/\s[-–|@,(]\s?|\s(?:at|in)\s/)[0]!)) continue;
+      if (!isJobTitle(lex, s) && !isJobTitle(lex, s.split(/\s[-–|@(]\s?|,\s|\s(?:at|in)\s/)[0]!)) continue;
       // The title starts at its known title words, with any seniority words right before them
       // ("Amazon Senior Software Development Engineer" -> "Senior Software Development Engineer").
       const found = lex.titles.find(s);
