@@ -6,6 +6,7 @@
 import type { Education, Position, ResumeProfile, ResumeSkill } from '../domain/resume.ts';
 import type { Span, Warning } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import type { RawMatch } from '../taxonomy/matcher.ts';
 import { formatYearMonth, monthIndex, fromMonthIndex, unionMonths, findDateRanges, type YearMonth } from '../text/dates.ts';
 import { looksFlattened, normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections } from '../text/sections.ts';
@@ -33,34 +34,32 @@ function within(spans: Span[], s: Span): boolean {
   return spans.some((x) => s.start >= x.start && s.end <= x.end);
 }
 
-export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): ResumeProfile {
-  const norm = normalizeText(input, { gapsAsLines: looksFlattened(input) });
-  const text = norm.text;
-  const lex = tax.lexicons;
-  const warnings: Warning[] = [];
-  const orig = (s: Span): Span => toOriginalSpan(norm, s);
-  const asOfIndex = monthIndex(opts.asOf);
-  const sections = detectSections(text, { nestUnknown: true });
-  const bodyOf = (kinds: string[]): Span[] => sections.filter((s) => kinds.includes(s.kind)).map((s) => s.body);
+/** What every part of the résumé reader needs: the texts, the span mapping and the lines. */
+interface Doc {
+  tax: Taxonomy;
+  lex: Taxonomy['lexicons'];
+  input: string;
+  text: string;
+  lines: Span[];
+  orig: (s: Span) => Span;
+}
 
-  // Positions: in experience sections, or, for a résumé without one, anywhere but education.
-  let expBodies = sections.filter((s) => s.kind === 'experience' || s.kind === 'volunteering').map((s) => ({ span: s.body, kind: s.kind === 'volunteering' ? ('volunteer' as const) : ('job' as const) }));
-  if (expBodies.length === 0) {
-    expBodies = sections.filter((s) => !['education', 'certifications', 'publications', 'awards', 'references', 'languages', 'projects'].includes(s.kind)).map((s) => ({ span: { start: s.heading?.start ?? s.body.start, end: s.body.end }, kind: 'job' as const }));
-  }
-  const raw = findPositions(lex, text, expBodies);
+type Interval = { a: number; b: number; kind: Position['kind']; span: Span; leadTitle: boolean };
+
+/** Dated positions, with their month intervals clipped to the as-of month, and date warnings. */
+function datedPositions(doc: Doc, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>, asOfIndex: number, warnings: Warning[]): { positions: Position[]; intervals: Interval[] } {
   const positions: Position[] = [];
-  const intervals: Array<{ a: number; b: number; kind: Position['kind']; span: Span; leadTitle: boolean }> = [];
-  for (const p of raw) {
+  const intervals: Interval[] = [];
+  for (const p of findPositions(doc.lex, doc.text, bodies)) {
     let a = monthIndex(p.range.from);
     let b = p.range.to ? monthIndex(p.range.to) : asOfIndex;
-    const where = orig(p.span);
+    const where = doc.orig(p.span);
     if (p.range.from.m < 1 || p.range.from.m > 12 || (p.range.to && (p.range.to.m < 1 || p.range.to.m > 12))) {
       warnings.push({ code: 'DATE_IMPOSSIBLE', message: 'A position has a month outside 1-12; it was skipped.', span: where });
       continue;
     }
     if (b < a && p.range.to) {
-      warnings.push({ code: 'DATE_REVERSED', message: `A date range ends before it starts (${formatYearMonth(p.range.from)} to ${formatYearMonth(p.range.to!)}); it was read the other way round.`, span: where });
+      warnings.push({ code: 'DATE_REVERSED', message: `A date range ends before it starts (${formatYearMonth(p.range.from)} to ${formatYearMonth(p.range.to)}); it was read the other way round.`, span: where });
       [a, b] = [b, a];
     }
     if (a > asOfIndex) {
@@ -68,7 +67,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
     }
     const bClipped = Math.min(b, asOfIndex);
     const months = bClipped >= a ? bClipped - a + 1 : 0;
-    const seniority = p.title ? lex.titles.find(p.title).filter((m) => m.value.kind === 'seniority').map((m) => (m.value as { level: string }).level) : [];
+    const seniority = p.title ? doc.lex.titles.find(p.title).filter((m) => m.value.kind === 'seniority').map((m) => (m.value as { level: string }).level) : [];
     positions.push({
       title: p.title,
       organization: p.organization,
@@ -81,11 +80,13 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
     });
     if (months > 0) intervals.push({ a, b: bClipped, kind: p.kind, span: p.span, leadTitle: seniority.some((s) => LEAD_TITLE.has(s)) });
   }
-  const jobs = intervals.filter((i) => i.kind === 'job');
-  const totalFromDates = unionMonths(jobs.map((i) => [i.a, i.b]));
-  const internshipMonths = unionMonths(intervals.filter((i) => i.kind === 'internship').map((i) => [i.a, i.b]));
+  return { positions, intervals };
+}
 
-  // A stated total ("7+ years of experience") is a claim, used only when dates are missing.
+/** Total professional months from dates; a stated total ("7+ years of experience") only when there are none. */
+function experienceTotals(text: string, intervals: Interval[]): ResumeProfile['experience'] {
+  const totalFromDates = unionMonths(intervals.filter((i) => i.kind === 'job').map((i) => [i.a, i.b]));
+  const internshipMonths = unionMonths(intervals.filter((i) => i.kind === 'internship').map((i) => [i.a, i.b]));
   let statedMonths: number | undefined;
   const summaryish = text.slice(0, Math.min(text.length, 2500));
   const st = STATED_TOTAL_LABEL.exec(summaryish) ?? STATED_TOTAL.exec(summaryish);
@@ -97,26 +98,23 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
     ? { totalMonths: totalFromDates, internshipMonths, source: 'dates' }
     : statedMonths !== undefined ? { totalMonths: statedMonths, internshipMonths, source: 'stated' } : { totalMonths: 0, internshipMonths, source: 'none' };
   if (statedMonths !== undefined) experience.statedMonths = statedMonths;
-  if (positions.length === 0) warnings.push({ code: 'NO_DATED_POSITIONS', message: 'No dated positions were found; experience comes from a stated total, if any.' });
+  return experience;
+}
 
-  // Skills: months from the positions whose text mentions them.
-  const tokens = tokenize(text); // shared by the skill matcher and the certification lexicon
-  const matches = tax.match(text, tokens);
+/** Skills with the months of the positions that mention them, last use, and stated years. */
+function resumeSkills(doc: Doc, matches: RawMatch[], intervals: Interval[], eduBodies: Span[], nameSpan: Span | null): ResumeSkill[] {
+  const { tax, text, input } = doc;
   const nSkills = tax.skills.length;
   const bySkill = new Map<string, ResumeSkill & { iv: Array<[number, number]>; last: number }>();
-  const eduBodies = bodyOf(['education']);
-  // A name is never a skill ("Julia Roberts", "Ruby Chen"), whatever the context around it.
-  const contact = readContact(lex, text);
-  const nameAt = contact.name ? text.indexOf(contact.name) : -1;
-  const nameSpan = nameAt >= 0 ? { start: nameAt, end: nameAt + contact.name!.length } : null;
   for (const m of matches) {
     if (m.concept >= nSkills) continue;
+    // A name is never a skill ("Julia Roberts", "Ruby Chen"), whatever the context around it.
     if (nameSpan && m.start < nameSpan.end && nameSpan.start < m.end) continue;
     const s = tax.skills[m.concept]!;
     // "BSc Computer Science" names a field of study (education.field), not a skill claim.
     if (s.category === 'field' && within(eduBodies, m)) continue;
     const entry = bySkill.get(s.id) ?? { id: s.id, name: s.name, months: 0, lastUsed: null, listedOnly: true, mentions: [], iv: [], last: -1 };
-    const span = orig(m);
+    const span = doc.orig(m);
     entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
     for (const iv of intervals) {
       if (iv.kind !== 'job' || m.start < iv.span.start || m.end > iv.span.end) continue;
@@ -131,15 +129,17 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
     }
     bySkill.set(s.id, entry);
   }
-  const skills: ResumeSkill[] = [...bySkill.values()].map(({ iv, last, ...s }) => ({
+  return [...bySkill.values()].map(({ iv, last, ...s }) => ({
     ...s,
     months: unionMonths(iv),
     lastUsed: last >= 0 ? formatYearMonth(fromMonthIndex(last)) : null,
   }));
+}
 
-  // Education: degree lines, with the institution and year on the same or the next lines.
+/** Degree lines, with the institution and year on the same or the next lines. */
+function resumeEducation(doc: Doc, eduBodies: Span[]): Education[] {
+  const { text, lines, lex } = doc;
   const education: Education[] = [];
-  const lines = lineSpans(text);
   // Lines of the education section, without an inline heading ("Education: BSc ...").
   const inEducation = lines.filter((l) => eduBodies.some((b) => l.end > b.start && l.start < b.end)).map((l) => {
     const b = eduBodies.find((x) => l.end > x.start && l.start < x.end)!;
@@ -163,61 +163,89 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
       field: d.degree.fields[0] ?? null,
       institution: inst ? (inst.split(/[,|—–]| - /).find((x) => INSTITUTION.test(x)) ?? inst).trim() : null,
       year: years.length ? Math.max(...years) : null,
-      span: orig(l),
+      span: doc.orig(l),
     });
   }
+  return education;
+}
 
-  // Spoken languages: in a languages section, or with a level word on the same line elsewhere.
-  const langBodies = bodyOf(['languages']);
+/** Spoken languages: in a languages section, or with a level word on the same line elsewhere. */
+function resumeLanguages(doc: Doc, matches: RawMatch[], langBodies: Span[]): ResumeProfile['languages'] {
+  const { tax, text } = doc;
+  const nSkills = tax.skills.length;
   const languages: ResumeProfile['languages'] = [];
   const langMatches = matches.filter((m) => m.concept >= nSkills);
-  for (const l of langMatches.length ? lines : []) {
+  for (const l of langMatches.length ? doc.lines : []) {
     const hits = langMatches.filter((m) => m.start >= l.start && m.end <= l.end)
       .map((m) => ({ code: tax.languages[m.concept - nSkills]!.code, start: m.start - l.start, end: m.end - l.start }));
     if (!hits.length) continue;
-    const s = text.slice(l.start, l.end);
-    const read = readLanguages(lex, s, hits);
     const inSection = langBodies.some((b) => l.end > b.start && l.start < b.end);
-    for (const r of read) {
-      if (!inSection && r.level === null) continue;
-      if (languages.some((x) => x.code === r.code)) continue;
+    for (const r of readLanguages(doc.lex, text.slice(l.start, l.end), hits)) {
+      if ((!inSection && r.level === null) || languages.some((x) => x.code === r.code)) continue;
       const h = hits.find((x) => x.code === r.code)!;
-      languages.push({ code: r.code, name: tax.languages.find((x) => x.code === r.code)!.name, level: r.level, span: orig({ start: l.start + h.start, end: l.start + h.end }) });
+      languages.push({ code: r.code, name: tax.languages.find((x) => x.code === r.code)!.name, level: r.level, span: doc.orig({ start: l.start + h.start, end: l.start + h.end }) });
     }
   }
+  return languages;
+}
 
-  // Leadership: evidence sentences in the experience text, team sizes, months in such roles.
+/** Leadership evidence sentences in the experience text, team sizes, months in such roles. */
+function resumeLeadership(doc: Doc, expBodies: Array<{ span: Span }>, intervals: Interval[]): ResumeProfile['leadership'] {
   const evidence: ResumeProfile['leadership']['evidence'] = [];
   let maxTeam: number | null = null;
   const leadIntervals: Array<[number, number]> = intervals.filter((i) => i.kind === 'job' && i.leadTitle).map((i) => [i.a, i.b]);
-  for (const l of lines) {
+  for (const l of doc.lines) {
     if (!expBodies.some((b) => l.start >= b.span.start && l.end <= b.span.end)) continue;
-    const s = text.slice(l.start, l.end);
-    const r = readLeadership(lex, s, tokenize(s));
+    const s = doc.text.slice(l.start, l.end);
+    const r = readLeadership(doc.lex, s, tokenize(s));
     if (!r) continue;
-    const span = orig(l);
-    evidence.push({ ...span, text: input.slice(span.start, span.end), kinds: r.kinds });
+    const span = doc.orig(l);
+    evidence.push({ ...span, text: doc.input.slice(span.start, span.end), kinds: r.kinds });
     if (r.minTeamSize) maxTeam = Math.max(maxTeam ?? 0, r.minTeamSize);
     for (const iv of intervals) if (iv.kind === 'job' && l.start >= iv.span.start && l.end <= iv.span.end) leadIntervals.push([iv.a, iv.b]);
   }
-  const kinds = [...new Set(evidence.flatMap((e) => e.kinds))];
+  return { months: unionMonths(leadIntervals), maxTeamSize: maxTeam, kinds: [...new Set(evidence.flatMap((e) => e.kinds))], evidence };
+}
+
+export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): ResumeProfile {
+  const norm = normalizeText(input, { gapsAsLines: looksFlattened(input) });
+  const text = norm.text;
+  const doc: Doc = { tax, lex: tax.lexicons, input, text, lines: lineSpans(text), orig: (s) => toOriginalSpan(norm, s) };
+  const warnings: Warning[] = [];
+  const sections = detectSections(text, { nestUnknown: true });
+  const bodyOf = (kinds: string[]): Span[] => sections.filter((s) => kinds.includes(s.kind)).map((s) => s.body);
+
+  // Positions: in experience sections, or, for a résumé without one, anywhere but education.
+  let expBodies = sections.filter((s) => s.kind === 'experience' || s.kind === 'volunteering').map((s) => ({ span: s.body, kind: s.kind === 'volunteering' ? ('volunteer' as const) : ('job' as const) }));
+  if (expBodies.length === 0) {
+    expBodies = sections.filter((s) => !['education', 'certifications', 'publications', 'awards', 'references', 'languages', 'projects'].includes(s.kind)).map((s) => ({ span: { start: s.heading?.start ?? s.body.start, end: s.body.end }, kind: 'job' as const }));
+  }
+  const { positions, intervals } = datedPositions(doc, expBodies, monthIndex(opts.asOf), warnings);
+  if (positions.length === 0) warnings.push({ code: 'NO_DATED_POSITIONS', message: 'No dated positions were found; experience comes from a stated total, if any.' });
+
+  const tokens = tokenize(text); // shared by the skill matcher and the certification lexicon
+  const matches = tax.match(text, tokens);
+  const contact = readContact(doc.lex, text);
+  const nameAt = contact.name ? text.indexOf(contact.name) : -1;
+  const nameSpan = nameAt >= 0 ? { start: nameAt, end: nameAt + contact.name!.length } : null;
+  const eduBodies = bodyOf(['education']);
 
   const certifications: ResumeProfile['certifications'] = [];
-  for (const c of lex.certifications.find(text, tokens)) {
-    if (!certifications.some((x) => x.id === c.value.id)) certifications.push({ id: c.value.id, name: c.value.name, span: orig(c) });
+  for (const c of doc.lex.certifications.find(text, tokens)) {
+    if (!certifications.some((x) => x.id === c.value.id)) certifications.push({ id: c.value.id, name: c.value.name, span: doc.orig(c) });
   }
 
   return {
     asOf: formatYearMonth(opts.asOf),
     positions,
-    experience,
-    skills,
-    education,
-    languages,
-    leadership: { months: unionMonths(leadIntervals), maxTeamSize: maxTeam, kinds, evidence },
+    experience: experienceTotals(text, intervals),
+    skills: resumeSkills(doc, matches, intervals, eduBodies, nameSpan),
+    education: resumeEducation(doc, eduBodies),
+    languages: resumeLanguages(doc, matches, bodyOf(['languages'])),
+    leadership: resumeLeadership(doc, expBodies, intervals),
     certifications,
     contact,
-    sections: sections.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
+    sections: sections.map((s) => ({ kind: s.kind, title: s.title, span: doc.orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
     warnings,
     modelsVersion: opts.modelsVersion,
   };
