@@ -199,7 +199,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   const found: Array<{ facets: Facets; span: Span; source: string }> = [];
   for (const c of candidates) {
     const line = text.slice(c.span.start, c.span.end);
-    if (BOILERPLATE.test(line)) continue;
+    // "This position is designated as ...": a statement about the job, not a qualification.
+    if (BOILERPLATE.test(line) || /^(?:this|the) (?:position|role|job) (?:is|will|offers|reports)\b/i.test(line)) continue;
     const hits = within(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
     const langs = within(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);

@@ -20,11 +20,11 @@ export interface Section {
   body: Span;
 }
 
-const OPT = "(?:key|your|the|our|main|core|primary|essential|general|job|role|position|additional|other|relevant|professional|technical|specific)";
+const OPT = "(?:key|your|the|our|main|core|primary|essential|general|job|role|position|additional|other|relevant|professional|technical|specific|special)";
 
 // Order matters: the first pattern that matches the whole heading wins.
 const CUES: Array<[SectionKind, RegExp]> = [
-  ['preferred', /^(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|good[ -]to[ -]haves?|pluses|plus|extra credit|it would be (?:great|nice) if.*|even better if.*|bonus points(?: if.*)?|ideally.*|optional|what would make you stand out|additional (?:preferred )?qualifications|preferred (?:qualifications|skills|experience|requirements)(?: and (?:skills|experience))?|desired (?:skills|qualifications|experience)|(?:it'?s )?a (?:big )?plus(?: if.*)?|we'?d love (?:it )?if.*|would be a plus|assets?|nice to haves?(?: but not required)?)$/],
+  ['preferred', /^(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|good[ -]to[ -]haves?|pluses|plus|extra credit|it would be (?:great|nice) if.*|even better if.*|bonus points(?: if.*)?|ideally.*|optional|what would make you stand out|additional (?:preferred )?qualifications|preferred (?:qualifications|skills|experience|requirements)(?: and (?:skills|experience))?|desired (?:skills|qualifications|experience|attributes|characteristics)|preferred (?:attributes|characteristics)|(?:it'?s )?a (?:big )?plus(?: if.*)?|we'?d love (?:it )?if.*|would be a plus|assets?|nice to haves?(?: but not required)?)$/],
   ['requirements', new RegExp(`^(?:${OPT} )?(?:(?:basic|minimum|required|must[ -]have|mandatory|essential|necessary|preferred and required) )?(?:qualifications|requirements|criteria)(?: (?:and|&) (?:skills|experience|qualifications|requirements))?$|^(?:required|minimum|must[ -]have|mandatory|essential|necessary) (?:skills|experience|competencies|knowledge)(?: (?:and|&) (?:experience|qualifications|skills))?$|^(?:skills|experience|knowledge) (?:and|&) (?:experience|qualifications|skills|abilities|requirements)$|^(?:must[ -]haves?|what you (?:must|should|will need to) have|what you(?:'ll)? need|what you(?:'ll)? bring|what we(?:'re| are) looking for|who you are|about you|you have|you bring|you are|your profile|(?:the )?ideal candidate|candidate profile|(?:the )?person we(?:'re| are) looking for|who we(?:'re| are) looking for|what you need to succeed|requirements and qualifications|knowledge,? skills,? (?:and|&) abilities|ksas?|to be successful.*|you(?:'ll)? need|is this you\\??|what it takes|are you.*\\?)$`)],
   ['responsibilities', new RegExp(`^(?:${OPT} )*(?:responsibilities|duties|accountabilities|tasks|functions|duties and responsibilities|responsibilities and duties)$|^(?:what you(?:'ll| will) (?:do|be doing|work on)|in this role,? you will|the role|your role|about the role|role overview|the job|day[ -]to[ -]day|a day in the life|your impact|your mission|the opportunity|your responsibilities|what the job involves|how you(?:'ll| will) contribute|what you(?:'ll)? be responsible for|essential (?:duties|functions)(?: and responsibilities)?)$`)],
   ['benefits', /^(?:benefits|perks|benefits (?:and|&) perks|perks (?:and|&) benefits|what we offer|we offer|what you(?:'ll)? get|compensation|salary|pay(?: range)?|compensation (?:and|&) benefits|why join us|why work (?:with|for|at) us|why you'?ll love.*|what'?s in it for you|our offer|rewards)$/],
@@ -68,6 +68,19 @@ export function classifyHeading(line: string): SectionKind | null {
   const qualified = /^(?:qualifications|requirements|skills|experience|education)\s*[(:\-–]\s*(required|preferred|desired|nice to have|optional|must have|mandatory|minimum|basic|bonus)\)?$/.exec(key);
   if (qualified) return /required|must|mandatory|minimum|basic/.test(qualified[1]!) ? 'requirements' : 'preferred';
   for (const [kind, re] of CUES) if (re.test(key)) return kind;
+  return null;
+}
+
+/**
+ * A lead-in sentence ending in a colon introduces a list: "The ideal candidate will have:",
+ * "It would be great if you also bring:", "In this role you will:".
+ */
+function leadIn(line: string): SectionKind | null {
+  const t = line.trim();
+  if (!t.endsWith(':') || t.split(/\s+/).length > 12) return null;
+  if (/\b(?:nice|bonus|plus|prefer\w*|ideally|desir\w*|great if|love it if|extra)\b/i.test(t)) return 'preferred';
+  if (/\b(?:ideal candidate|you (?:will|should|must) have|you(?:'ll| will) need|we(?:'re| are) looking for|qualifications|requirements|must[- ]haves?|you bring|you have|what you need|need to have)\b/i.test(t)) return 'requirements';
+  if (/\b(?:you(?:'ll| will)(?: be)?|responsibilit\w*|day[- ]to[- ]day|your role|in this role)\b/i.test(t)) return 'responsibilities';
   return null;
 }
 
@@ -115,6 +128,7 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
         if (inline && inline !== 'other') { kind = inline; headingEnd = line.start + colon; bodyStart = line.start + colon + 1; }
       }
     }
+    if (kind === null) kind = leadIn(raw);
     if (kind === null && looksLikeHeading(raw)) kind = opts.nestUnknown && current.kind !== 'other' ? null : 'other';
     if (kind === null) continue;
     close(line.start);

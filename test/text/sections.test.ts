@@ -40,6 +40,14 @@ describe('classifyHeading', () => {
   });
 
   it.each([
+    ['The ideal candidate will have:', 'requirements'],
+    ['It would be great if you also bring:', 'preferred'],
+    ['In this role you will:', 'responsibilities'],
+  ])('lead-in line %s -> %s', (line, kind) => {
+    expect(detectSections(`Intro text here.\n${line}\n- item one\n`).map((s) => s.kind)).toContain(kind);
+  });
+
+  it.each([
     ['We are looking for a senior engineer who loves Go.'],
     ['5+ years of experience with Java'],
     ['Senior Software Engineer'],
