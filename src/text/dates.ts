@@ -30,7 +30,7 @@ const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 
 const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ene|janv|f[ée]vr|mär|mrz|avr|abr|mai|juin|juil|ago|okt|dez|dic)\\.?';
 const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 // One date: "Jan 2019", "January, 2019", "Jan '19", "03/2019", "2019.03", "2019-03", "Summer 2019", "Q3 2020", "2019".
-const DATE = `(?:${MONTH_RE},? ?(?:${YEAR}|'\\d{2})|(?:0?[1-9]|1[0-2])[/.-]${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])|(?:spring|summer|fall|autumn|winter) ${YEAR}|q[1-4] ${YEAR}|${YEAR})`;
+const DATE = `(?:(?:[0-3]?\\d(?:st|nd|rd|th)? )?${MONTH_RE},? ?(?:${YEAR}|'\\d{2})|(?:0?[1-9]|1[0-2])[/.-]${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])|(?:spring|summer|fall|autumn|winter) ${YEAR}|q[1-4] ${YEAR}|${YEAR})`;
 const PRESENT = '(?:present|current(?:ly)?|now|today|to date|till date|til date|until now|ongoing|date|heute|actualidad|aujourd\'hui)';
 // A dash or word between the two ends; or, where flattened text lost the dash ("6/2014  Present"),
 // one to three blanks.
@@ -38,7 +38,8 @@ const SEP = '(?: ?(?:-|–|—|to|until|till|through|thru|→|>) ?|\\s{1,3})';
 const RANGE = new RegExp(`(?<![\\w/.])(?:(since|from) )?(${DATE})(?:${SEP}(${DATE}|${PRESENT}))?(?![\\w/])`, 'gi');
 
 function parseOne(s: string, isEnd: boolean): { ym: YearMonth; yearOnly: boolean } | null {
-  const t = s.toLowerCase().replace(/,/g, '').trim();
+  // "01st Oct 2015", "15 March 2019": the day is dropped, months are what experience counts.
+  const t = s.toLowerCase().replace(/,/g, '').trim().replace(/^[0-3]?\d(?:st|nd|rd|th)? (?=[a-zäéû])/, '');
   let m = /^q([1-4]) (\d{4})$/.exec(t);
   if (m) { const q = Number(m[1]); return { ym: { y: Number(m[2]), m: isEnd ? q * 3 : q * 3 - 2 }, yearOnly: false }; }
   m = /^(spring|summer|fall|autumn|winter) (\d{4})$/.exec(t);

@@ -19,6 +19,8 @@ describe('findDateRanges', () => {
     ["Jan. '19 - Feb. '20", [['2019-01', '2020-02']]],
     ['12/2019 – Current', [['2019-12', 'present']]],
     ['6/2014  Present', [['2014-06', 'present']]],
+    ['01st Oct 2015 till date', [['2015-10', 'present']]],
+    ['15 March 2019 - 30 June 2021', [['2019-03', '2021-06']]],
     ['Engineer, Acme (May 2019)', [['2019-05', '2019-05']]],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
