@@ -8,7 +8,14 @@ import type { Tokens } from '../text/tokenize.ts';
 
 const CEFR = /\b([ABC][12])\b/g;
 
+/**
+ * What may follow a language name when it names the language: the end of a clause, a list, a
+ * level or "(native)", a verb. "Irish market", "German customers", "French cuisine" are adjectives.
+ */
+const AFTER_LANGUAGE = /^(?:$|[\s]*[,;:.()/&|–—-]|\s+(?:and|or|is|are|as|at|a|an|in|on|with|would|will|required|preferred|desired|desirable|mandatory|essential|optional|language|languages|speaker|speakers|speaking|skills?|proficiency|proficient|fluency|fluent|level|native|mother|a plus|plus|would be|written|spoken|oral|verbal|both|also|\([^)]*\)|[ABC][12]\b|c1|c2|b1|b2|a1|a2)\b)/i;
+
 export function readLanguages(lex: Lexicons, line: string, langHits: Array<Span & { code: string }>, tokens?: Tokens): Array<{ code: string; level: string | null }> {
+  langHits = langHits.filter((h) => AFTER_LANGUAGE.test(line.slice(h.end, h.end + 24)));
   if (langHits.length === 0) return [];
   const levels: Array<Span & { level: string }> = lex.languageLevels.find(line, tokens).map((m) => ({ start: m.start, end: m.end, level: m.value }));
   for (const m of line.matchAll(CEFR)) {

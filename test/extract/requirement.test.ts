@@ -63,10 +63,17 @@ describe('spoken languages', () => {
     ['Fluent in English and Mandarin', [{ code: 'en', level: 'C1' }, { code: 'zh', level: 'C1' }], true],
     ['Business-level Japanese', [{ code: 'ja' }], true],
     ['Spanish is a plus', [{ code: 'es', level: null }], false],
+    ['Native French speaker', [{ code: 'fr', level: 'native' }], true],
   ])('%s', (line, languages, required) => {
     const r = read(line).find((x) => x.kind === 'language');
     expect(r?.languages).toMatchObject(languages);
     expect(r?.required).toBe(required);
+  });
+});
+
+describe('nationality adjectives are not languages', () => {
+  it.each([['Irish market experience is a plus'], ['Experience with German customers'], ['A passion for French cuisine']])('%s', (line) => {
+    expect(read(line).some((r) => r.kind === 'language')).toBe(false);
   });
 });
 
