@@ -10,7 +10,7 @@ import type { CompiledRef } from './skills.ts';
 export interface Scored {
   credit: number;
   status: RequirementStatus;
-  evidence: Evidence[];
+  evidence: readonly Evidence[];
   detail: string;
 }
 
@@ -27,6 +27,9 @@ export interface ScoreContext {
 }
 
 export type Scorer = (ctx: ScoreContext) => Scored;
+
+/** The evidence of a result built without explanation (shared, never mutated). */
+export const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 export function statusOf(credit: number): RequirementStatus {
   return credit >= 0.999 ? 'met' : credit > 0 ? 'partial' : 'unmet';

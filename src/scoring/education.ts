@@ -2,7 +2,7 @@
 // "or equivalent experience" satisfied by enough professional years for the level.
 
 import type { DegreeLevel } from '../domain/posting.ts';
-import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored } from './common.ts';
+import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, NO_EVIDENCE } from './common.ts';
 
 const ORDER: DegreeLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 const NAMES: Record<DegreeLevel, string> = { secondary: 'Secondary school', associate: "Associate's", bachelor: "Bachelor's", master: "Master's", doctorate: 'Doctorate' };
@@ -17,7 +17,7 @@ function fieldCredit(d: NonNullable<ScoreContext['requirement']['degree']>, fiel
 export function scoreEducation(ctx: ScoreContext): Scored {
   const d = ctx.requirement.degree;
   const c = ctx.candidate;
-  if (!d) return { credit: 0, status: 'unknown', evidence: [], detail: '' };
+  if (!d) return { credit: 0, status: 'unknown', evidence: NO_EVIDENCE, detail: '' };
   const need = ORDER.indexOf(d.level);
   // The degree at or above the level with the best field match; else the highest one.
   let top: (typeof c.degrees)[number] | null = null;
@@ -39,7 +39,7 @@ export function scoreEducation(ctx: ScoreContext): Scored {
     }
   }
   credit = clamp01(credit);
-  if (!ctx.explain) return { credit, status: statusOf(credit), evidence: [], detail: '' };
+  if (!ctx.explain) return { credit, status: statusOf(credit), evidence: NO_EVIDENCE, detail: '' };
   const shown = top ?? best;
   const asked = `${NAMES[d.level]}${d.fields.length ? ` in ${d.fields.join(' or ')}` : ''}`;
   return {

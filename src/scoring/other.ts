@@ -2,8 +2,8 @@
 // initiatives", "Must be able to work on-site"): marked unknown and left out of the score, with
 // the requirement text shown so a person can judge it.
 
-import type { ScoreContext, Scored } from './common.ts';
+import { NO_EVIDENCE, type ScoreContext, type Scored } from './common.ts';
 
 export function scoreOther(ctx: ScoreContext): Scored {
-  return { credit: 0, status: 'unknown', evidence: [], detail: ctx.explain ? 'not checked automatically: read the résumé for this one' : '' };
+  return { credit: 0, status: 'unknown', evidence: NO_EVIDENCE, detail: ctx.explain ? 'not checked automatically: read the résumé for this one' : '' };
 }

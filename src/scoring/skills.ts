@@ -6,7 +6,7 @@
 import type { Evidence } from '../domain/match.ts';
 import type { SkillRef } from '../domain/posting.ts';
 import type { SkillFact } from './candidate.ts';
-import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored } from './common.ts';
+import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored, NO_EVIDENCE } from './common.ts';
 
 export interface SkillCredit {
   credit: number;
@@ -96,7 +96,7 @@ export function groupCredit(ctx: ScoreContext, any: CompiledRef[], all: Compiled
     count++;
   }
   const credit = count ? sum / count : 0;
-  if (!ctx.explain) return { credit, status: statusOf(credit), evidence: [], detail: '' };
+  if (!ctx.explain) return { credit, status: statusOf(credit), evidence: NO_EVIDENCE, detail: '' };
   const parts: string[] = [];
   const evidence: Evidence[] = [];
   const note = (ref: SkillRef, c: SkillCredit & { months: number }): void => {
