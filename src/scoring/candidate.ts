@@ -5,6 +5,7 @@ import type { ResumeProfile } from '../domain/resume.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
+import { DEGREE_ORDER } from '../extract/degree.ts';
 
 export interface SkillFact {
   months: number;
@@ -33,8 +34,6 @@ export interface Candidate {
   /** Degrees with a known level, highest first. */
   degrees: Array<ResumeProfile['education'][number] & { rank: number }>;
 }
-
-export const DEGREE_ORDER = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 
 /**
  * How much evidence from a more specific skill is worth for a narrow skill: full from a child,

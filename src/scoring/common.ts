@@ -31,6 +31,9 @@ export type Scorer = (ctx: ScoreContext) => Scored;
 /** The evidence of a result built without explanation (shared, never mutated). */
 export const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
+/** A requirement of this kind that states nothing this scorer can check: left out of the score. */
+export const UNKNOWN: Scored = Object.freeze({ credit: 0, status: 'unknown', evidence: NO_EVIDENCE, detail: '' });
+
 export function statusOf(credit: number): RequirementStatus {
   return credit >= 0.999 ? 'met' : credit > 0 ? 'partial' : 'unmet';
 }

@@ -2,9 +2,9 @@
 // "or equivalent experience" satisfied by enough professional years for the level.
 
 import type { DegreeLevel } from '../domain/posting.ts';
-import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, NO_EVIDENCE } from './common.ts';
+import { DEGREE_ORDER } from '../extract/degree.ts';
+import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
-const ORDER: DegreeLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 const NAMES: Record<DegreeLevel, string> = { secondary: 'Secondary school', associate: "Associate's", bachelor: "Bachelor's", master: "Master's", doctorate: 'Doctorate' };
 
 /** Full credit for an asked-for field (or when none is asked), less for a related or other one. */
@@ -17,8 +17,8 @@ function fieldCredit(d: NonNullable<ScoreContext['requirement']['degree']>, fiel
 export function scoreEducation(ctx: ScoreContext): Scored {
   const d = ctx.requirement.degree;
   const c = ctx.candidate;
-  if (!d) return { credit: 0, status: 'unknown', evidence: NO_EVIDENCE, detail: '' };
-  const need = ORDER.indexOf(d.level);
+  if (!d) return UNKNOWN;
+  const need = DEGREE_ORDER.indexOf(d.level);
   // The degree at or above the level with the best field match; else the highest one.
   let top: (typeof c.degrees)[number] | null = null;
   let credit = 0;

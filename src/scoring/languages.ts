@@ -1,13 +1,13 @@
 // Spoken-language requirements: every language asked for, at the level asked for (CEFR or native).
 
-import { clamp01, resumeEvidence, statusOf, type ScoreContext, type Scored, NO_EVIDENCE } from './common.ts';
+import { clamp01, resumeEvidence, statusOf, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
 
 const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'];
 
 export function scoreLanguages(ctx: ScoreContext): Scored {
   const asked = ctx.requirement.languages ?? [];
   const have = ctx.candidate.profile.languages;
-  if (asked.length === 0) return { credit: 0, status: 'unknown', evidence: NO_EVIDENCE, detail: '' };
+  if (asked.length === 0) return UNKNOWN;
   let sum = 0;
   const parts: string[] = [];
   const evidence = [];

@@ -1,12 +1,12 @@
 // Leadership requirements: any of the kinds asked for (mentoring, tech lead, people management,
 // leading design), team size when stated, other leadership evidence for partial credit.
 
-import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, NO_EVIDENCE } from './common.ts';
+import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
 
 export function scoreLeadership(ctx: ScoreContext): Scored {
   const want = ctx.requirement.leadership;
   const l = ctx.candidate.profile.leadership;
-  if (!want) return { credit: 0, status: 'unknown', evidence: NO_EVIDENCE, detail: '' };
+  if (!want) return UNKNOWN;
   const matching = l.evidence.filter((e) => e.kinds.some((k) => want.kinds.includes(k)));
   let credit = matching.length ? 1 : l.evidence.length ? 0.5 : 0;
   if (credit > 0 && want.minTeamSize) credit *= l.maxTeamSize ? clamp01(l.maxTeamSize / want.minTeamSize) : 0.6;

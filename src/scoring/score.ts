@@ -107,10 +107,15 @@ function scoreLines(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate
   return { lines, scored };
 }
 
+/** The share of the role's skill vocabulary the candidate shows, to three places. */
+function similarityOf(candidate: Candidate, role: Role): number {
+  return Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
+}
+
 /** Score and gates only: the fast path for ranking many pairs (no explanation is built). */
 export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate, role: Role): { score: number; passed: boolean } {
   const { lines } = scoreLines(tax, weights, candidate, role, false);
-  const similarity = Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
+  const similarity = similarityOf(candidate, role);
   const t = total(lines, weights, similarity);
   return { score: t.score, passed: t.failed.length === 0 };
 }
@@ -133,7 +138,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
       detail: s.detail,
     });
   });
-  const similarity = Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
+  const similarity = similarityOf(candidate, role);
   const { score, failed } = total(lines, weights, similarity);
   const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity).score;
   const gaps: Match['gaps'] = [];
