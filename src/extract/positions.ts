@@ -6,7 +6,6 @@
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
 import { findDateRanges, type DateRange } from '../text/dates.ts';
-import { lineSpans } from '../text/sentences.ts';
 import { trimChars } from '../text/trim.ts';
 import { isJobTitle } from './job-title.ts';
 
@@ -37,8 +36,6 @@ function words(s: string): number {
 }
 
 const SELF_EMPLOYED = /^(?:self[- ]employed|freelance|independent|own business)$/i;
-
-const isTitle = isJobTitle;
 
 /** "Northwind Freight Systems, Leeds, UK" -> organization and location. */
 function splitOrgLocation(lex: Lexicons, s: string): { org: string; location: string | null } {
@@ -81,9 +78,8 @@ function isHeaderLine(text: string, l: Span): boolean {
   return !isBulletLine(text, l) && words(s) <= 10 && !/[.!?]$/.test(s);
 }
 
-export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
+export function findPositions(lex: Lexicons, text: string, allLines: Span[], bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
   const out: RawPosition[] = [];
-  const allLines = lineSpans(text);
   for (const body of bodies) {
     const lines = allLines.filter((l) => l.start >= body.span.start && l.end <= body.span.end);
     const anchors: Array<{ index: number; range: DateRange }> = [];
@@ -108,7 +104,7 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
         .flatMap((p) => {
           const comma = p.indexOf(', ');
           const rest = p.slice(comma + 2);
-          return comma > 0 && isTitle(lex, p.slice(0, comma)) && (!isTitle(lex, rest) || SELF_EMPLOYED.test(rest)) ? [p.slice(0, comma), rest] : [p];
+          return comma > 0 && isJobTitle(lex, p.slice(0, comma)) && (!isJobTitle(lex, rest) || SELF_EMPLOYED.test(rest)) ? [p.slice(0, comma), rest] : [p];
         });
       // Header lines above: short, not bullets, not part of the previous position's block.
       const header: number[] = [];
@@ -133,8 +129,8 @@ export function findPositions(lex: Lexicons, text: string, bodies: Array<{ span:
         if (words(s) <= 10 && !/[.!?]$/.test(s) && !s.startsWith('(')) below.push(clean(s));
       }
       const candidates = [...parts, ...headerParts, ...below];
-      let title = candidates.find((p) => isTitle(lex, p)) ?? null;
-      const orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
+      let title = candidates.find((p) => isJobTitle(lex, p)) ?? null;
+      const orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isJobTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
       if (orgText && below.includes(orgText)) usedBelow = true;
       if (!title && parts.length) title = parts.find((p) => p !== orgText) ?? null;
       let org = orgText ? splitOrgLocation(lex, orgText) : null;

@@ -5,7 +5,6 @@
 import type { Span } from '../domain/types.ts';
 import type { PostingProfile, WorkMode } from '../domain/posting.ts';
 import type { Lexicons, PlaceValue, TitleValue } from '../taxonomy/lexicons.ts';
-import { lineSpans } from '../text/sentences.ts';
 import { classifyHeading } from '../text/sections.ts';
 import { trimChars } from '../text/trim.ts';
 import { isJobTitle } from './job-title.ts';
@@ -84,8 +83,8 @@ function firstValue<T>(found: Array<{ value: T }>): T | null {
   return found[0]?.value ?? null;
 }
 
-export function readHeader(lex: Lexicons, text: string, body: Span, headEnd: number): Header {
-  const lines = lineSpans(text).filter((l) => l.start >= body.start && l.start < body.end);
+export function readHeader(lex: Lexicons, text: string, allLines: Span[], body: Span, headEnd: number): Header {
+  const lines = allLines.filter((l) => l.start >= body.start && l.start < body.end);
   const head = lines.filter((l) => l.start < headEnd).slice(0, 25);
   const h: Header = { title: null, seniority: null, company: null, location: { text: null, city: null, region: null, country: null, workMode: null }, employmentType: null };
   let titleIndex = -1;

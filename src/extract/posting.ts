@@ -34,8 +34,7 @@ function insideAny(s: Span, spans: Span[]): boolean {
 }
 
 /** Where the posting starts (its title line) and ends (before trailing page furniture). */
-function findBody(tax: Taxonomy, text: string, sections: Section[], matches: RawMatch[]): Span {
-  const lines = lineSpans(text);
+function findBody(tax: Taxonomy, text: string, lines: Span[], sections: Section[], matches: RawMatch[]): Span {
   let start = 0;
   for (const l of lines.slice(0, 30)) {
     const s = text.slice(l.start, l.end);
@@ -139,21 +138,21 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   const nSkills = tax.skills.length;
   const skillHits = matches.filter((m) => m.concept < nSkills);
   const langHits = matches.filter((m) => m.concept >= nSkills).map((m) => ({ ...m, code: tax.languages[m.concept - nSkills]!.code }));
+  const lines = lineSpans(text);
   const allSections = detectSections(text);
-  const body = findBody(tax, text, allSections, matches);
+  const body = findBody(tax, text, lines, allSections, matches);
   const sections = allSections
     .filter((s) => (s.heading?.start ?? s.body.start) < body.end && s.body.end > body.start)
     .map((s) => ({ ...s, body: { start: Math.max(s.body.start, body.start), end: Math.min(s.body.end, body.end) } }));
   const firstHeading = sections.find((s) => s.heading && HEAD_SECTIONS.has(s.kind));
   const headEnd = firstHeading?.heading?.start ?? body.end;
-  const header = readHeader(tax.lexicons, text, body, Math.max(headEnd, Math.min(body.end, body.start + 600)));
+  const header = readHeader(tax.lexicons, text, lines, body, Math.max(headEnd, Math.min(body.end, body.start + 600)));
   const orig = (s: Span): Span => toOriginalSpan(norm, s);
 
   type Candidate = { span: Span; required: boolean; source: string; inSection: boolean };
   const candidates: Candidate[] = [];
   // Where the posting lists its qualifications under headings, prose elsewhere is description.
   const hasQualificationSections = sections.some((s) => s.kind === 'requirements' || s.kind === 'preferred');
-  const lines = lineSpans(text);
   for (const sec of sections) {
     if (SKIP_SECTIONS.has(sec.kind)) continue;
     if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasQualificationSections) continue;

@@ -50,7 +50,7 @@ type Interval = { a: number; b: number; kind: Position['kind']; span: Span; lead
 function datedPositions(doc: Doc, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>, asOfIndex: number, warnings: Warning[]): { positions: Position[]; intervals: Interval[] } {
   const positions: Position[] = [];
   const intervals: Interval[] = [];
-  for (const p of findPositions(doc.lex, doc.text, bodies)) {
+  for (const p of findPositions(doc.lex, doc.text, doc.lines, bodies)) {
     let a = monthIndex(p.range.from);
     let b = p.range.to ? monthIndex(p.range.to) : asOfIndex;
     const where = doc.orig(p.span);
