@@ -10,6 +10,7 @@ import type { RawMatch } from '../taxonomy/matcher.ts';
 import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections, type Section } from '../text/sections.ts';
 import { endsWithAbbreviation, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
+import { insideAny } from '../text/spans.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
@@ -27,10 +28,6 @@ const HEAD_SECTIONS = new Set(['requirements', 'preferred', 'responsibilities', 
 
 export interface ParseOptions {
   modelsVersion: string;
-}
-
-function insideAny(s: Span, spans: Span[]): boolean {
-  return spans.some((x) => s.start >= x.start && s.end <= x.end);
 }
 
 /** Where the posting starts (its title line) and ends (before trailing page furniture). */

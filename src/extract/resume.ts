@@ -11,6 +11,7 @@ import { formatYearMonth, monthIndex, fromMonthIndex, unionMonths, findDateRange
 import { looksFlattened, normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections } from '../text/sections.ts';
 import { lineSpans } from '../text/sentences.ts';
+import { insideAny } from '../text/spans.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { readContact } from './contact.ts';
 import { readDegree } from './degree.ts';
@@ -29,10 +30,6 @@ const STATED_TOTAL_LABEL = /\b(?:total|overall)? ?(?:work |professional |it )?ex
 const SKILL_YEARS = /^[\s(:,–-]{0,4}(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)\b/i;
 const LEAD_TITLE = new Set(['lead', 'manager', 'director', 'vp', 'executive']);
 const INSTITUTION = /\b(?:univ\.|universit\p{L}*|universidad\p{L}*|college|institut\p{L}*|school|academy|polytechnic|politecnico|iit|nit|bits|hochschule|fachhochschule|[eé]cole|conservatory|faculty|campus)\b/iu;
-
-function within(spans: Span[], s: Span): boolean {
-  return spans.some((x) => s.start >= x.start && s.end <= x.end);
-}
 
 /** What every part of the résumé reader needs: the texts, the span mapping and the lines. */
 interface Doc {
@@ -112,7 +109,7 @@ function resumeSkills(doc: Doc, matches: RawMatch[], intervals: Interval[], eduB
     if (nameSpan && m.start < nameSpan.end && nameSpan.start < m.end) continue;
     const s = tax.skills[m.concept]!;
     // "BSc Computer Science" names a field of study (education.field), not a skill claim.
-    if (s.category === 'field' && within(eduBodies, m)) continue;
+    if (s.category === 'field' && insideAny(m, eduBodies)) continue;
     const entry = bySkill.get(s.id) ?? { id: s.id, name: s.name, months: 0, lastUsed: null, listedOnly: true, mentions: [], iv: [], last: -1 };
     const span = doc.orig(m);
     entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
