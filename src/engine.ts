@@ -84,7 +84,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
   const scoring: ScoringModel = { scoringVersion: scoringFile.scoringVersion, weights: scoringFile.weights };
   const loadMs = performance.now() - t0;
 
-  const parseResumeDoc = (raw: string, opts: { asOf?: string }): { profile: ResumeProfile; text: string } => {
+  const parseResumeDoc = (raw: string, opts: { asOf?: string } = {}): { profile: ResumeProfile; text: string } => {
     const doc = resumeText(raw);
     const profile = parseResume(taxonomy, doc.text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version });
     return { profile: { ...profile, format: doc.format }, text: doc.text };
@@ -93,12 +93,8 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     const doc = postingText(raw);
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
   };
-  const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => {
-    return compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile);
-  };
-  const role = (raw: string): Role => {
-    return compileRole(taxonomy, parsePostingDoc(raw).profile);
-  };
+  const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile);
+  const role = (raw: string): Role => compileRole(taxonomy, parsePostingDoc(raw).profile);
   const match = (c: Candidate, r: Role, opts: { weights?: Partial<ScoringWeights>; explain?: boolean } = {}): Match =>
     scoreMatch(taxonomy, scoring, withOverrides(scoring.weights, opts.weights), c, r, { explain: opts.explain ?? true });
 
@@ -114,7 +110,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     parsePosting: (raw) => parsePostingDoc(raw).profile,
     parsePostingDocument: parsePostingDoc,
     parseResume: (raw, opts = {}) => parseResumeDoc(raw, opts).profile,
-    parseResumeDocument: (raw, opts = {}) => parseResumeDoc(raw, opts),
+    parseResumeDocument: parseResumeDoc,
     scoring,
     candidate,
     role,

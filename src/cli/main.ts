@@ -113,7 +113,11 @@ function buildProgram(io: Io, state: { code: number }): Command {
       if (resume && opts.postings) {
         const candidate = eng.candidate(await readOne(resume, eng.config.maxInputBytes), asOf);
         const { docs } = await readInputs(opts.postings, eng.config.maxInputBytes);
-        results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(candidate, eng.role(d.text), scoreOpts), eng.parsePosting(d.text).title)));
+        results = docs.map((d) => {
+          if ('error' in d) return { id: d.id, error: d.error };
+          const role = eng.role(d.text);
+          return rankRow(d.id, eng.match(candidate, role, scoreOpts), role.profile.title);
+        });
       } else if (opts.posting && opts.resumes) {
         const role = eng.role(await readOne(opts.posting, eng.config.maxInputBytes));
         const { docs } = await readInputs(opts.resumes, eng.config.maxInputBytes);
