@@ -158,7 +158,6 @@ export class PhraseMatcher {
     }
     // Resolve context-dependent matches until nothing changes: "Rust or Go" confirm each other
     // once one of them has a cue ("for systems programming").
-    const rejected = new Uint8Array(found.length);
     const segment = found.some((f) => f.pending) ? segments(text, t) : new Int32Array(0);
     for (let changed = true; changed;) {
       changed = false;
@@ -172,12 +171,9 @@ export class PhraseMatcher {
         }
       }
     }
-    for (let k = 0; k < found.length; k++) if (found[k]!.pending || found[k]!.loose) rejected[k] = 1;
+    // What still needs context found none.
     const out: RawMatch[] = [];
-    for (let k = 0; k < found.length; k++) {
-      const f = found[k]!;
-      if (!rejected[k]) out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
-    }
+    for (const f of found) if (!f.pending && !f.loose) out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
     return out;
   }
 
@@ -217,24 +213,27 @@ export class PhraseMatcher {
     return false;
   }
 
-  /** A neighbour on either side is a technical name joined by list punctuation only. */
-  private inTechList(found: Found[], k: number, text: string, t: Tokens): boolean {
+  /** A neighbour on either side, accepted by `ok`, is a technical name joined to this one by list punctuation only. */
+  private listedWithTechnical(found: Found[], k: number, text: string, t: Tokens, ok: (o: Found) => boolean): boolean {
     const f = found[k]!;
+    if (!this.technical[f.concept]) return false;
     for (const m of [k - 1, k + 1]) {
       const o = found[m];
-      if (o && !o.pending && !o.loose && this.technical[o.concept] && this.technical[f.concept] && listed(text, t, m < k ? o : f, m < k ? f : o)) return true;
+      if (o && ok(o) && this.technical[o.concept] && listed(text, t, m < k ? o : f, m < k ? f : o)) return true;
     }
     return false;
+  }
+
+  /** A loose form counts inside a list of confirmed technical names. */
+  private inTechList(found: Found[], k: number, text: string, t: Tokens): boolean {
+    return this.listedWithTechnical(found, k, text, t, (o) => !o.pending && !o.loose);
   }
 
   private hasContext(found: Found[], k: number, text: string, t: Tokens, segment: Int32Array): boolean {
     const f = found[k]!;
     const seg = segment[f.i]!;
     // "Spring and Hibernate", "Chef or Puppet": two everyday-word names listed together vouch for each other.
-    for (const m of [k - 1, k + 1]) {
-      const o = found[m];
-      if (o?.pending && this.technical[o.concept] && this.technical[f.concept] && listed(text, t, m < k ? o : f, m < k ? f : o)) return true;
-    }
+    if (this.listedWithTechnical(found, k, text, t, (o) => o.pending)) return true;
     // A technical mention nearby in the same sentence.
     for (const dir of [-1, 1]) {
       for (let m = k + dir; m >= 0 && m < found.length; m += dir) {
