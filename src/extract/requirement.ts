@@ -6,6 +6,7 @@ import type { Requirement, SkillRef } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { findRecency, findYears } from './years.ts';
+import { insideAny } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { readDegree } from './degree.ts';
@@ -48,6 +49,13 @@ export function looksLikeQualification(line: string): boolean {
 function ref(tax: Taxonomy, n: number): SkillRef {
   const s = tax.skills[n]!;
   return { id: s.id, name: s.name };
+}
+
+/** Sets a facet's anyOf / allOf from grouped skill numbers (each only when non-empty). */
+function addSkills(tax: Taxonomy, f: Facets, g: { anyOf: number[]; allOf: number[] }): Facets {
+  if (g.anyOf.length) f.anyOf = g.anyOf.map((n) => ref(tax, n));
+  if (g.allOf.length) f.allOf = g.allOf.map((n) => ref(tax, n));
+  return f;
 }
 
 /**
@@ -125,12 +133,13 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   }
 
   const leadership = readLeadership(lex, line, tokens);
+  const leadershipFacet = leadership ? { kinds: leadership.kinds, ...(leadership.minTeamSize ? { minTeamSize: leadership.minTeamSize } : {}) } : null;
   if (leadership) {
     // "leading the architecture and design (architecture, design patterns, reliability and scaling)":
     // the bracketed skills illustrate what is led; they are not separate must-haves.
     const brackets = [...line.matchAll(/\([^()]*\)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     for (const h of hits) {
-      if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring' || brackets.some((b) => h.start >= b.start && h.end <= b.end)) consumed.add(h);
+      if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring' || insideAny(h, brackets)) consumed.add(h);
     }
   }
 
@@ -138,31 +147,24 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   const years = findYears(line, recency);
   if (years.length || recency.length || EXPERIENCE_WORDING.test(line)) {
     const y = years[0];
-    const from = y ? y.end : recency.length ? 0 : 0;
     const scope = y ? scopeText(line, y.end) : recency.length ? scopeText(line.slice(0, recency[0]!.start).replace(/^.*?\bexperience\b/i, ''), 0) : scopeText(line.replace(/^.*?\bexperience\b/i, ''), 0);
-    const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= from || hits.every((o) => o.start < y.start) : true));
-    const g = groupSkills(tax, line, scoped);
-    const f: Facets = { kind: 'experience', required: true };
-    if (g.anyOf.length) f.anyOf = g.anyOf.map((n) => ref(tax, n));
-    if (g.allOf.length) f.allOf = g.allOf.map((n) => ref(tax, n));
+    const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= y.end || hits.every((o) => o.start < y.start) : true));
+    const f = addSkills(tax, { kind: 'experience', required: true }, groupSkills(tax, line, scoped));
     if (y?.minYears !== undefined) f.minYears = y.minYears;
     if (y?.maxYears !== undefined) f.maxYears = y.maxYears;
     if (recency[0]) f.withinYears = recency[0].withinYears;
     f.scope = { text: scope, professional: /\b(?:professional|non-internship|post-qualification)\b|\b(?:industry|work|commercial) experience\b/i.test(line) };
-    if (leadership) f.leadership = { kinds: leadership.kinds, ...(leadership.minTeamSize ? { minTeamSize: leadership.minTeamSize } : {}) };
+    if (leadershipFacet) f.leadership = leadershipFacet;
     out.push(f);
     for (const h of scoped) consumed.add(h);
-  } else if (leadership) {
-    out.push({ kind: 'leadership', required: true, leadership: { kinds: leadership.kinds, ...(leadership.minTeamSize ? { minTeamSize: leadership.minTeamSize } : {}) } });
+  } else if (leadershipFacet) {
+    out.push({ kind: 'leadership', required: true, leadership: leadershipFacet });
   }
 
   const rest = hits.filter((h) => !consumed.has(h));
   if (rest.length) {
     const g = groupSkills(tax, line, rest);
-    const f: Facets = { kind: 'skill', required: true };
-    if (g.anyOf.length) f.anyOf = g.anyOf.map((n) => ref(tax, n));
-    if (g.allOf.length) f.allOf = g.allOf.map((n) => ref(tax, n));
-    out.push(f);
+    out.push(addSkills(tax, { kind: 'skill', required: true }, g));
     for (const extra of g.extraOr) out.push({ kind: 'skill', required: true, anyOf: extra.map((n) => ref(tax, n)) });
   }
   return out;
