@@ -72,11 +72,14 @@ export function readLocation(lex: Lexicons, text: string): { city: string | null
     for (const m of text.matchAll(/,\s*([A-Z]{1,3})\b/g)) {
       const r = lex.regions.get(`${country}:${m[1]}`);
       if (r) { region = r.code; break; }
-      const c = lex.countries.get(m[1]!);
-      if (c && c.code === country) continue;
     }
   }
   return { city, region, country };
+}
+
+/** A place, a work mode or an employment type: a header fact, never a company name. */
+function isPlaceOrTerms(lex: Lexicons, s: string): boolean {
+  return lex.places.find(s).length > 0 || lex.workModes.find(s).length > 0 || lex.employmentTypes.find(s).length > 0;
 }
 
 function firstValue<T>(found: Array<{ value: T }>): T | null {
@@ -93,12 +96,14 @@ export function readHeader(lex: Lexicons, text: string, allLines: Span[], body: 
   // Labelled lines first.
   for (const l of head) {
     // "**Company:** Brightmoor" (markdown) reads like "Company: Brightmoor".
-    const m = LABEL.exec(lineText(text, l).replace(/[*_]{1,3}/g, ''));
+    const raw = lineText(text, l);
+    const m = LABEL.exec(raw.replace(/[*_]{1,3}/g, ''));
     if (!m) continue;
     const key = m[1]!.toLowerCase();
     const value = m[2]!.trim();
-    if (!lineText(text, l).includes(value)) continue;
-    const valueStart = l.start + lineText(text, l).indexOf(value);
+    const at = raw.indexOf(value);
+    if (at < 0) continue;
+    const valueStart = l.start + at;
     if (/^(?:title|position|role)$/.test(key) && !h.title) { h.title = value; h.titleSpan = { start: valueStart, end: l.end }; }
     else if (/^(?:company|employer|organi[sz]ation)$/.test(key) && !h.company) h.company = value;
     else if (/location|place|office|based in/.test(key) && !h.location.text) { h.location.text = value; h.location.span = { start: valueStart, end: l.end }; }
@@ -173,7 +178,7 @@ export function readHeader(lex: Lexicons, text: string, allLines: Span[], body: 
     // The first fact after the title that is not a place, a work mode or an employment type.
     const first = segments.find((seg) => seg.start > (h.titleSpan?.end ?? -1));
     const s = first ? lineText(text, first).trim() : '';
-    if (s && s.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(s) && !lex.places.find(s).length && !lex.workModes.find(s).length && !lex.employmentTypes.find(s).length && !classifyHeading(s) && !/:/.test(s)) h.company = s;
+    if (s && s.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(s) && !isPlaceOrTerms(lex, s) && !classifyHeading(s) && !/:/.test(s)) h.company = s;
   }
   if (!h.company && titleIndex >= 0) {
     const next = head[titleIndex + 1];
@@ -185,7 +190,7 @@ export function readHeader(lex: Lexicons, text: string, allLines: Span[], body: 
   if (!h.company && h.title && h.titleSpan) {
     const m = /\s[-–—|@]\s([\p{Lu}][\p{L}&.' ]{1,40})$/u.exec(h.title);
     const name = m?.[1]?.trim();
-    if (name && name.split(/\s+/).length <= 4 && !lex.places.find(name).length && !lex.workModes.find(name).length && !lex.employmentTypes.find(name).length && !isJobTitle(lex, name)) {
+    if (name && name.split(/\s+/).length <= 4 && !isPlaceOrTerms(lex, name) && !isJobTitle(lex, name)) {
       h.company = name;
       h.title = h.title.slice(0, m!.index).trim();
       h.titleSpan = { start: h.titleSpan.start, end: h.titleSpan.start + h.title.length };
