@@ -2,7 +2,7 @@
 // links, location. Nothing here is ever an input to a score.
 
 import type { Lexicons } from '../taxonomy/lexicons.ts';
-import { lineSpans } from '../text/sentences.ts';
+import type { Span } from '../domain/types.ts';
 
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}/;
 const PHONE = /(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,6}){1,4}/;
@@ -16,8 +16,9 @@ export interface Contact {
   links: string[];
 }
 
-export function readContact(lex: Lexicons, text: string): Contact {
-  const head = lineSpans(text).slice(0, 8).map((l) => text.slice(l.start, l.end));
+/** `lines` are the text's line spans (lineSpans). */
+export function readContact(lex: Lexicons, text: string, lines: readonly Span[]): Contact {
+  const head = lines.slice(0, 8).map((l) => text.slice(l.start, l.end));
   const email = EMAIL.exec(text)?.[0] ?? null;
   let phone: string | null = null;
   for (const line of head) {

@@ -222,7 +222,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
 
   const tokens = tokenize(text); // shared by the skill matcher and the certification lexicon
   const matches = tax.match(text, tokens);
-  const contact = readContact(doc.lex, text);
+  const contact = readContact(doc.lex, text, doc.lines);
   const nameAt = contact.name ? text.indexOf(contact.name) : -1;
   const nameSpan = nameAt >= 0 ? { start: nameAt, end: nameAt + contact.name!.length } : null;
   const eduBodies = bodyOf(['education']);

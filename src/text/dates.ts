@@ -35,6 +35,7 @@ const PRESENT = '(?:present|current(?:ly)?|now|today|to date|till date|til date|
 // A dash or word between the two ends; or, where flattened text lost the dash ("6/2014  Present"),
 // one to three blanks.
 const SEP = '(?: ?(?:-|–|—|to|until|till|through|thru|→|>) ?|\\s{1,3})';
+const IS_PRESENT = new RegExp(`^${PRESENT}$`, 'i');
 const RANGE = new RegExp(`(?<![\\w/.])(?:(since|from) )?(${DATE})(?:${SEP}(${DATE}|${PRESENT}))?(?![\\w/])`, 'gi');
 
 function parseOne(s: string, isEnd: boolean): { ym: YearMonth; yearOnly: boolean } | null {
@@ -75,7 +76,7 @@ export function findDateRanges(text: string): DateRange[] {
         const single = parseOne(match[2]!, true);
         to = single ? single.ym : a.ym;
       }
-    } else if (new RegExp(`^${PRESENT}$`, 'i').test(endText)) to = null;
+    } else if (IS_PRESENT.test(endText)) to = null;
     else {
       const b = parseOne(endText, true);
       if (!b) continue;
