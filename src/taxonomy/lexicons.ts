@@ -86,7 +86,6 @@ export interface Lexicons {
   teamNouns: Set<string>;
   certifications: Lexicon<CertValue>;
   places: Lexicon<PlaceValue>;
-  countries: Map<string, { code: string; name: string }>;
   regions: Map<string, { code: string; country: string; name: string }>;
   workModes: Lexicon<string>;
   employmentTypes: Lexicon<string>;
@@ -145,7 +144,6 @@ export function createLexicons(t: TablesSource): Lexicons {
       forms: free([c.name, ...(c.aliases ?? [])], c.cased),
     }))),
     places,
-    countries: new Map(countries.flatMap((c) => [[c.code, { code: c.code, name: c.name }], ...(c.alpha3 ? [[c.alpha3, { code: c.code, name: c.name }] as const] : [])])),
     regions: new Map(regions.map((r) => [`${r.country}:${r.code}`, r])),
     workModes: new Lexicon((t.places?.workModes ?? []).map((w) => ({ value: w.mode, forms: free(w.words) }))),
     employmentTypes: new Lexicon((t.places?.employmentTypes ?? []).map((w) => ({ value: w.type, forms: free(w.words) }))),
