@@ -6,6 +6,7 @@
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
 import { findDateRanges, type DateRange } from '../text/dates.ts';
+import { linePrefix } from '../text/sentences.ts';
 import { trimChars } from '../text/trim.ts';
 import { isJobTitle } from './job-title.ts';
 
@@ -25,9 +26,7 @@ const PART_SEP = /[|·•—–\t]| {2}| - | @ | at /;
 const ORG_HINT = /\b(?:inc|llc|ltd|gmbh|ag|sa|plc|corp|corporation|company|co|group|limited|bank|university|college|hospital|school|agency|studio|labs?|technologies|systems|solutions|services|consulting|partners|software|health|foundation)\b\.?/i;
 
 function isBulletLine(text: string, l: Span): boolean {
-  let i = l.start;
-  while (i > 0 && text[i - 1] !== '\n') i--;
-  return i < l.start || /^[-*•·▪◦>]\s/.test(text.slice(l.start, l.start + 2));
+  return linePrefix(text, l).length > 0 || /^[-*•·▪◦>]\s/.test(text.slice(l.start, l.start + 2));
 }
 
 /** Words with a letter or digit (dashes and slashes between them do not count). */

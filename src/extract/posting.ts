@@ -9,7 +9,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
 import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections, type Section } from '../text/sections.ts';
-import { endsWithAbbreviation, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
+import { endsWithAbbreviation, linePrefix, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
 import { insideAny } from '../text/spans.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
@@ -117,9 +117,7 @@ function qualificationClauses(text: string, l: Span): Span[] {
 
 /** Whether a line was written as a list item (a bullet or number before its text). */
 function isBullet(text: string, l: Span): boolean {
-  let i = l.start;
-  while (i > 0 && text[i - 1] !== '\n') i--;
-  return i < l.start;
+  return linePrefix(text, l).length > 0;
 }
 
 function signature(r: Facets): string {

@@ -2,7 +2,7 @@
 // "Nice to have", "Work History", ...), ALL-CAPS lines and short lines ending in a colon.
 
 import type { Span } from '../domain/types.ts';
-import { lineSpans } from './sentences.ts';
+import { linePrefix, lineSpans } from './sentences.ts';
 import { trimChars } from './trim.ts';
 
 export type SectionKind =
@@ -114,9 +114,7 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
   for (const line of lineSpans(text)) {
     const raw = text.slice(line.start, line.end);
     // A list item is never a heading ("- Python experience").
-    let lineStart = line.start;
-    while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
-    if (/[•*·▪◦>+\-\d]/.test(text.slice(lineStart, line.start))) continue;
+    if (/[•*·▪◦>+\-\d]/.test(linePrefix(text, line))) continue;
     let kind = classifyHeading(raw);
     let headingEnd = line.end;
     let bodyStart = line.end;

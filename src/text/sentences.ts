@@ -27,6 +27,13 @@ export function lineSpans(text: string): Span[] {
   return out;
 }
 
+/** What lineSpans left out before a line's text: its indentation and bullet or list number ("  - "). */
+export function linePrefix(text: string, l: Span): string {
+  let i = l.start;
+  while (i > 0 && text[i - 1] !== '\n') i--;
+  return text.slice(i, l.start);
+}
+
 /** Strips surrounding spaces and a leading bullet or list number. */
 export function trimSpan(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start]!)) start++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineSpans, sentenceSpans } from '../../src/text/sentences.ts';
+import { linePrefix, lineSpans, sentenceSpans } from '../../src/text/sentences.ts';
 
 const sentences = (s: string): string[] => sentenceSpans(s).map((x) => s.slice(x.start, x.end));
 
@@ -20,5 +20,18 @@ describe('sentenceSpans', () => {
   it('skips blank lines and trims bullets', () => {
     const s = '  - alpha  \n\n   \n* beta';
     expect(lineSpans(s).map((x) => s.slice(x.start, x.end))).toEqual(['alpha', 'beta']);
+  });
+});
+
+describe('linePrefix', () => {
+  const text = 'Heading\n  - Python experience\n3) Go\nplain';
+  it.each([
+    ['Heading', ''],
+    ['Python experience', '  - '],
+    ['Go', '3) '],
+    ['plain', ''],
+  ])('%s -> %j', (line, prefix) => {
+    const l = lineSpans(text).find((s) => text.slice(s.start, s.end) === line)!;
+    expect(linePrefix(text, l)).toBe(prefix);
   });
 });
