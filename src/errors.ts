@@ -16,6 +16,16 @@ export const ERRORS = {
   MODELS_CORRUPT: { status: 500, message: 'Model file {file} does not match MANIFEST.json ({reason}): run `rolefit models build`.' },
   TAXONOMY_INVALID: { status: 400, message: 'The taxonomy sources have {count} problem(s): {first}' },
   IMPORT_BAD_FILE: { status: 400, message: 'Cannot import {path}: {reason}.' },
+  NOT_FOUND: { status: 404, message: 'No {what} with id {id}.' },
+  BODY_INVALID: { status: 400, message: 'The request body is not valid: {reason}.' },
+  BODY_MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON: {reason}.' },
+  BODY_EMPTY: { status: 400, message: 'The request has no body: send {what}.' },
+  CONTENT_TYPE_UNSUPPORTED: { status: 415, message: 'Content-Type {type} is not accepted here: send {accepted}.' },
+  UNAUTHORIZED: { status: 401, message: 'A valid API key is needed: send it as `Authorization: Bearer <key>` or `x-api-key`.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests: the limit is {max} per {window}; retry in {retry}.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No route {method} {url}: see /docs for the API.' },
+  TIMEOUT: { status: 503, message: 'The request took longer than {ms} ms and was stopped.' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The store cannot be reached: {reason}.' },
   INTERNAL: { status: 500, message: 'Internal error: {reason}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
