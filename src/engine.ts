@@ -40,6 +40,10 @@ export interface Engine {
   candidate(raw: string, opts?: { asOf?: string }): Candidate;
   /** A parsed posting compiled for scoring. */
   role(raw: string): Role;
+  /** A stored résumé profile compiled for scoring. */
+  candidateOf(profile: ResumeProfile): Candidate;
+  /** A stored posting profile compiled for scoring. */
+  roleOf(profile: PostingProfile): Role;
   /** How well the candidate fits the role, requirement by requirement. */
   match(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
   /** Score and gates only, without building an explanation: the fast path for ranking. */
@@ -114,6 +118,8 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     scoring,
     candidate,
     role,
+    candidateOf: (profile) => compileCandidate(taxonomy, profile),
+    roleOf: (profile) => compileRole(taxonomy, profile),
     match,
     quickScore: (c, r, opts = {}) => quickScore(taxonomy, opts.weights ? withOverrides(scoring.weights, opts.weights) : scoring.weights, c, r),
     score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { createEngine, resolveAsOf, type Engine } from '../engine.ts';
 import { createError, isRolefitError, toErrorBody } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
+import type { Config } from '../config/defaults.ts';
 import { readInputs } from './input.ts';
 import { emitAll, type Writer } from './output.ts';
 import { matchTable, parseWeights, rankRow, rankTable, readOne, sortRows, type RankRow } from './match.ts';
@@ -129,6 +130,34 @@ function buildProgram(io: Io, state: { code: number }): Command {
       io.out(opts.format === 'table' ? rankTable(ranked) : JSON.stringify({ results: ranked }, null, 2));
     });
 
+  program
+    .command('serve')
+    .description('start the HTTP service (SQLite by default, PostgreSQL with --pg); seeds the sample postings into an empty store')
+    .option('--port <n>', 'port (default 3000, or ROLEFIT_PORT)', (v: string) => Number(v))
+    .option('--host <host>', 'address to bind (default 127.0.0.1, or ROLEFIT_HOST)')
+    .option('--db <file>', 'SQLite file (default rolefit.db, or ROLEFIT_DB)')
+    .option('--pg <url>', 'PostgreSQL URL of a shared store (or ROLEFIT_PG_URL)')
+    .option('--no-seed', 'do not store the sample postings when the store is empty')
+    .action(async (opts: { port?: number; host?: string; db?: string; pg?: string; seed: boolean }) => {
+      const { startServer } = await import('../server/start.ts');
+      const config = loadConfig(process.env, serverOverrides(opts));
+      const s = await startServer(config, { seed: opts.seed, version: PACKAGE_VERSION, signals: true });
+      io.err(`rolefit: serving on ${s.address} (docs at ${s.address}/docs)`);
+      await new Promise(() => {});
+    });
+  program
+    .command('reindex')
+    .description('re-parse stored postings and candidates with the current models (after a model change)')
+    .option('--db <file>', 'SQLite file (default rolefit.db, or ROLEFIT_DB)')
+    .option('--pg <url>', 'PostgreSQL URL (or ROLEFIT_PG_URL)')
+    .option('--all', 'also re-parse documents already parsed with the current models')
+    .action(async (opts: { db?: string; pg?: string; all?: boolean }) => {
+      const { reindex } = await import('../server/reindex.ts');
+      const config = loadConfig(process.env, serverOverrides(opts));
+      const r = await reindex(config, getEngine(), { all: opts.all === true });
+      io.out(JSON.stringify(r));
+    });
+
   const models = program.command('models').description('build, check and extend the compiled taxonomy models');
   models
     .command('build')
@@ -166,6 +195,16 @@ function buildProgram(io: Io, state: { code: number }): Command {
       io.err('now run `rolefit models build` to compile the imported skills');
     });
   return program;
+}
+
+function serverOverrides(opts: { port?: number; host?: string; db?: string; pg?: string }): Partial<Config> {
+  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 0 && opts.port < 65536)) throw createError('USAGE', { reason: '--port must be a port number' });
+  return {
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.db ? { db: opts.db } : {}),
+    ...(opts.pg ? { pg: opts.pg } : {}),
+  };
 }
 
 /** Runs the CLI; returns the process exit code. */

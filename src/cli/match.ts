@@ -4,6 +4,8 @@
 import type { Match, ScoringWeights } from '../domain/match.ts';
 import { createError, type ErrorCode } from '../errors.ts';
 import { readInputs } from './input.ts';
+import { topReasons } from '../scoring/reasons.ts';
+import { weightProblem } from '../scoring/weights.ts';
 
 export type RankRow =
   | { id: string; score: number; title?: string | null; summary: string; gates: Match['gates']; ceiling: number; reasons: string[] }
@@ -17,9 +19,7 @@ export async function readOne(path: string, maxBytes: number): Promise<string> {
   return d.text;
 }
 
-const KEYS = new Set(['kinds', 'preferredFactor', 'gateThreshold', 'gateCap', 'gateCapStep', 'similarityWeight', 'relatedCredit', 'childCredit', 'listedOnlyCredit', 'staleCredit', 'relatedFieldCredit', 'otherFieldCredit', 'equivalentYears']);
-
-/** Weight overrides from JSON: known keys only, finite non-negative numbers. */
+/** Weight overrides from JSON (known keys, numbers in range). */
 export function parseWeights(json: string): Partial<ScoringWeights> {
   let o: unknown;
   try {
@@ -27,27 +27,13 @@ export function parseWeights(json: string): Partial<ScoringWeights> {
   } catch {
     throw createError('USAGE', { reason: '--weights must be a JSON object' });
   }
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw createError('USAGE', { reason: '--weights must be a JSON object' });
-  const check = (v: unknown, where: string): void => {
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v) || v < 0 || v > 1000) throw createError('USAGE', { reason: `weight ${where} must be a number from 0 to 1000` });
-    } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      for (const [k, x] of Object.entries(v)) check(x, `${where}.${k}`);
-    } else throw createError('USAGE', { reason: `weight ${where} must be a number` });
-  };
-  for (const [k, v] of Object.entries(o)) {
-    if (!KEYS.has(k)) throw createError('USAGE', { reason: `unknown weight "${k}"` });
-    check(v, k);
-  }
+  const problem = weightProblem(o);
+  if (problem) throw createError('USAGE', { reason: problem.replace('weights must', '--weights must') });
   return o as Partial<ScoringWeights>;
 }
 
 export function rankRow(id: string, m: Match, title: string | null): RankRow {
-  const reasons = m.requirements
-    .filter((r) => r.status !== 'unknown' && r.detail)
-    .sort((a, b) => (b.required ? 1 : 0) - (a.required ? 1 : 0) || b.weight * b.credit - a.weight * a.credit)
-    .slice(0, 3)
-    .map((r) => `${r.status === 'met' ? '+' : r.status === 'partial' ? '~' : '-'} ${r.detail}`);
+  const reasons = topReasons(m);
   return { id, score: m.score, ...(title !== null ? { title } : {}), summary: m.summary, gates: m.gates, ceiling: m.ceiling, reasons };
 }
 

@@ -5,9 +5,34 @@ export interface Config {
   modelsDir: string;
   /** Largest document accepted, in bytes. */
   maxInputBytes: number;
+  /** Largest bulk request body (JSONL or array of postings), in bytes. */
+  maxBulkBytes: number;
+  /** HTTP service: where it listens. */
+  port: number;
+  host: string;
+  /** SQLite file of the embedded store. */
+  db: string;
+  /** PostgreSQL URL of a shared store; wins over `db` when set. */
+  pg: string | null;
+  /** API keys; none means the API is open (a loud warning when bound beyond loopback). */
+  apiKeys: string[];
+  /** Requests per minute per client (API key or address); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Whole-request time limit in milliseconds. */
+  requestTimeoutMs: number;
+  logLevel: string;
 }
 
 export const DEFAULTS: Readonly<Config> = Object.freeze({
   modelsDir: new URL('../../models/', import.meta.url).pathname,
   maxInputBytes: 10 * 1024 * 1024,
+  maxBulkBytes: 64 * 1024 * 1024,
+  port: 3000,
+  host: '127.0.0.1',
+  db: 'rolefit.db',
+  pg: null,
+  apiKeys: [],
+  rateLimitPerMinute: 1200,
+  requestTimeoutMs: 30_000,
+  logLevel: 'info',
 });

@@ -2,9 +2,23 @@
 
 import { DEFAULTS, type Config } from './defaults.ts';
 
+const int = (v: string | undefined): number | undefined => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
-  if (env.ROLEFIT_MODELS_DIR) fromEnv.modelsDir = env.ROLEFIT_MODELS_DIR;
-  if (env.ROLEFIT_MAX_INPUT_BYTES && /^\d+$/.test(env.ROLEFIT_MAX_INPUT_BYTES)) fromEnv.maxInputBytes = Number(env.ROLEFIT_MAX_INPUT_BYTES);
+  const set = <K extends keyof Config>(k: K, v: Config[K] | undefined): void => {
+    if (v !== undefined && v !== '') fromEnv[k] = v;
+  };
+  set('modelsDir', env.ROLEFIT_MODELS_DIR);
+  set('maxInputBytes', int(env.ROLEFIT_MAX_INPUT_BYTES));
+  set('maxBulkBytes', int(env.ROLEFIT_MAX_BULK_BYTES));
+  set('port', int(env.ROLEFIT_PORT ?? env.PORT));
+  set('host', env.ROLEFIT_HOST);
+  set('db', env.ROLEFIT_DB);
+  set('pg', env.ROLEFIT_PG_URL);
+  if (env.ROLEFIT_API_KEYS) fromEnv.apiKeys = env.ROLEFIT_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean);
+  set('rateLimitPerMinute', int(env.ROLEFIT_RATE_LIMIT));
+  set('requestTimeoutMs', int(env.ROLEFIT_REQUEST_TIMEOUT_MS));
+  set('logLevel', env.ROLEFIT_LOG_LEVEL);
   return Object.freeze({ ...DEFAULTS, ...fromEnv, ...overrides });
 }

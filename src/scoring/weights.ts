@@ -1,0 +1,44 @@
+// Per-request weight overrides: which keys exist and the ranges that keep scores in 0..100 and
+// keep the ranking index's upper bounds valid (every credit factor is at most 1).
+
+const RANGES: Record<string, [number, number]> = {
+  preferredFactor: [0, 10],
+  gateThreshold: [0, 1],
+  gateCap: [0, 100],
+  gateCapStep: [0, 100],
+  similarityWeight: [0, 1],
+  relatedCredit: [0, 1],
+  childCredit: [0, 1],
+  listedOnlyCredit: [0, 1],
+  staleCredit: [0, 1],
+  relatedFieldCredit: [0, 1],
+  otherFieldCredit: [0, 1],
+};
+const MAPS: Record<string, { keys: ReadonlySet<string> | null; range: [number, number] }> = {
+  kinds: { keys: new Set(['skill', 'experience', 'education', 'language', 'leadership', 'certification', 'other']), range: [0, 100] },
+  equivalentYears: { keys: null, range: [0, 50] },
+};
+
+/** Why these overrides are not acceptable, or null when they are. */
+export function weightProblem(o: unknown): string | null {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return 'weights must be a JSON object';
+  const num = (v: unknown, where: string, [lo, hi]: [number, number]): string | null =>
+    typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi ? null : `weight ${where} must be a number from ${lo} to ${hi}`;
+  for (const [k, v] of Object.entries(o)) {
+    const range = RANGES[k];
+    if (range) {
+      const p = num(v, k, range);
+      if (p) return p;
+      continue;
+    }
+    const map = MAPS[k];
+    if (!map) return `unknown weight "${k}"`;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `weight ${k} must be an object`;
+    for (const [kk, vv] of Object.entries(v)) {
+      if (map.keys && !map.keys.has(kk)) return `unknown weight "${k}.${kk}"`;
+      const p = num(vv, `${k}.${kk}`, map.range);
+      if (p) return p;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,186 @@
+// The service's working set: the store (truth, on disk) and, in memory, every posting compiled
+// for scoring inside the ranking index and every stored candidate compiled likewise. Writes go
+// to the store first, in one transaction, and reach memory only once committed.
+
+import { createHash } from 'node:crypto';
+import type { Engine } from '../engine.ts';
+import type { Match, ScoringWeights } from '../domain/match.ts';
+import type { PostingProfile } from '../domain/posting.ts';
+import type { ResumeProfile } from '../domain/resume.ts';
+import { createError, isRolefitError } from '../errors.ts';
+import { RoleIndex, compareRanked, type RankFilter } from '../retrieval/role-index.ts';
+import type { Candidate } from '../scoring/candidate.ts';
+import { topReasons } from '../scoring/reasons.ts';
+import { withOverrides, type Role } from '../scoring/score.ts';
+import type { PostingInput, PutOutcome, Store } from '../storage/store.ts';
+
+export interface DocumentIn {
+  /** The caller's id; when absent, one is made from the content (so a re-post is idempotent). */
+  id?: string;
+  /** The document as text (plain, HTML, JSON-LD or JSON Resume) once files are read. */
+  raw: string;
+}
+
+export interface RankQuery {
+  top: number;
+  filter?: RankFilter;
+  minScore?: number;
+  passingOnly?: boolean;
+  weights?: Partial<ScoringWeights>;
+  /** 'full' adds the whole Match to each result. */
+  explain?: 'summary' | 'full';
+}
+
+export interface RankedResult {
+  id: string;
+  title: string | null;
+  score: number;
+  gates: Match['gates'];
+  summary: string;
+  reasons: string[];
+  match?: Match;
+}
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const contentId = (prefix: string, raw: string): string => `${prefix}_${sha256(raw).slice(0, 16)}`;
+
+/** Ids are what callers choose, within reason: they travel in URLs and JSONL lines. */
+export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$';
+const ID_RE = new RegExp(ID_PATTERN);
+
+const EMPTY_CONTACT: ResumeProfile['contact'] = { name: null, email: null, phone: null, location: null, links: [] };
+
+export class Catalog {
+  readonly engine: Engine;
+  readonly store: Store;
+  readonly index: RoleIndex;
+  private readonly candidates = new Map<string, Candidate>();
+  private loaded = false;
+
+  constructor(engine: Engine, store: Store) {
+    this.engine = engine;
+    this.store = store;
+    this.index = new RoleIndex(engine.taxonomy);
+  }
+
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  get candidateCount(): number {
+    return this.candidates.size;
+  }
+
+  /** Builds the in-memory index from the store (at start-up). */
+  async load(): Promise<{ postings: number; candidates: number; ms: number }> {
+    const t0 = performance.now();
+    for await (const batch of this.store.eachPosting(1000)) for (const p of batch) this.indexPosting(p.id, p.profile);
+    for await (const batch of this.store.eachCandidate(1000)) for (const c of batch) this.candidates.set(c.id, this.engine.candidateOf(c.profile));
+    this.loaded = true;
+    return { postings: this.index.size, candidates: this.candidates.size, ms: Math.round(performance.now() - t0) };
+  }
+
+  private indexPosting(id: string, profile: PostingProfile): void {
+    const l = profile.location;
+    this.index.put(id, this.engine.roleOf(profile), { country: l.country, city: l.city, workMode: l.workMode, employmentType: profile.employmentType });
+  }
+
+  parsePosting(raw: string): { profile: PostingProfile; text: string } {
+    return this.engine.parsePostingDocument(raw);
+  }
+
+  parseResume(raw: string, asOf?: string): { profile: ResumeProfile; text: string } {
+    return this.engine.parseResumeDocument(raw, asOf ? { asOf } : {});
+  }
+
+  /**
+   * Parses every posting, then stores them all in one transaction, then indexes them. A posting
+   * that cannot be read rejects the whole request, and nothing is stored.
+   */
+  async putPostings(docs: DocumentIn[]): Promise<Array<{ id: string; outcome: PutOutcome }>> {
+    const inputs: PostingInput[] = docs.map((d, i) => {
+      const id = checkId(d.id ?? contentId('p', d.raw));
+      try {
+        const { profile, text } = this.parsePosting(d.raw);
+        return { id, text, format: profile.format ?? 'text', hash: sha256(d.raw), profile };
+      } catch (e) {
+        if (docs.length > 1 && isRolefitError(e)) throw createError('BULK_REJECTED', { index: i, id, reason: e.message });
+        throw e;
+      }
+    });
+    const outcomes = await this.store.putPostings(inputs);
+    // Last one wins for a repeated id, as in the store.
+    inputs.forEach((p, i) => {
+      if (outcomes[i] !== 'unchanged') this.indexPosting(p.id, p.profile);
+    });
+    return inputs.map((p, i) => ({ id: p.id, outcome: outcomes[i]! }));
+  }
+
+  async deletePosting(id: string): Promise<boolean> {
+    const gone = await this.store.deletePosting(id);
+    this.index.remove(id);
+    return gone;
+  }
+
+  async putCandidate(doc: DocumentIn, asOf?: string): Promise<{ id: string; outcome: PutOutcome; profile: ResumeProfile }> {
+    const id = checkId(doc.id ?? contentId('c', doc.raw));
+    const { profile, text } = this.parseResume(doc.raw, asOf);
+    const stored = { ...profile, contact: EMPTY_CONTACT };
+    const outcome = await this.store.putCandidate({ id, text, format: profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${doc.raw}`), profile: stored, contact: profile.contact });
+    if (outcome !== 'unchanged') this.candidates.set(id, this.engine.candidateOf(stored));
+    return { id, outcome, profile: stored };
+  }
+
+  async deleteCandidate(id: string): Promise<boolean> {
+    const gone = await this.store.deleteCandidate(id);
+    this.candidates.delete(id);
+    return gone;
+  }
+
+  storedCandidate(id: string): Candidate {
+    const c = this.candidates.get(id);
+    if (!c) throw createError('NOT_FOUND', { what: 'candidate', id });
+    return c;
+  }
+
+  storedRole(id: string): Role {
+    const r = this.index.role(id);
+    if (!r) throw createError('NOT_FOUND', { what: 'posting', id });
+    return r;
+  }
+
+  /** The best stored roles for a candidate: exact top-k from the index, then explained. */
+  rankRoles(candidate: Candidate, q: RankQuery): { results: RankedResult[]; stats: { roles: number; scored: number } } {
+    const weights = withOverrides(this.engine.scoring.weights, q.weights);
+    const { results, stats } = this.index.rank(candidate, { k: q.top, weights, filter: q.filter, minScore: q.minScore, passingOnly: q.passingOnly });
+    return { results: results.map((r) => this.explain(r.id, candidate, this.index.role(r.id)!, q)), stats };
+  }
+
+  /** The best stored candidates for a role (a scan: candidate pools are small next to postings). */
+  rankCandidates(role: Role, q: RankQuery): { results: RankedResult[]; stats: { candidates: number; scored: number } } {
+    const weights = withOverrides(this.engine.scoring.weights, q.weights);
+    const scored = [...this.candidates].map(([id, c]) => ({ id, ...this.engine.quickScore(c, role, { weights }) }))
+      .filter((r) => r.score >= (q.minScore ?? 0) && (!q.passingOnly || r.passed))
+      .sort(compareRanked)
+      .slice(0, q.top);
+    return { results: scored.map((r) => this.explain(r.id, this.candidates.get(r.id)!, role, q)), stats: { candidates: this.candidates.size, scored: this.candidates.size } };
+  }
+
+  private explain(id: string, candidate: Candidate, role: Role, q: RankQuery): RankedResult {
+    const m = this.engine.match(candidate, role, { weights: q.weights, explain: true });
+    return {
+      id,
+      title: role.profile.title,
+      score: m.score,
+      gates: m.gates,
+      summary: m.summary,
+      reasons: topReasons(m),
+      ...(q.explain === 'full' ? { match: m } : {}),
+    };
+  }
+}
+
+function checkId(id: string): string {
+  if (!ID_RE.test(id)) throw createError('REQUEST_INVALID', { reason: `id "${id.slice(0, 40)}" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit` });
+  return id;
+}

@@ -1,0 +1,27 @@
+// A document out of a request: a multipart file (text, HTML, PDF, DOCX, JSON), `text` in a JSON
+// body, or a structured object (schema.org JobPosting JSON-LD, JSON Resume).
+
+import { createError } from '../errors.ts';
+import { extractText } from '../ingest/extract.ts';
+import { checkText } from '../ingest/text.ts';
+
+export interface DocumentBody {
+  text?: unknown;
+  file?: unknown;
+  resume?: unknown;
+  posting?: unknown;
+}
+
+export async function documentFrom(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
+  if (Buffer.isBuffer(body.file)) return (await extractText(body.file, what, maxBytes)).text;
+  if (typeof body.file === 'string') return checkText(body.file, what, maxBytes);
+  if (typeof body.text === 'string') return checkText(body.text, what, maxBytes);
+  const structured = body.resume ?? body.posting;
+  if (structured !== undefined) return checkText(JSON.stringify(structured), what, maxBytes);
+  throw createError('REQUEST_INVALID', { reason: `send ${what} as "text", as a multipart "file", or as a JSON object` });
+}
+
+/** A JSON-LD body (the whole body is the JobPosting): it names a schema.org type or context. */
+export function isJsonLd(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && ('@type' in body || '@context' in body || '@graph' in body);
+}

@@ -1,0 +1,66 @@
+// Candidates: stored résumé profiles. The contact block is kept apart and returned only when
+// asked; deleting a candidate deletes everything kept about them.
+
+import type { FastifyInstance } from 'fastify';
+import { createError } from '../../errors.ts';
+import { resolveAsOf } from '../../engine.ts';
+import { formatYearMonth } from '../../text/dates.ts';
+import type { StoredCandidate } from '../../storage/store.ts';
+import type { Catalog } from '../catalog.ts';
+import { documentFrom, type DocumentBody } from '../documents.ts';
+import { idParams, includeQuery, resumeBody } from '../schemas.ts';
+
+function summaryOf(c: StoredCandidate) {
+  const p = c.profile;
+  return { id: c.id, asOf: p.asOf, totalMonths: p.experience.totalMonths, positions: p.positions.length, skills: p.skills.length, format: c.format, modelsVersion: c.modelsVersion, updatedAt: c.updatedAt };
+}
+
+export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInputBytes: number): void {
+  const store = async (body: unknown, id: string | undefined, reply: { code: (n: number) => unknown }) => {
+    const b = body as DocumentBody & { id?: string; asOf?: string };
+    const raw = await documentFrom(b, maxInputBytes, 'the résumé');
+    const finalId = id ?? b.id;
+    const r = await catalog.putCandidate({ raw, ...(finalId ? { id: finalId } : {}) }, formatYearMonth(resolveAsOf(b.asOf)));
+    reply.code(r.outcome === 'created' ? 201 : 200);
+    return { id: r.id, outcome: r.outcome, asOf: r.profile.asOf, totalMonths: r.profile.experience.totalMonths, skills: r.profile.skills.length, warnings: r.profile.warnings };
+  };
+
+  app.post('/v1/candidates', {
+    schema: { tags: ['candidates'], summary: 'Store a résumé (text, JSON Resume, or a multipart file)', body: resumeBody },
+  }, async (req, reply) => store(req.body, undefined, reply));
+
+  app.put('/v1/candidates/:id', {
+    schema: { tags: ['candidates'], summary: 'Create or replace the candidate with this id', params: idParams, body: resumeBody },
+  }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const b = req.body as { id?: string };
+    if (b.id !== undefined && b.id !== id) throw createError('REQUEST_INVALID', { reason: `the body's id "${b.id}" differs from the URL's "${id}"` });
+    return store(req.body, id, reply);
+  });
+
+  app.get('/v1/candidates', {
+    schema: { tags: ['candidates'], summary: 'List stored candidates (no contact details), with cursor pagination', querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, cursor: { type: 'string', maxLength: 400 } } } },
+  }, async (req) => {
+    const q = req.query as { limit: number; cursor?: string };
+    const page = await catalog.store.listCandidates({ limit: q.limit, cursor: q.cursor ?? null });
+    return { items: page.items.map(summaryOf), next: page.next };
+  });
+
+  app.get('/v1/candidates/:id', {
+    schema: { tags: ['candidates'], summary: 'A stored candidate\'s profile; include=contact adds the contact block, include=text the text', params: idParams, querystring: includeQuery(['contact', 'text', 'contact,text']) },
+  }, async (req) => {
+    const { id } = req.params as { id: string };
+    const c = await catalog.store.getCandidate(id);
+    if (!c) throw createError('NOT_FOUND', { what: 'candidate', id });
+    const include = new Set(((req.query as { include?: string }).include ?? '').split(','));
+    return { ...summaryOf(c), createdAt: c.createdAt, profile: c.profile, ...(include.has('contact') ? { contact: c.contact } : {}), ...(include.has('text') ? { text: c.text } : {}) };
+  });
+
+  app.delete('/v1/candidates/:id', {
+    schema: { tags: ['candidates'], summary: 'Delete a candidate and everything kept about them', params: idParams },
+  }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    if (!(await catalog.deleteCandidate(id))) throw createError('NOT_FOUND', { what: 'candidate', id });
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,81 @@
+// Matching: a résumé against every stored role, one pair, stored candidates for a role, and
+// parsing without storing.
+
+import type { FastifyInstance } from 'fastify';
+import { createError } from '../../errors.ts';
+import { resolveAsOf } from '../../engine.ts';
+import { formatYearMonth } from '../../text/dates.ts';
+import type { Candidate } from '../../scoring/candidate.ts';
+import type { Role } from '../../scoring/score.ts';
+import type { Catalog } from '../catalog.ts';
+import { documentFrom, isJsonLd, type DocumentBody } from '../documents.ts';
+import { candidatesRankBody, idParams, matchBody, postingBody, resumeBody, scoreBody } from '../schemas.ts';
+import { rankQuery, weightsFrom, type RankingFields } from './common.ts';
+
+export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputBytes: number): void {
+  const { engine } = catalog;
+  /** "Present" for a résumé parsed in this request: the body's asOf, else today (read here, at the edge). */
+  const asOfOf = (asOf?: string): string => formatYearMonth(resolveAsOf(asOf));
+  const candidateFrom = async (b: DocumentBody & { candidateId?: string; id?: string; asOf?: string }): Promise<Candidate> => {
+    const stored = b.candidateId ?? b.id;
+    if (stored !== undefined) return catalog.storedCandidate(stored);
+    const raw = await documentFrom(b, maxInputBytes, 'the résumé');
+    return engine.candidateOf(catalog.parseResume(raw, asOfOf(b.asOf)).profile);
+  };
+
+  app.post('/v1/match', {
+    schema: { tags: ['matching'], summary: 'A résumé (text, JSON Resume, a multipart file, or a stored candidateId) -> the best stored roles, explained', body: matchBody },
+  }, async (req) => {
+    const t0 = performance.now();
+    const b = req.body as DocumentBody & RankingFields & { candidateId?: string; asOf?: string };
+    const q = rankQuery(b);
+    const candidate = await candidateFrom(b);
+    const { results, stats } = catalog.rankRoles(candidate, q);
+    return {
+      results: results.map(({ id, ...r }) => ({ postingId: id, ...r })),
+      stats: { ...stats, ms: Math.round((performance.now() - t0) * 10) / 10 },
+      asOf: candidate.profile.asOf,
+      modelsVersion: engine.modelsVersion,
+      scoringVersion: engine.scoring.scoringVersion,
+    };
+  });
+
+  app.post('/v1/score', {
+    schema: { tags: ['matching'], summary: 'One résumé and one posting (documents or stored ids) -> Match', body: scoreBody },
+  }, async (req) => {
+    const b = req.body as { resume: DocumentBody & { id?: string }; posting: DocumentBody & { id?: string }; asOf?: string; weights?: unknown; explain: boolean };
+    const weights = weightsFrom(b.weights);
+    const candidate = await candidateFrom({ ...b.resume, ...(b.asOf ? { asOf: b.asOf } : {}) });
+    let role: Role;
+    if (b.posting.id !== undefined) role = catalog.storedRole(b.posting.id);
+    else role = engine.roleOf(catalog.parsePosting(await documentFrom(b.posting, maxInputBytes, 'the posting')).profile);
+    return engine.match(candidate, role, { explain: b.explain, ...(weights ? { weights } : {}) });
+  });
+
+  app.post('/v1/postings/:id/candidates', {
+    schema: { tags: ['matching'], summary: 'The best stored candidates for a stored posting, explained', params: idParams, body: candidatesRankBody },
+  }, async (req) => {
+    const t0 = performance.now();
+    const { id } = req.params as { id: string };
+    const role = catalog.storedRole(id);
+    const { results, stats } = catalog.rankCandidates(role, rankQuery((req.body ?? {}) as RankingFields));
+    return { results: results.map(({ id: cid, title: _t, ...r }) => ({ candidateId: cid, ...r })), stats: { ...stats, ms: Math.round((performance.now() - t0) * 10) / 10 } };
+  });
+
+  app.post('/v1/postings/parse', {
+    schema: { tags: ['parsing'], summary: 'Parse a posting without storing it -> PostingProfile (with the text its spans point into)', body: postingBody },
+  }, async (req) => {
+    const raw = isJsonLd(req.body) ? JSON.stringify(req.body) : await documentFrom(req.body as DocumentBody, maxInputBytes, 'the posting');
+    const { profile, text } = catalog.parsePosting(raw);
+    return { ...profile, text };
+  });
+
+  app.post('/v1/resumes/parse', {
+    schema: { tags: ['parsing'], summary: 'Parse a résumé without storing it -> ResumeProfile (with the text its spans point into)', body: resumeBody },
+  }, async (req) => {
+    const b = req.body as DocumentBody & { id?: string; asOf?: string };
+    if (b.id !== undefined) throw createError('REQUEST_INVALID', { reason: 'parse takes a document, not an id' });
+    const { profile, text } = catalog.parseResume(await documentFrom(b, maxInputBytes, 'the résumé'), asOfOf(b.asOf));
+    return { ...profile, text };
+  });
+}

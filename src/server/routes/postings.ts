@@ -1,0 +1,106 @@
+// Postings: create (JSON text, JSON-LD, or a file), bulk create, get, list, update, delete.
+
+import type { FastifyInstance } from 'fastify';
+import { createError } from '../../errors.ts';
+import type { StoredPosting } from '../../storage/store.ts';
+import type { Catalog, DocumentIn } from '../catalog.ts';
+import { documentFrom, isJsonLd, type DocumentBody } from '../documents.ts';
+import { idParams, includeQuery, listQuery, postingBody } from '../schemas.ts';
+
+interface Limits {
+  maxInputBytes: number;
+  maxBulkBytes: number;
+}
+
+function summaryOf(p: StoredPosting) {
+  const pr = p.profile;
+  return { id: p.id, title: pr.title, company: pr.company, location: pr.location.text, country: pr.location.country, city: pr.location.city, workMode: pr.location.workMode, employmentType: pr.employmentType, format: p.format, modelsVersion: p.modelsVersion, updatedAt: p.updatedAt };
+}
+
+/** JSONL (one {"id","text"} object a line) for bulk uploads. */
+function parseJsonl(body: string): unknown[] {
+  const out: unknown[] = [];
+  body.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      out.push(JSON.parse(line));
+    } catch (e) {
+      throw createError('REQUEST_INVALID', { reason: `line ${i + 1} is not JSON (${(e as Error).message})` });
+    }
+  });
+  return out;
+}
+
+export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Limits): void {
+  const readPosting = async (body: unknown, id?: string): Promise<DocumentIn> => {
+    if (isJsonLd(body)) return { raw: JSON.stringify(body), ...(id ? { id } : {}) };
+    const b = body as DocumentBody & { id?: string };
+    const raw = await documentFrom(b, limits.maxInputBytes, 'the posting');
+    const finalId = id ?? b.id;
+    return { raw, ...(finalId ? { id: finalId } : {}) };
+  };
+  const put = async (doc: DocumentIn, reply: { code: (n: number) => unknown }) => {
+    const [r] = await catalog.putPostings([doc]);
+    const stored = (await catalog.store.getPosting(r!.id))!;
+    reply.code(r!.outcome === 'created' ? 201 : 200);
+    return { ...summaryOf(stored), outcome: r!.outcome, requirements: stored.profile.requirements.length, warnings: stored.profile.warnings };
+  };
+
+  app.post('/v1/postings', {
+    schema: { tags: ['postings'], summary: 'Store a posting (JSON {id?, text}, a JobPosting JSON-LD body, or a multipart file)', body: postingBody },
+  }, async (req, reply) => put(await readPosting(req.body), reply));
+
+  app.put('/v1/postings/:id', {
+    schema: { tags: ['postings'], summary: 'Create or replace the posting with this id', params: idParams, body: postingBody },
+  }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const b = req.body as { id?: string };
+    if (!isJsonLd(b) && b.id !== undefined && b.id !== id) throw createError('REQUEST_INVALID', { reason: `the body's id "${b.id}" differs from the URL's "${id}"` });
+    return put(await readPosting(req.body, id), reply);
+  });
+
+  app.post('/v1/postings/bulk', {
+    bodyLimit: limits.maxBulkBytes,
+    schema: {
+      tags: ['postings'],
+      summary: 'Store many postings in one transaction: a JSON array of {id?, text}, or JSONL (application/x-ndjson)',
+      body: { type: 'array', maxItems: 100000, items: { type: 'object', additionalProperties: false, required: ['text'], properties: { id: { type: 'string' }, text: { type: 'string', minLength: 1 } } } },
+    },
+  }, async (req) => {
+    const items = req.body as Array<{ id?: string; text: string }>;
+    if (items.length === 0) throw createError('BODY_EMPTY', { what: 'at least one posting' });
+    const results = await catalog.putPostings(items.map((it) => ({ raw: it.text, ...(it.id !== undefined ? { id: it.id } : {}) })));
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    for (const r of results) counts[r.outcome]++;
+    return { results, counts };
+  });
+
+  app.get('/v1/postings', {
+    schema: { tags: ['postings'], summary: 'List stored postings, filtered, with cursor pagination', querystring: listQuery },
+  }, async (req) => {
+    const q = req.query as { limit: number; cursor?: string; country?: string; city?: string; workMode?: string; employmentType?: string };
+    const filter = { ...(q.country ? { country: q.country.toUpperCase() } : {}), ...(q.city ? { city: q.city } : {}), ...(q.workMode ? { workMode: q.workMode } : {}), ...(q.employmentType ? { employmentType: q.employmentType } : {}) };
+    const page = await catalog.store.listPostings(filter, { limit: q.limit, cursor: q.cursor ?? null });
+    return { items: page.items.map(summaryOf), next: page.next };
+  });
+
+  app.get('/v1/postings/:id', {
+    schema: { tags: ['postings'], summary: 'A stored posting with its profile (include=text adds the text its spans point into)', params: idParams, querystring: includeQuery(['text']) },
+  }, async (req) => {
+    const { id } = req.params as { id: string };
+    const p = await catalog.store.getPosting(id);
+    if (!p) throw createError('NOT_FOUND', { what: 'posting', id });
+    const { include } = req.query as { include?: string };
+    return { ...summaryOf(p), createdAt: p.createdAt, profile: p.profile, ...(include === 'text' ? { text: p.text } : {}) };
+  });
+
+  app.delete('/v1/postings/:id', {
+    schema: { tags: ['postings'], summary: 'Delete a posting', params: idParams },
+  }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    if (!(await catalog.deletePosting(id))) throw createError('NOT_FOUND', { what: 'posting', id });
+    return reply.code(204).send();
+  });
+}
+
+export { parseJsonl };

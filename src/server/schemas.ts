@@ -1,0 +1,75 @@
+// JSON schemas of the routes: Fastify validates with them and @fastify/swagger publishes them.
+// Unknown fields are refused (additionalProperties: false) so a typo never passes silently.
+
+import { ID_PATTERN } from './catalog.ts';
+
+const id = { type: 'string', pattern: ID_PATTERN, description: 'Your id (1-128 of A-Z a-z 0-9 . _ : -); when absent, one is made from the content.' } as const;
+const text = { type: 'string', minLength: 1, description: 'The document as text: plain, HTML, schema.org JSON-LD or JSON Resume.' } as const;
+const file = { description: 'multipart/form-data only: the document file (text, HTML, PDF, DOCX, JSON).' } as const;
+const asOf = { type: 'string', pattern: '^\\d{4}-\\d{2}(-\\d{2})?$', description: 'What "present" means in the résumé, YYYY-MM or YYYY-MM-DD; default today.' } as const;
+const weights = { description: 'Per-request weight overrides (an object, or its JSON as a string in multipart forms); see the README.', anyOf: [{ type: 'object' }, { type: 'string' }] } as const;
+const filters = {
+  country: { type: 'string', pattern: '^[A-Za-z]{2}$', description: 'ISO 3166 alpha-2 code' },
+  city: { type: 'string', minLength: 1 },
+  workMode: { type: 'string', enum: ['remote', 'hybrid', 'onsite'] },
+  employmentType: { type: 'string', minLength: 1, description: 'full-time, part-time, contract, temporary, internship, ...' },
+} as const;
+const ranking = {
+  top: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+  minScore: { type: 'number', minimum: 0, maximum: 100 },
+  passingOnly: { type: 'boolean', description: 'only results whose must-haves are all met' },
+  weights,
+  explain: { type: 'string', enum: ['summary', 'full'], default: 'summary', description: 'full adds the whole Match to each result' },
+} as const;
+
+export const postingBody = {
+  anyOf: [
+    { type: 'object', additionalProperties: false, properties: { id, text, file } },
+    { type: 'object', description: 'A schema.org JobPosting (JSON-LD) as the whole body', anyOf: [{ required: ['@type'] }, { required: ['@context'] }, { required: ['@graph'] }] },
+  ],
+} as const;
+
+export const resumeBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { id, text, file, resume: { type: 'object', description: 'A JSON Resume object' }, asOf },
+} as const;
+
+export const matchBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { text, file, resume: { type: 'object', description: 'A JSON Resume object' }, candidateId: id, asOf, ...filters, ...ranking },
+} as const;
+
+export const candidatesRankBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: ranking,
+} as const;
+
+const docRef = (what: string) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: { id: { ...id, description: `A stored ${what}'s id` }, text, ...(what === 'candidate' ? { resume: { type: 'object' } } : { posting: { type: 'object', description: 'A schema.org JobPosting object' } }) },
+}) as const;
+
+export const scoreBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['resume', 'posting'],
+  properties: { resume: docRef('candidate'), posting: docRef('posting'), asOf, weights, explain: { type: 'boolean', default: true } },
+} as const;
+
+export const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, cursor: { type: 'string', maxLength: 400 }, ...filters },
+} as const;
+
+export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: ID_PATTERN } } } as const;
+
+export const includeQuery = (values: string[]) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: { include: { type: 'string', enum: values } },
+}) as const;

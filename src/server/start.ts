@@ -1,0 +1,63 @@
+// The service entry: open the store, load the index, seed the samples on first run, listen,
+// and shut down gracefully (in-flight requests finish, the store closes) on SIGINT/SIGTERM.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/defaults.ts';
+import { createEngine, type Engine } from '../engine.ts';
+import { openStore } from '../storage/open.ts';
+import { buildApp } from './app.ts';
+import { Catalog } from './catalog.ts';
+
+export const SAMPLE_POSTINGS = new URL('../../data/samples/postings/', import.meta.url).pathname;
+
+export interface Started {
+  app: FastifyInstance;
+  catalog: Catalog;
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Stores the sample postings when the store has none (the quick start's first run). */
+export async function seedSamples(catalog: Catalog, dir = SAMPLE_POSTINGS): Promise<number> {
+  if ((await catalog.store.countPostings()) > 0) return 0;
+  const docs = readdirSync(dir).filter((f) => !f.startsWith('.')).sort().map((f) => ({ id: basename(f, extname(f)), raw: readFileSync(join(dir, f), 'utf8') }));
+  if (docs.length) await catalog.putPostings(docs);
+  return docs.length;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+export async function startServer(config: Config, opts: { seed: boolean; version: string; engine?: Engine; signals?: boolean }): Promise<Started> {
+  const engine = opts.engine ?? createEngine(config);
+  const store = await openStore({ db: config.db, ...(config.pg ? { pg: config.pg } : {}) });
+  const catalog = new Catalog(engine, store);
+  const app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel } });
+  const loaded = await catalog.load();
+  app.log.info({ ...loaded, store: store.kind, modelsVersion: engine.modelsVersion }, 'index loaded');
+  if (opts.seed) {
+    const seeded = await seedSamples(catalog);
+    if (seeded) app.log.info({ postings: seeded, from: SAMPLE_POSTINGS }, 'empty store: seeded the sample postings');
+  }
+  if (!config.apiKeys.length && !isLoopback(config.host)) {
+    app.log.warn(`NO API KEYS ARE SET AND THE SERVER LISTENS ON ${config.host}: anyone who can reach it can read and change the store. Set ROLEFIT_API_KEYS.`);
+  }
+  const address = await app.listen({ port: config.port, host: config.host });
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => (closing ??= (async () => {
+    await app.close();
+    await store.close();
+  })());
+  if (opts.signals) {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(sig, () => {
+        app.log.info({ signal: sig }, 'shutting down');
+        void close().then(() => process.exit(0), () => process.exit(1));
+      });
+    }
+  }
+  return { app, catalog, address, close };
+}
