@@ -14,6 +14,8 @@ import type { RequirementKind } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from '../scoring/candidate.ts';
 import { quickScore, type Role } from '../scoring/score.ts';
+import { yearsCredit } from '../scoring/common.ts';
+import { degreeRank } from '../scoring/education.ts';
 
 /** Columns a query can filter on without reading the role. */
 export interface RoleMeta {
@@ -63,6 +65,8 @@ interface Entry {
   meta: RoleMeta;
   /** Lines of each kind, [required, preferred] pairs in KINDS order: the static part of the bound. */
   kindCounts: Int32Array;
+  /** The same for lines bounded through skill items (skill lines, skill-scoped experience). */
+  itemCounts: Int32Array;
 }
 
 /** The part of every bound that depends only on the weights, cached until the next write. */
@@ -75,6 +79,20 @@ interface StaticPart {
   bound: Float64Array;
   /** Live slots by falling static bound. */
   order: Int32Array;
+  /** Must-have lines bounded through skill items, per slot. */
+  mustItemLines: Int32Array;
+}
+
+interface Scratch {
+  itemBest: Float32Array;
+  lineCredit: Float64Array;
+  points: Float64Array;
+  reached: Int32Array;
+  sim: Float64Array;
+  isTouched: Uint8Array;
+  bound: Float64Array;
+  /** Slots whose per-slot cells the last query set. */
+  clean: number[];
 }
 
 /** Roles compiled for ranking, with the inverted index; one per service process. */
@@ -84,14 +102,36 @@ export class RoleIndex {
   private readonly slotOf = new Map<string, number>();
   /** Skill number -> skill items (an OR-group is one item, each AND member one) that name it. */
   private itemsOf = new Map<number, number[]>();
-  /** Skill number -> slots whose concept vector holds it. */
+  /** Skill number -> [slot, share of that role's concept weight, slot, share, ...]. */
   private conceptsOf = new Map<number, number[]>();
-  /** Per item: its line. Per line: slot, number of items, weight kind, required. */
+  /**
+   * Per item: its line. Per line: slot, number of items, weight kind, required, months asked of
+   * each skill, and a cap from total or leadership months (experience lines scoped to skills).
+   */
   private itemLine: number[] = [];
   private lineSlot: number[] = [];
   private lineItems: number[] = [];
   private lineKind: number[] = [];
   private lineRequired: boolean[] = [];
+  private lineNeed: number[] = [];
+  private lineCap: Array<0 | 1 | 2> = [];
+  private lineCapNeed: number[] = [];
+  /**
+   * Dense per-slot columns, so the per-query loops over thousands of roles never chase a
+   * pointer into a role object: alive (1/0), and the role's education lines as a run of
+   * codes (rank * 4 + orEquivalent * 2 + required) in `degreeCodes`.
+   */
+  private alive: number[] = [];
+  private degreeFirst: number[] = [];
+  private degreeCount: number[] = [];
+  private degreeCodes: number[] = [];
+  /**
+   * Per-query scratch, reused (queries run one at a time on this thread) and cleaned after each
+   * query over just the entries it touched: allocating it afresh cost more in GC than the work.
+   */
+  private scratch: Scratch | null = null;
+  /** Degree rank -> level name, for the equivalent-years weights. */
+  private readonly levels = new Map<number, string>();
   /** Skill number -> skills that list it as related (the reverse of `related`). */
   private readonly relatedBy = new Map<number, number[]>();
   private dead = 0;
@@ -127,23 +167,45 @@ export class RoleIndex {
     this.remove(id);
     const slot = this.entries.length;
     const kindCounts = new Int32Array(KINDS.length * 2);
-    for (const { requirement, any, all } of role.reqs) {
-      const kind = KINDS.indexOf(requirement.kind);
-      kindCounts[kind * 2 + (requirement.required ? 0 : 1)]!++;
-      if (requirement.kind !== 'skill') continue;
+    const itemCounts = new Int32Array(KINDS.length * 2);
+    this.degreeFirst.push(this.degreeCodes.length);
+    for (const { requirement: r, any, all } of role.reqs) {
+      const kind = KINDS.indexOf(r.kind);
+      const cell = kind * 2 + (r.required ? 0 : 1);
+      kindCounts[cell]!++;
+      if (r.kind === 'education' && r.degree) {
+        const rank = degreeRank(r.degree.level);
+        this.levels.set(rank, r.degree.level);
+        this.degreeCodes.push(rank * 4 + (r.degree.orEquivalent ? 2 : 0) + (r.required ? 1 : 0));
+      }
+      // The experience scorer's paths (scoring/experience.ts): skill-scoped years are a skill
+      // line; a professional or leadership scope caps the skills' credit by those months.
+      const skillRefs = (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
+      if (r.kind !== 'skill' && !(r.kind === 'experience' && skillRefs)) continue;
+      const capped = r.kind === 'experience' && (r.leadership !== undefined || r.scope?.professional === true);
+      itemCounts[cell]!++;
       const line = this.lineSlot.length;
       this.lineSlot.push(slot);
       this.lineKind.push(kind);
-      this.lineRequired.push(requirement.required);
+      this.lineRequired.push(r.required);
       this.lineItems.push((any.length ? 1 : 0) + all.length);
+      this.lineNeed.push(r.minYears && !capped ? r.minYears * 12 : 0);
+      this.lineCap.push(capped ? (r.leadership !== undefined ? 2 : 1) : 0);
+      this.lineCapNeed.push(capped && r.minYears ? r.minYears * 12 : 0);
       if (any.length) {
         const item = this.itemLine.push(line) - 1;
         for (const a of any) push(this.itemsOf, a.n, item);
       }
       for (const a of all) push(this.itemsOf, a.n, this.itemLine.push(line) - 1);
     }
-    for (const n of role.concepts.weights.keys()) push(this.conceptsOf, n, slot);
-    this.entries.push({ id, role, meta: normalizeMeta(meta), kindCounts });
+    for (const [n, weight] of role.concepts.weights) {
+      const list = this.conceptsOf.get(n);
+      if (list) list.push(slot, weight / role.concepts.total);
+      else this.conceptsOf.set(n, [slot, weight / role.concepts.total]);
+    }
+    this.degreeCount.push(this.degreeCodes.length - this.degreeFirst[slot]!);
+    this.alive.push(1);
+    this.entries.push({ id, role, meta: normalizeMeta(meta), kindCounts, itemCounts });
     this.slotOf.set(id, slot);
     this.version++;
   }
@@ -152,6 +214,7 @@ export class RoleIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     this.entries[slot] = null;
+    this.alive[slot] = 0;
     this.slotOf.delete(id);
     this.version++;
     // Items of dead slots are skipped when read and dropped when they pile up.
@@ -170,6 +233,13 @@ export class RoleIndex {
     this.lineItems = [];
     this.lineKind = [];
     this.lineRequired = [];
+    this.lineNeed = [];
+    this.lineCap = [];
+    this.lineCapNeed = [];
+    this.alive = [];
+    this.degreeFirst = [];
+    this.degreeCount = [];
+    this.degreeCodes = [];
     this.dead = 0;
     for (const e of live) this.put(e.id, e.role, e.meta);
   }
@@ -178,26 +248,24 @@ export class RoleIndex {
   rank(candidate: Candidate, opts: RankOptions): { results: Ranked[]; stats: RankStats } {
     const { weights } = opts;
     const st = this.staticPart(weights);
-    const { touched, bound } = this.touchedBounds(candidate, weights, st);
-    // Touched roles by their own bound, merged with untouched roles by the static bound.
-    const order = Int32Array.from(touched).sort((a, b) => bound[b]! - bound[a]! || a - b);
-    const isTouched = new Uint8Array(this.entries.length);
-    for (const slot of touched) isTouched[slot] = 1;
+    const { touched, bound, isTouched } = this.touchedBounds(candidate, weights, st);
+    // Touched roles by their own bound (a heap: only the first few hundred are ever taken),
+    // merged with untouched roles by the static bound.
+    const heap = new BoundHeap(touched, bound);
     const filter = opts.filter ? normalizeMeta({ country: null, city: null, workMode: null, employmentType: null, ...opts.filter }) : null;
     const floor = opts.minScore ?? 0;
     const top: Ranked[] = [];
     let scored = 0;
-    let i = 0;
     let j = 0;
     for (;;) {
       while (j < st.order.length && isTouched[st.order[j]!]) j++;
-      const a = i < order.length ? order[i]! : -1;
+      const a = heap.peek();
       const b = j < st.order.length ? st.order[j]! : -1;
       if (a < 0 && b < 0) break;
       const takeA = a >= 0 && (b < 0 || bound[a]! >= st.bound[b]!);
       const slot = takeA ? a : b;
       const limit = (takeA ? bound[a]! : st.bound[b]!) + ROUNDING;
-      if (takeA) i++;
+      if (takeA) heap.pop();
       else j++;
       if (limit < floor) break;
       if (top.length === opts.k && limit < top[top.length - 1]!.score) break;
@@ -213,99 +281,222 @@ export class RoleIndex {
 
   /** Per-slot weight sums and the bound of untouched roles, for these weights. */
   private staticPart(w: ScoringWeights): StaticPart {
-    const key = JSON.stringify([w.kinds, w.preferredFactor, w.similarityWeight, w.gateCap, w.gateCapStep]);
+    const key = JSON.stringify([w.kinds, w.preferredFactor, w.similarityWeight, w.gateCap, w.gateCapStep, w.gateThreshold]);
     if (this.cache && this.cache.key === key && this.cache.version === this.version) return this.cache;
     const size = this.entries.length;
     const skillW = new Float64Array(size);
     const otherW = new Float64Array(size);
     const bound = new Float64Array(size);
+    const mustItemLines = new Int32Array(size);
     const live: number[] = [];
     const kindWeight = KINDS.map((k) => (k === 'other' ? 0 : w.kinds[k] ?? 1));
     for (let slot = 0; slot < size; slot++) {
       const e = this.entries[slot];
       if (!e) continue;
       live.push(slot);
+      let mustItems = 0;
       for (let k = 0; k < KINDS.length; k++) {
-        const lw = e.kindCounts[k * 2]! * kindWeight[k]! + e.kindCounts[k * 2 + 1]! * kindWeight[k]! * w.preferredFactor;
-        if (k === 0) skillW[slot] = lw;
-        else otherW[slot] = otherW[slot]! + lw;
+        const items = e.itemCounts[k * 2]! * kindWeight[k]! + e.itemCounts[k * 2 + 1]! * kindWeight[k]! * w.preferredFactor;
+        const all = e.kindCounts[k * 2]! * kindWeight[k]! + e.kindCounts[k * 2 + 1]! * kindWeight[k]! * w.preferredFactor;
+        skillW[slot]! += items;
+        otherW[slot]! += all - items;
+        mustItems += e.itemCounts[k * 2]!;
       }
-      // Untouched: no skill credit, no similarity, and every must-have skill line fails its gate.
+      // Untouched: no skill credit, no similarity, and every must-have item line fails its gate.
       bound[slot] = skillW[slot]! > 0
-        ? 100 * (1 - w.similarityWeight) * (otherW[slot]! / (skillW[slot]! + otherW[slot]!)) * gateFactor(w, e.kindCounts[0]!)
+        ? 100 * (1 - w.similarityWeight) * (otherW[slot]! / (skillW[slot]! + otherW[slot]!)) * gateFactor(w, mustItems)
         : 100 * (1 - w.similarityWeight);
+      mustItemLines[slot] = mustItems;
     }
     const order = Int32Array.from(live).sort((a, b) => bound[b]! - bound[a]! || a - b);
-    this.cache = { key, version: this.version, skillW, otherW, bound, order };
+    this.cache = { key, version: this.version, skillW, otherW, bound, order, mustItemLines };
     return this.cache;
   }
 
   /** Slots the candidate's skills reach, with their bounds (indexed by slot). */
-  private touchedBounds(candidate: Candidate, w: ScoringWeights, st: StaticPart): { touched: number[]; bound: Float64Array } {
+  private touchedBounds(candidate: Candidate, w: ScoringWeights, st: StaticPart): { touched: number[]; bound: Float64Array; isTouched: Uint8Array } {
     const nSlots = this.entries.length;
-    const nLines = this.lineSlot.length;
     // Dense per-query scratch: typed arrays beat maps by a wide margin at 10^5 roles.
-    const itemBest = new Float32Array(this.itemLine.length);
+    const { itemLine, lineNeed, lineItems, lineSlot, lineCap, lineCapNeed, lineKind, lineRequired, alive } = this;
+    const sc = this.scratchFor(itemLine.length, lineSlot.length, nSlots);
+    const { itemBest, lineCredit, points, reached, sim, isTouched, bound } = sc;
     const items: number[] = [];
-    const visit = (n: number, credit: number): void => {
-      for (const item of this.itemsOf.get(n) ?? []) {
-        if (itemBest[item] === 0) items.push(item);
-        if (itemBest[item]! < credit) itemBest[item] = credit;
+    // An item earns at most its credit factor times the years credit of the longest evidence.
+    const visit = (list: number[], credit: number, months: number): void => {
+      for (let x = 0; x < list.length; x++) {
+        const item = list[x]!;
+        const need = lineNeed[itemLine[item]!]!;
+        const c = need > months ? credit * yearsCredit(months, need) : credit;
+        const had = itemBest[item]!;
+        if (had < c) {
+          if (had === 0) items.push(item);
+          itemBest[item] = c;
+        }
       }
     };
     const skills = [...candidate.effective.keys()];
-    for (const n of skills) visit(n, 1);
-    const related = Math.min(1, w.relatedCredit);
-    if (related > 0) for (const r of skills) for (const n of this.relatedBy.get(r) ?? []) if (!candidate.effective.has(n)) visit(n, related);
-    const lineCredit = new Float64Array(nLines);
-    const lines: number[] = [];
-    for (const item of items) {
-      const line = this.itemLine[item]!;
-      if (lineCredit[line] === 0) lines.push(line);
-      lineCredit[line]! += itemBest[item]! / this.lineItems[line]!;
+    for (const n of skills) {
+      const list = this.itemsOf.get(n);
+      if (!list) continue;
+      const own = candidate.direct.get(n);
+      const eff = candidate.effective.get(n)!;
+      visit(list, 1, Math.max(own ? Math.max(own.months, own.statedMonths) : 0, eff.months, eff.statedMonths));
     }
-    const points = new Float64Array(nSlots);
-    const reached = new Int32Array(nSlots);
-    const sim = new Float64Array(nSlots);
-    const isTouched = new Uint8Array(nSlots);
+    const related = Math.min(1, w.relatedCredit);
+    if (related > 0) {
+      for (const r of skills) {
+        const f = candidate.effective.get(r)!;
+        for (const n of this.relatedBy.get(r) ?? []) {
+          const list = this.itemsOf.get(n);
+          if (list && !candidate.effective.has(n)) visit(list, related, Math.max(f.months, f.statedMonths));
+        }
+      }
+    }
+    const lines: number[] = [];
+    for (let x = 0; x < items.length; x++) {
+      const item = items[x]!;
+      const line = itemLine[item]!;
+      if (lineCredit[line] === 0) lines.push(line);
+      lineCredit[line]! += itemBest[item]! / lineItems[line]!;
+    }
+    const capMonths = [0, candidate.profile.experience.totalMonths, candidate.profile.leadership.months];
     const touched: number[] = [];
-    const touch = (slot: number): void => {
-      if (isTouched[slot] || !this.entries[slot]) return;
-      isTouched[slot] = 1;
-      touched.push(slot);
-    };
-    const kindWeight = KINDS.map((k) => w.kinds[k] ?? 1);
-    for (const line of lines) {
-      const slot = this.lineSlot[line]!;
-      const credit = lineCredit[line]!;
-      const required = this.lineRequired[line]!;
-      points[slot]! += kindWeight[this.lineKind[line]!]! * (required ? 1 : w.preferredFactor) * credit;
+    const lineWeight = KINDS.map((k) => w.kinds[k] ?? 1);
+    const preferred = w.preferredFactor;
+    const gate = w.gateThreshold - 0.0005;
+    for (let x = 0; x < lines.length; x++) {
+      const line = lines[x]!;
+      const slot = lineSlot[line]!;
+      const cap = lineCap[line]!;
       // Line credits are rounded to three places before the gate check.
-      if (required && credit + 0.0005 >= w.gateThreshold) reached[slot]!++;
-      touch(slot);
+      const credit = cap && lineCapNeed[line]! > 0 ? lineCredit[line]! * yearsCredit(capMonths[cap]!, lineCapNeed[line]!) : lineCredit[line]!;
+      const required = lineRequired[line]!;
+      points[slot]! += lineWeight[lineKind[line]!]! * (required ? 1 : preferred) * credit;
+      if (required && credit >= gate) reached[slot]!++;
+      if (isTouched[slot] === 0 && alive[slot] === 1) { isTouched[slot] = 1; touched.push(slot); }
     }
     for (const n of skills) {
       const list = this.conceptsOf.get(n);
       if (!list) continue;
-      for (const slot of list) {
-        const e = this.entries[slot];
-        if (!e) continue;
-        sim[slot]! += e.role.concepts.weights.get(n)! / e.role.concepts.total;
-        touch(slot);
+      for (let x = 0; x < list.length; x += 2) {
+        const slot = list[x]!;
+        sim[slot]! += list[x + 1]!;
+        if (isTouched[slot] === 0 && alive[slot] === 1) { isTouched[slot] = 1; touched.push(slot); }
       }
     }
-    const bound = new Float64Array(nSlots);
     const sw = w.similarityWeight;
-    for (const slot of touched) {
-      const e = this.entries[slot]!;
-      const skillW = st.skillW[slot]!;
-      const otherW = st.otherW[slot]!;
+    const educationWeight = w.kinds.education ?? 1;
+    const degreeBound = this.degreeBounds(candidate, w);
+    const { degreeFirst, degreeCount, degreeCodes } = this;
+    const { skillW: skillWs, otherW: otherWs, mustItemLines } = st;
+    for (let x = 0; x < touched.length; x++) {
+      const slot = touched[x]!;
+      const skillW = skillWs[slot]!;
+      const otherW = otherWs[slot]!;
+      let otherPoints = otherW;
+      let failing = mustItemLines[slot]! - reached[slot]!;
+      for (let y = degreeFirst[slot]!, end = y + degreeCount[slot]!; y < end; y++) {
+        const code = degreeCodes[y]!;
+        const ub = degreeBound[code >> 1]!;
+        const required = (code & 1) === 1;
+        otherPoints -= educationWeight * (required ? 1 : preferred) * (1 - ub);
+        if (required && ub < gate) failing++;
+      }
       // With no skill line, every other line could be unknown and the base falls back to similarity.
-      const base = skillW > 0 ? (points[slot]! + otherW) / (skillW + otherW) : 1;
-      // Must-have skill lines that cannot reach the gate fail for sure: the score is capped.
-      bound[slot] = 100 * ((1 - sw) * base + sw * Math.min(1, sim[slot]! + 1e-9)) * gateFactor(w, e.kindCounts[0]! - reached[slot]!);
+      const base = skillW > 0 ? (points[slot]! + otherPoints) / (skillW + otherW) : 1;
+      // Must-have lines that cannot reach the gate fail for sure: the score is capped.
+      bound[slot] = 100 * ((1 - sw) * base + sw * Math.min(1, sim[slot]! + 1e-9)) * gateFactor(w, failing);
     }
-    return { touched, bound };
+    // Clean what the next query would otherwise read; `bound` is only ever read where written.
+    for (const item of items) itemBest[item] = 0;
+    for (const line of lines) lineCredit[line] = 0;
+    sc.clean = touched;
+    return { touched, bound, isTouched };
+  }
+
+  private scratchFor(items: number, lines: number, slots: number): Scratch {
+    let sc = this.scratch;
+    if (!sc || sc.itemBest.length < items || sc.lineCredit.length < lines || sc.points.length < slots) {
+      // Room to grow, so a stream of writes does not reallocate on every query.
+      const grow = (n: number): number => Math.ceil(n * 1.25) + 1024;
+      sc = {
+        itemBest: new Float32Array(grow(items)),
+        lineCredit: new Float64Array(grow(lines)),
+        points: new Float64Array(grow(slots)),
+        reached: new Int32Array(grow(slots)),
+        sim: new Float64Array(grow(slots)),
+        isTouched: new Uint8Array(grow(slots)),
+        bound: new Float64Array(grow(slots)),
+        clean: [],
+      };
+      this.scratch = sc;
+    }
+    // The slots the previous query touched (it ranked from them after touchedBounds returned).
+    for (const slot of sc.clean) {
+      sc.points[slot] = 0;
+      sc.reached[slot] = 0;
+      sc.sim[slot] = 0;
+      sc.isTouched[slot] = 0;
+    }
+    sc.clean = [];
+    return sc;
+  }
+
+  /** The most an education line can earn (scoring/education.ts), by rank * 2 + orEquivalent. */
+  private degreeBounds(candidate: Candidate, w: ScoringWeights): number[] {
+    const best = candidate.degrees[0]?.rank ?? -1;
+    const months = candidate.profile.experience.totalMonths;
+    const out: number[] = [];
+    for (let rank = 0; rank <= Math.max(0, ...this.levels.keys()); rank++) {
+      const equivalent = months >= (w.equivalentYears[this.levels.get(rank) ?? ''] ?? 4) * 12;
+      const plain = best >= rank ? 1 : best >= 0 && best === rank - 1 ? 0.4 : 0;
+      out.push(plain, equivalent ? 1 : plain);
+    }
+    return out;
+  }
+}
+
+/** A max-heap of slots by bound (ties: lower slot first), built in linear time. */
+class BoundHeap {
+  private readonly h: Int32Array;
+  private n: number;
+  private readonly key: Float64Array;
+
+  constructor(slots: number[], key: Float64Array) {
+    this.h = Int32Array.from(slots);
+    this.n = slots.length;
+    this.key = key;
+    for (let i = (this.n >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  peek(): number {
+    return this.n ? this.h[0]! : -1;
+  }
+
+  pop(): void {
+    this.h[0] = this.h[--this.n]!;
+    this.down(0);
+  }
+
+  private above(a: number, b: number): boolean {
+    const ka = this.key[a]!;
+    const kb = this.key[b]!;
+    return ka > kb || (ka === kb && a < b);
+  }
+
+  private down(i: number): void {
+    const { h, n } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) return;
+      const r = l + 1;
+      const c = r < n && this.above(h[r]!, h[l]!) ? r : l;
+      if (!this.above(h[c]!, h[i]!)) return;
+      const t = h[i]!;
+      h[i] = h[c]!;
+      h[c] = t;
+      i = c;
+    }
   }
 }
 

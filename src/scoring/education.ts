@@ -5,6 +5,11 @@ import type { DegreeLevel } from '../domain/posting.ts';
 import { DEGREE_ORDER } from '../extract/degree.ts';
 import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
+/** A degree level's place in DEGREE_ORDER (secondary 0 .. doctorate 4). */
+export function degreeRank(level: DegreeLevel): number {
+  return DEGREE_ORDER.indexOf(level);
+}
+
 const NAMES: Record<DegreeLevel, string> = { secondary: 'Secondary school', associate: "Associate's", bachelor: "Bachelor's", master: "Master's", doctorate: 'Doctorate' };
 
 /** Full credit for an asked-for field (or when none is asked), less for a related or other one. */

@@ -1,5 +1,7 @@
 // The two-stage ranking must return exactly what scoring every role would: same ids, same
 // scores, same order, under filters, score floors, gates and per-request weights.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine.ts';
@@ -10,8 +12,18 @@ import { rng, syntheticPosting, syntheticResume } from '../helpers/synthetic.ts'
 
 const engine = createEngine();
 const r = rng(7);
-const roles: Array<{ id: string; role: Role }> = Array.from({ length: 120 }, (_, i) => ({ id: `p${String(i).padStart(3, '0')}`, role: engine.role(syntheticPosting(r)) }));
-const candidates: Candidate[] = Array.from({ length: 40 }, () => engine.candidate(syntheticResume(r), { asOf: '2026-11-01' }));
+const samples = new URL('../../data/samples/postings/', import.meta.url).pathname;
+// Synthetic postings, plus the hand-written samples for wording the generator does not produce
+// (professional and leadership scopes, degrees with "or equivalent", languages).
+const roles: Array<{ id: string; role: Role }> = [
+  ...Array.from({ length: 100 }, (_, i) => ({ id: `p${String(i).padStart(3, '0')}`, role: engine.role(syntheticPosting(r)) })),
+  ...readdirSync(samples).sort().map((f) => ({ id: f, role: engine.role(readFileSync(join(samples, f), 'utf8')) })),
+];
+const resumes = new URL('../../data/samples/resumes/', import.meta.url).pathname;
+const candidates: Candidate[] = [
+  ...Array.from({ length: 30 }, () => engine.candidate(syntheticResume(r), { asOf: '2026-11-01' })),
+  ...readdirSync(resumes).sort().map((f) => engine.candidate(readFileSync(join(resumes, f), 'utf8'), { asOf: '2026-11-01' })),
+];
 
 function meta(role: Role) {
   const l = role.profile.location;
@@ -64,6 +76,9 @@ describe('RoleIndex', () => {
         };
         const got = index.rank(candidates[ci]!, opts).results;
         expect(got).toEqual(bruteForce(pool, candidates[ci]!, opts));
+        // The index reuses per-query scratch: a second query on it must not see the first.
+        const other = candidates[(ci + 1) % candidates.length]!;
+        expect(index.rank(other, opts).results).toEqual(bruteForce(pool, other, opts));
       },
     ), { numRuns: 150 });
   });
