@@ -13,6 +13,15 @@ export interface DocumentBody {
 }
 
 export async function documentFrom(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
+  return withoutNul(await readDocument(body, maxBytes, what));
+}
+
+/** NUL characters carry no text and PostgreSQL refuses them; a space keeps every offset. */
+function withoutNul(s: string): string {
+  return s.includes('\u0000') ? s.replaceAll('\u0000', ' ') : s;
+}
+
+async function readDocument(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
   if (Buffer.isBuffer(body.file)) return (await extractText(body.file, what, maxBytes)).text;
   if (typeof body.file === 'string') return checkText(body.file, what, maxBytes);
   if (typeof body.text === 'string') return checkText(body.text, what, maxBytes);

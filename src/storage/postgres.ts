@@ -10,6 +10,9 @@ import { migratePostgres } from './migrations.ts';
 import {
   DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkBatchSize, checkLimit, decodeCursor, emptyContact, filterValues,
   inOrderAsked, planPuts, postingColumns, profileWithoutContact, toPage,
+  POSTING,
+  CANDIDATE,
+  type VersionRow,
 } from './shared.ts';
 import type { CandidateInput, PostingInput, PutOutcome, Store, StoredCandidate, StoredPosting } from './store.ts';
 
@@ -38,15 +41,6 @@ interface CandidateRow extends PostingRow {
   contact: unknown;
 }
 
-interface VersionRow {
-  id: string;
-  hash: string;
-  models_version: string;
-}
-
-const POSTING = 'SELECT id, text, format, hash, models_version, profile, created_at, updated_at FROM postings';
-const CANDIDATE = `SELECT c.id, c.text, c.format, c.hash, c.models_version, c.profile, c.created_at, c.updated_at, k.contact
-  FROM candidates c LEFT JOIN candidate_contacts k ON k.candidate_id = c.id`;
 
 // One statement writes a whole chunk: parallel arrays, one per column, unnested into rows.
 const UPSERT_POSTINGS = `

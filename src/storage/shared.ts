@@ -7,6 +7,17 @@ import { createError } from '../errors.ts';
 import type { PostingFilter, PutOutcome } from './store.ts';
 
 export const DEFAULT_BATCH = 500;
+
+/** The row reads both dialects share. */
+export const POSTING = 'SELECT id, text, format, hash, models_version, profile, created_at, updated_at FROM postings';
+export const CANDIDATE = `SELECT c.id, c.text, c.format, c.hash, c.models_version, c.profile, c.created_at, c.updated_at, k.contact
+  FROM candidates c LEFT JOIN candidate_contacts k ON k.candidate_id = c.id`;
+
+export interface VersionRow {
+  id: string;
+  hash: string;
+  models_version: string;
+}
 export const MAX_LIMIT = 1000;
 
 export interface StoreOptions {
