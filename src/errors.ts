@@ -5,7 +5,7 @@ export const ERRORS = {
   INPUT_EMPTY: { status: 400, message: 'The input is empty: {what} has no text to read.' },
   INPUT_NOT_FOUND: { status: 404, message: 'Cannot read {path}: no such file or directory.' },
   INPUT_NOT_TEXT: { status: 415, message: '{what} is not a readable document (it looks like binary data).' },
-  INPUT_TOO_LARGE: { status: 413, message: '{what} is {size} bytes; the limit is {limit} bytes.' },
+  INPUT_TOO_LARGE: { status: 413, message: '{what} is too large ({size} bytes); the limit is {limit} bytes.' },
   INPUT_UNSUPPORTED_TYPE: { status: 415, message: 'Unsupported document type {type}: use text, HTML, PDF, DOCX or JSON.' },
   INPUT_ENCRYPTED: { status: 422, message: '{what} is an encrypted (password-protected) PDF: save it without a password and try again.' },
   INPUT_NO_TEXT_LAYER: { status: 422, message: '{what} has no text layer (a scanned or image-only PDF): it needs OCR, which rolefit does not do.' },

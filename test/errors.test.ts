@@ -11,7 +11,7 @@ describe('error catalogue', () => {
   });
 
   it('fills message templates', () => {
-    expect(formatMessage('INPUT_TOO_LARGE', { what: 'cv.pdf', size: 20, limit: 10 })).toBe('cv.pdf is 20 bytes; the limit is 10 bytes.');
+    expect(formatMessage('INPUT_TOO_LARGE', { what: 'cv.pdf', size: 20, limit: 10 })).toBe('cv.pdf is too large (20 bytes); the limit is 10 bytes.');
     const e = createError('INPUT_EMPTY', { what: 'posting.txt' });
     expect(e.toJSON()).toEqual({ code: 'INPUT_EMPTY', message: 'The input is empty: posting.txt has no text to read.' });
     expect(e.status).toBe(400);

@@ -140,7 +140,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--no-seed', 'do not store the sample postings when the store is empty')
     .action(async (opts: { port?: number; host?: string; db?: string; pg?: string; seed: boolean }) => {
       const { startServer } = await import('../server/start.ts');
-      const config = loadConfig(process.env, serverOverrides(opts));
+      const config = loadConfig(undefined, serverOverrides(opts));
       const s = await startServer(config, { seed: opts.seed, version: PACKAGE_VERSION, signals: true });
       io.err(`rolefit: serving on ${s.address} (docs at ${s.address}/docs)`);
       await new Promise(() => {});
@@ -153,7 +153,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--all', 'also re-parse documents already parsed with the current models')
     .action(async (opts: { db?: string; pg?: string; all?: boolean }) => {
       const { reindex } = await import('../server/reindex.ts');
-      const config = loadConfig(process.env, serverOverrides(opts));
+      const config = loadConfig(undefined, serverOverrides(opts));
       const r = await reindex(config, getEngine(), { all: opts.all === true });
       io.out(JSON.stringify(r));
     });

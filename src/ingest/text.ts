@@ -52,5 +52,17 @@ export function textFromBytes(bytes: Uint8Array, what: string, maxBytes: number)
 export function checkText(text: string, what: string, maxBytes: number): string {
   if (text.length > maxBytes) throw createError('INPUT_TOO_LARGE', { what, size: text.length, limit: maxBytes });
   if (text.trim() === '') throw createError('INPUT_EMPTY', { what });
+  if (mostlyControl(text)) throw createError('INPUT_NOT_TEXT', { what });
   return text;
+}
+
+/** Text that arrived as a string (a JSON field) but is binary junk: many control characters. */
+function mostlyControl(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) control++;
+  }
+  return control / n > 0.05;
 }

@@ -2,7 +2,7 @@
 // It never listens; start.ts (or a test's app.inject) drives it.
 
 import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -32,8 +32,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // JSON bodies carry escaped text: room for a document at the size limit.
     bodyLimit: config.maxInputBytes * 2,
     requestTimeout: config.requestTimeoutMs,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Ids may be 128 characters; longer URL parameters reach the schema and get a coded error.
+    maxParamLength: 512,
+    // A caller's x-request-id is kept when it is a sane token; anything else gets a fresh id.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
 
@@ -66,26 +72,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: config.maxInputBytes, files: 1, fields: 30, fieldSize: 1024 * 1024, parts: 32 },
   });
 
-  if (config.apiKeys.length) {
-    const keys = config.apiKeys.map(digest);
-    app.addHook('onRequest', async (req) => {
-      if (!req.url.startsWith('/v1/')) return;
-      const header = req.headers.authorization;
-      const given = header?.startsWith('Bearer ') ? header.slice(7) : req.headers['x-api-key'];
-      const d = typeof given === 'string' ? digest(given) : null;
-      if (!d || !keys.some((k) => timingSafeEqual(k, d))) throw createError('UNAUTHORIZED');
-    });
-  }
+  // The limit comes first, so guessing keys is limited too: per valid key, else per address.
+  const keys = config.apiKeys.map(digest);
+  const presentedKey = (req: FastifyRequest): Buffer | null => {
+    const header = req.headers.authorization;
+    const given = header?.startsWith('Bearer ') ? header.slice(7) : req.headers['x-api-key'];
+    const d = typeof given === 'string' ? digest(given) : null;
+    return d && keys.some((k) => timingSafeEqual(k, d)) ? d : null;
+  };
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
       keyGenerator: (req) => {
-        const key = req.headers['x-api-key'] ?? req.headers.authorization;
-        return typeof key === 'string' ? `key:${digest(key).toString('hex').slice(0, 16)}` : req.ip;
+        const key = keys.length ? presentedKey(req) : null;
+        return key ? `key:${key.toString('hex').slice(0, 16)}` : req.ip;
       },
       allowList: (req) => !req.url.startsWith('/v1/'),
       errorResponseBuilder: (_req, ctx) => createError('RATE_LIMITED', { max: ctx.max, window: 'minute', retry: ctx.after }),
+    });
+  }
+  if (keys.length) {
+    app.addHook('onRequest', async (req) => {
+      if (req.url.startsWith('/v1/') && !presentedKey(req)) throw createError('UNAUTHORIZED');
     });
   }
 
@@ -99,14 +108,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/ready', { schema: { hide: true } }, async (req, reply) => {
     if (!catalog.ready) return reply.code(503).send({ status: 'loading' });
     try {
       const stored = await catalog.store.countPostings();
       return { status: 'ready', store: catalog.store.kind, postings: stored, indexed: catalog.index.size, candidates: catalog.candidateCount, modelsVersion: catalog.engine.modelsVersion, scoringVersion: catalog.engine.scoring.scoringVersion };
     } catch (e) {
       const { error } = toCoded(e, config);
-      return reply.code(503).send({ status: 'store unavailable', error: error.toJSON() });
+      return reply.code(503).send({ status: 'store unavailable', error: error.toJSON(), requestId: req.id });
     }
   });
 

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Engine } from '../engine.ts';
 import type { Match, ScoringWeights } from '../domain/match.ts';
-import type { PostingProfile } from '../domain/posting.ts';
+import type { PostingProfile, SkillRef } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { createError, isRolefitError } from '../errors.ts';
+import { checkText } from '../ingest/text.ts';
 import { RoleIndex, compareRanked, type RankFilter } from '../retrieval/role-index.ts';
 import type { Candidate } from '../scoring/candidate.ts';
 import { topReasons } from '../scoring/reasons.ts';
@@ -19,6 +20,8 @@ export interface DocumentIn {
   id?: string;
   /** The document as text (plain, HTML, JSON-LD or JSON Resume) once files are read. */
   raw: string;
+  /** How it arrived when that is not visible in the text (a PDF or DOCX file). */
+  format?: string;
 }
 
 export interface RankQuery {
@@ -46,6 +49,8 @@ const contentId = (prefix: string, raw: string): string => `${prefix}_${sha256(r
 
 /** Ids are what callers choose, within reason: they travel in URLs and JSONL lines. */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$';
+// The same pattern goes into the JSON schemas, where a regex has no flags and no \w shorthand.
+// eslint-disable-next-line regexp/use-ignore-case, regexp/prefer-w
 const ID_RE = new RegExp(ID_PATTERN);
 
 const EMPTY_CONTACT: ResumeProfile['contact'] = { name: null, email: null, phone: null, location: null, links: [] };
@@ -55,6 +60,8 @@ export class Catalog {
   readonly store: Store;
   readonly index: RoleIndex;
   private readonly candidates = new Map<string, Candidate>();
+  /** Frozen skill objects shared by the in-memory postings. */
+  private readonly shared = new Map<string, unknown>();
   private loaded = false;
 
   constructor(engine: Engine, store: Store) {
@@ -74,7 +81,7 @@ export class Catalog {
   /** Builds the in-memory index from the store (at start-up). */
   async load(): Promise<{ postings: number; candidates: number; ms: number }> {
     const t0 = performance.now();
-    for await (const batch of this.store.eachPosting(1000)) for (const p of batch) this.indexPosting(p.id, p.profile);
+    for await (const batch of this.store.eachPosting(100)) for (const p of batch) this.indexPosting(p.id, p.profile);
     for await (const batch of this.store.eachCandidate(1000)) for (const c of batch) this.candidates.set(c.id, this.engine.candidateOf(c.profile));
     this.loaded = true;
     return { postings: this.index.size, candidates: this.candidates.size, ms: Math.round(performance.now() - t0) };
@@ -82,7 +89,32 @@ export class Catalog {
 
   private indexPosting(id: string, profile: PostingProfile): void {
     const l = profile.location;
-    this.index.put(id, this.engine.roleOf(profile), { country: l.country, city: l.city, workMode: l.workMode, employmentType: profile.employmentType });
+    // The concept vector needs the mention counts; the kept role shares its skill objects.
+    const slim = this.forRanking(profile);
+    const role = { ...this.engine.roleOf(slim), concepts: this.engine.roleOf(profile).concepts };
+    this.index.put(id, role, { country: l.country, city: l.city, workMode: l.workMode, employmentType: profile.employmentType });
+  }
+
+  /**
+   * What ranking and its explanations read of a posting (requirements, skill ids, title), kept
+   * in memory for every stored posting: mention and section spans stay in the store, and skill
+   * objects repeated across postings are shared. A large catalogue needs about half the memory.
+   */
+  private forRanking(p: PostingProfile): PostingProfile {
+    const share = <T>(key: string, make: () => T): T => {
+      let v = this.shared.get(key) as T | undefined;
+      if (v === undefined) this.shared.set(key, (v = Object.freeze(make())));
+      return v;
+    };
+    const refs = (xs: SkillRef[] | undefined): SkillRef[] | undefined => xs?.map((r) => share(`ref\u0000${r.id}\u0000${r.name}`, () => ({ id: r.id, name: r.name })));
+    return {
+      ...p,
+      titleSpan: undefined,
+      sections: [],
+      location: { ...p.location, span: undefined },
+      skills: p.skills.map((s) => share(`skill\u0000${s.id}\u0000${s.name}\u0000${s.required}\u0000${s.contextOnly}`, () => ({ id: s.id, name: s.name, required: s.required, contextOnly: s.contextOnly, mentions: [] }))),
+      requirements: p.requirements.map((r) => ({ ...r, ...(r.anyOf ? { anyOf: refs(r.anyOf) } : {}), ...(r.allOf ? { allOf: refs(r.allOf) } : {}) })),
+    };
   }
 
   parsePosting(raw: string): { profile: PostingProfile; text: string } {
@@ -101,8 +133,8 @@ export class Catalog {
     const inputs: PostingInput[] = docs.map((d, i) => {
       const id = checkId(d.id ?? contentId('p', d.raw));
       try {
-        const { profile, text } = this.parsePosting(d.raw);
-        return { id, text, format: profile.format ?? 'text', hash: sha256(d.raw), profile };
+        const { profile, text } = this.parsePosting(checkText(d.raw, 'the posting', this.engine.config.maxInputBytes));
+        return { id, text, format: d.format ?? profile.format ?? 'text', hash: sha256(d.raw), profile };
       } catch (e) {
         if (docs.length > 1 && isRolefitError(e)) throw createError('BULK_REJECTED', { index: i, id, reason: e.message });
         throw e;
@@ -126,7 +158,7 @@ export class Catalog {
     const id = checkId(doc.id ?? contentId('c', doc.raw));
     const { profile, text } = this.parseResume(doc.raw, asOf);
     const stored = { ...profile, contact: EMPTY_CONTACT };
-    const outcome = await this.store.putCandidate({ id, text, format: profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${doc.raw}`), profile: stored, contact: profile.contact });
+    const outcome = await this.store.putCandidate({ id, text, format: doc.format ?? profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${doc.raw}`), profile: stored, contact: profile.contact });
     if (outcome !== 'unchanged') this.candidates.set(id, this.engine.candidateOf(stored));
     return { id, outcome, profile: stored };
   }

@@ -13,7 +13,16 @@ export interface DocumentBody {
 }
 
 export async function documentFrom(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
-  return withoutNul(await readDocument(body, maxBytes, what));
+  return (await documentIn(body, maxBytes, what)).raw;
+}
+
+/** The same, with the file's format when the text does not show it (PDF, DOCX). */
+export async function documentIn(body: DocumentBody, maxBytes: number, what: string): Promise<{ raw: string; format?: string }> {
+  if (Buffer.isBuffer(body.file)) {
+    const x = await extractText(body.file, what, maxBytes);
+    return { raw: withoutNul(x.text), ...(x.type === 'pdf' || x.type === 'docx' ? { format: x.type } : {}) };
+  }
+  return { raw: withoutNul(await readDocument(body, maxBytes, what)) };
 }
 
 /** NUL characters carry no text and PostgreSQL refuses them; a space keeps every offset. */
@@ -22,7 +31,6 @@ function withoutNul(s: string): string {
 }
 
 async function readDocument(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
-  if (Buffer.isBuffer(body.file)) return (await extractText(body.file, what, maxBytes)).text;
   if (typeof body.file === 'string') return checkText(body.file, what, maxBytes);
   if (typeof body.text === 'string') return checkText(body.text, what, maxBytes);
   const structured = body.resume ?? body.posting;

@@ -53,7 +53,7 @@ describe('RoleIndex', () => {
         minScore: fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
         passingOnly: fc.boolean(),
         country: fc.option(fc.constantFrom('DE', 'ES', 'US', 'GB'), { nil: undefined }),
-        workMode: fc.option(fc.constantFrom('remote', 'hybrid', 'onsite'), { nil: undefined }),
+        workMode: fc.option(fc.constantFrom('remote', 'hybrid', 'on-site'), { nil: undefined }),
         relatedCredit: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
         preferredFactor: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
         skillWeight: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: undefined }),

@@ -7,7 +7,7 @@ import { resolveAsOf } from '../../engine.ts';
 import { formatYearMonth } from '../../text/dates.ts';
 import type { StoredCandidate } from '../../storage/store.ts';
 import type { Catalog } from '../catalog.ts';
-import { documentFrom, type DocumentBody } from '../documents.ts';
+import { documentIn, type DocumentBody } from '../documents.ts';
 import { idParams, includeQuery, resumeBody } from '../schemas.ts';
 
 function summaryOf(c: StoredCandidate) {
@@ -18,9 +18,9 @@ function summaryOf(c: StoredCandidate) {
 export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInputBytes: number): void {
   const store = async (body: unknown, id: string | undefined, reply: { code: (n: number) => unknown }) => {
     const b = body as DocumentBody & { id?: string; asOf?: string };
-    const raw = await documentFrom(b, maxInputBytes, 'the résumé');
+    const doc = await documentIn(b, maxInputBytes, 'the résumé');
     const finalId = id ?? b.id;
-    const r = await catalog.putCandidate({ raw, ...(finalId ? { id: finalId } : {}) }, formatYearMonth(resolveAsOf(b.asOf)));
+    const r = await catalog.putCandidate({ ...doc, ...(finalId ? { id: finalId } : {}) }, formatYearMonth(resolveAsOf(b.asOf)));
     reply.code(r.outcome === 'created' ? 201 : 200);
     return { id: r.id, outcome: r.outcome, asOf: r.profile.asOf, totalMonths: r.profile.experience.totalMonths, skills: r.profile.skills.length, warnings: r.profile.warnings };
   };
@@ -47,7 +47,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInput
   });
 
   app.get('/v1/candidates/:id', {
-    schema: { tags: ['candidates'], summary: 'A stored candidate\'s profile; include=contact adds the contact block, include=text the text', params: idParams, querystring: includeQuery(['contact', 'text', 'contact,text']) },
+    schema: { tags: ['candidates'], summary: 'A stored candidate\'s profile; include=contact adds the contact block, include=text the text', params: idParams, querystring: includeQuery(['contact', 'text', 'contact,text', 'text,contact']) },
   }, async (req) => {
     const { id } = req.params as { id: string };
     const c = await catalog.store.getCandidate(id);

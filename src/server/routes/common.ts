@@ -20,6 +20,11 @@ export function weightsFrom(v: unknown): Partial<ScoringWeights> | undefined {
   return o as Partial<ScoringWeights>;
 }
 
+/** The work mode as profiles spell it ("onsite" is accepted for "on-site"). */
+export function workMode(v: string): string {
+  return v === 'onsite' ? 'on-site' : v;
+}
+
 export interface RankingFields {
   top?: number;
   minScore?: number;
@@ -36,7 +41,7 @@ export function rankQuery(b: RankingFields): RankQuery {
   const filter = {
     ...(b.country ? { country: b.country } : {}),
     ...(b.city ? { city: b.city } : {}),
-    ...(b.workMode ? { workMode: b.workMode } : {}),
+    ...(b.workMode ? { workMode: workMode(b.workMode) } : {}),
     ...(b.employmentType ? { employmentType: b.employmentType } : {}),
   };
   return {

@@ -53,6 +53,10 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   });
 
   app.post('/v1/postings/:id/candidates', {
+    // Every option has a default, so the body may be left out.
+    preValidation: async (req) => {
+      req.body ??= {};
+    },
     schema: { tags: ['matching'], summary: 'The best stored candidates for a stored posting, explained', params: idParams, body: candidatesRankBody },
   }, async (req) => {
     const t0 = performance.now();

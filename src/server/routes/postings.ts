@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
 import type { StoredPosting } from '../../storage/store.ts';
 import type { Catalog, DocumentIn } from '../catalog.ts';
-import { documentFrom, isJsonLd, type DocumentBody } from '../documents.ts';
+import { documentIn, isJsonLd, type DocumentBody } from '../documents.ts';
 import { idParams, includeQuery, listQuery, postingBody } from '../schemas.ts';
+import { workMode } from './common.ts';
 
 interface Limits {
   maxInputBytes: number;
@@ -35,9 +36,9 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
   const readPosting = async (body: unknown, id?: string): Promise<DocumentIn> => {
     if (isJsonLd(body)) return { raw: JSON.stringify(body), ...(id ? { id } : {}) };
     const b = body as DocumentBody & { id?: string };
-    const raw = await documentFrom(b, limits.maxInputBytes, 'the posting');
+    const doc = await documentIn(b, limits.maxInputBytes, 'the posting');
     const finalId = id ?? b.id;
-    return { raw, ...(finalId ? { id: finalId } : {}) };
+    return { ...doc, ...(finalId ? { id: finalId } : {}) };
   };
   const put = async (doc: DocumentIn, reply: { code: (n: number) => unknown }) => {
     const [r] = await catalog.putPostings([doc]);
@@ -79,7 +80,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
     schema: { tags: ['postings'], summary: 'List stored postings, filtered, with cursor pagination', querystring: listQuery },
   }, async (req) => {
     const q = req.query as { limit: number; cursor?: string; country?: string; city?: string; workMode?: string; employmentType?: string };
-    const filter = { ...(q.country ? { country: q.country.toUpperCase() } : {}), ...(q.city ? { city: q.city } : {}), ...(q.workMode ? { workMode: q.workMode } : {}), ...(q.employmentType ? { employmentType: q.employmentType } : {}) };
+    const filter = { ...(q.country ? { country: q.country.toUpperCase() } : {}), ...(q.city ? { city: q.city } : {}), ...(q.workMode ? { workMode: workMode(q.workMode) } : {}), ...(q.employmentType ? { employmentType: q.employmentType } : {}) };
     const page = await catalog.store.listPostings(filter, { limit: q.limit, cursor: q.cursor ?? null });
     return { items: page.items.map(summaryOf), next: page.next };
   });
