@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     top: { type: 'string', default: '10' },
     port: { type: 'string', default: '3917' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const N = Number(args.postings);
@@ -56,9 +57,14 @@ async function storeOf(n: number): Promise<string> {
   return file;
 }
 
+/** Resident memory of a process and its children (the workers of `--workers N`), in MB. */
 function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : -1;
+  const one = (p: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  let kb = one(pid);
+  for (const t of readdirSync(`/proc/${pid}/task`)) {
+    for (const child of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean)) kb += one(Number(child));
+  }
+  return Math.round(kb / 1024);
 }
 
 async function waitReady(): Promise<{ postings: number }> {
@@ -75,14 +81,14 @@ async function waitReady(): Promise<{ postings: number }> {
 
 const db = await storeOf(N);
 const t0 = performance.now();
-const server = spawn(process.execPath, [join(root, 'bin/rolefit.js'), 'serve', '--db', db, '--port', String(port), '--no-seed'], {
+const server = spawn(process.execPath, [join(root, 'bin/rolefit.js'), 'serve', '--db', db, '--port', String(port), '--no-seed', '--workers', args.workers], {
   env: { ...process.env, ROLEFIT_RATE_LIMIT: '0', ROLEFIT_LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
   const ready = await waitReady();
   const startMs = performance.now() - t0;
-  console.log(`service: ${ready.postings} postings; start-up to ready ${(startMs / 1000).toFixed(2)} s (process start, models, index load); RSS ${rssMb(server.pid!)} MB`);
+  console.log(`service (${args.workers} worker${args.workers === '1' ? '' : 's'}): ${ready.postings} postings; start-up to ready ${(startMs / 1000).toFixed(2)} s (process start, models, index load); RSS ${rssMb(server.pid!)} MB`);
 
   const resumeDir = join(root, 'data/samples/resumes');
   const bodies = readdirSync(resumeDir).sort().map((f) => JSON.stringify({ text: readFileSync(join(resumeDir, f), 'utf8'), top: Number(args.top), asOf: '2026-11-01' }));

@@ -138,11 +138,21 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--db <file>', 'SQLite file (default rolefit.db, or ROLEFIT_DB)')
     .option('--pg <url>', 'PostgreSQL URL of a shared store (or ROLEFIT_PG_URL)')
     .option('--no-seed', 'do not store the sample postings when the store is empty')
-    .action(async (opts: { port?: number; host?: string; db?: string; pg?: string; seed: boolean }) => {
-      const { startServer } = await import('../server/start.ts');
+    .option('--workers <n>', 'service processes sharing the port (default 1, or ROLEFIT_WORKERS)', (v: string) => Number(v))
+    .action(async (opts: { port?: number; host?: string; db?: string; pg?: string; seed: boolean; workers?: number }) => {
       const config = loadConfig(undefined, serverOverrides(opts));
-      const s = await startServer(config, { seed: opts.seed, version: PACKAGE_VERSION, signals: true });
-      io.err(`rolefit: serving on ${s.address} (docs at ${s.address}/docs)`);
+      const { default: cluster } = await import('node:cluster');
+      if (config.workers > 1 && cluster.isPrimary) {
+        const { runPrimary } = await import('../server/cluster.ts');
+        await runPrimary(config, { workers: config.workers, seed: opts.seed, log: (line) => io.err(`rolefit: ${line}`) });
+        io.err(`rolefit: ${config.workers} workers serving on http://${config.host}:${config.port}`);
+      } else {
+        const { startServer } = await import('../server/start.ts');
+        const { clusterBus } = await import('../server/cluster.ts');
+        // A worker's primary has seeded already.
+        const s = await startServer(config, { seed: opts.seed && cluster.isPrimary, version: PACKAGE_VERSION, signals: true, ...(cluster.isWorker && !config.pg ? { bus: clusterBus() } : {}) });
+        io.err(`rolefit: serving on ${s.address} (docs at ${s.address}/docs)`);
+      }
       await new Promise(() => {});
     });
   program
@@ -197,9 +207,11 @@ function buildProgram(io: Io, state: { code: number }): Command {
   return program;
 }
 
-function serverOverrides(opts: { port?: number; host?: string; db?: string; pg?: string }): Partial<Config> {
+function serverOverrides(opts: { port?: number; host?: string; db?: string; pg?: string; workers?: number }): Partial<Config> {
   if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 0 && opts.port < 65536)) throw createError('USAGE', { reason: '--port must be a port number' });
+  if (opts.workers !== undefined && !(Number.isInteger(opts.workers) && opts.workers >= 1 && opts.workers <= 64)) throw createError('USAGE', { reason: '--workers must be a whole number from 1 to 64' });
   return {
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.db ? { db: opts.db } : {}),

@@ -21,6 +21,8 @@ export interface Config {
   /** Whole-request time limit in milliseconds. */
   requestTimeoutMs: number;
   logLevel: string;
+  /** Service processes on this machine sharing the port (`serve --workers`). */
+  workers: number;
 }
 
 export const DEFAULTS: Readonly<Config> = Object.freeze({
@@ -35,4 +37,5 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   rateLimitPerMinute: 1200,
   requestTimeoutMs: 30_000,
   logLevel: 'info',
+  workers: 1,
 });

@@ -20,5 +20,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   set('rateLimitPerMinute', int(env.ROLEFIT_RATE_LIMIT));
   set('requestTimeoutMs', int(env.ROLEFIT_REQUEST_TIMEOUT_MS));
   set('logLevel', env.ROLEFIT_LOG_LEVEL);
+  set('workers', int(env.ROLEFIT_WORKERS));
   return Object.freeze({ ...DEFAULTS, ...fromEnv, ...overrides });
 }

@@ -33,7 +33,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.maxInputBytes * 2,
     requestTimeout: config.requestTimeoutMs,
     // Ids may be 128 characters; longer URL parameters reach the schema and get a coded error.
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
     // A caller's x-request-id is kept when it is a sane token; anything else gets a fresh id.
     requestIdHeader: false,
     genReqId: (req) => {

@@ -14,6 +14,7 @@ import type { Candidate } from '../scoring/candidate.ts';
 import { topReasons } from '../scoring/reasons.ts';
 import { withOverrides, type Role } from '../scoring/score.ts';
 import type { PostingInput, PutOutcome, Store } from '../storage/store.ts';
+import type { Change, ChangeBus } from '../storage/changes.ts';
 
 export interface DocumentIn {
   /** The caller's id; when absent, one is made from the content (so a re-post is idempotent). */
@@ -64,10 +65,37 @@ export class Catalog {
   private readonly shared = new Map<string, unknown>();
   private loaded = false;
 
-  constructor(engine: Engine, store: Store) {
+  /** Other instances sharing the store: told of this one's writes, and telling it of theirs. */
+  private readonly bus: ChangeBus | null;
+
+  constructor(engine: Engine, store: Store, bus: ChangeBus | null = null) {
     this.engine = engine;
     this.store = store;
     this.index = new RoleIndex(engine.taxonomy);
+    this.bus = bus;
+    bus?.subscribe((c) => {
+      void this.refresh(c).catch(() => {
+        // The store is unreachable: the next change, or a restart, brings the index back in step.
+      });
+    });
+  }
+
+  /** Re-reads changed documents from the store into memory (another instance wrote them). */
+  async refresh(change: Change): Promise<void> {
+    if (change.kind === 'posting') {
+      const found = new Map((await this.store.getPostings(change.ids)).map((p) => [p.id, p]));
+      for (const id of change.ids) {
+        const p = found.get(id);
+        if (p) this.indexPosting(p.id, p.profile);
+        else this.index.remove(id);
+      }
+      return;
+    }
+    for (const id of change.ids) {
+      const c = await this.store.getCandidate(id);
+      if (c) this.candidates.set(id, this.engine.candidateOf(c.profile));
+      else this.candidates.delete(id);
+    }
   }
 
   get ready(): boolean {
@@ -142,15 +170,20 @@ export class Catalog {
     });
     const outcomes = await this.store.putPostings(inputs);
     // Last one wins for a repeated id, as in the store.
+    const changed: string[] = [];
     inputs.forEach((p, i) => {
-      if (outcomes[i] !== 'unchanged') this.indexPosting(p.id, p.profile);
+      if (outcomes[i] === 'unchanged') return;
+      this.indexPosting(p.id, p.profile);
+      changed.push(p.id);
     });
+    if (changed.length) this.bus?.publish({ kind: 'posting', ids: changed });
     return inputs.map((p, i) => ({ id: p.id, outcome: outcomes[i]! }));
   }
 
   async deletePosting(id: string): Promise<boolean> {
     const gone = await this.store.deletePosting(id);
     this.index.remove(id);
+    if (gone) this.bus?.publish({ kind: 'posting', ids: [id] });
     return gone;
   }
 
@@ -159,13 +192,17 @@ export class Catalog {
     const { profile, text } = this.parseResume(doc.raw, asOf);
     const stored = { ...profile, contact: EMPTY_CONTACT };
     const outcome = await this.store.putCandidate({ id, text, format: doc.format ?? profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${doc.raw}`), profile: stored, contact: profile.contact });
-    if (outcome !== 'unchanged') this.candidates.set(id, this.engine.candidateOf(stored));
+    if (outcome !== 'unchanged') {
+      this.candidates.set(id, this.engine.candidateOf(stored));
+      this.bus?.publish({ kind: 'candidate', ids: [id] });
+    }
     return { id, outcome, profile: stored };
   }
 
   async deleteCandidate(id: string): Promise<boolean> {
     const gone = await this.store.deleteCandidate(id);
     this.candidates.delete(id);
+    if (gone) this.bus?.publish({ kind: 'candidate', ids: [id] });
     return gone;
   }
 

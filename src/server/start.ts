@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/defaults.ts';
 import { createEngine, type Engine } from '../engine.ts';
 import { openStore } from '../storage/open.ts';
+import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';
 import { Catalog } from './catalog.ts';
 
@@ -31,10 +32,13 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-export async function startServer(config: Config, opts: { seed: boolean; version: string; engine?: Engine; signals?: boolean }): Promise<Started> {
+export async function startServer(config: Config, opts: { seed: boolean; version: string; engine?: Engine; signals?: boolean; bus?: ChangeBus }): Promise<Started> {
   const engine = opts.engine ?? createEngine(config);
   const store = await openStore({ db: config.db, ...(config.pg ? { pg: config.pg } : {}) });
-  const catalog = new Catalog(engine, store);
+  // Instances sharing a PostgreSQL store hear each other's writes; workers of one machine, each other's.
+  let bus: ChangeBus | null = opts.bus ?? null;
+  if (!bus && config.pg) bus = await openPostgresChanges(config.pg);
+  const catalog = new Catalog(engine, store, bus);
   const app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel } });
   const loaded = await catalog.load();
   app.log.info({ ...loaded, store: store.kind, modelsVersion: engine.modelsVersion }, 'index loaded');
@@ -49,6 +53,7 @@ export async function startServer(config: Config, opts: { seed: boolean; version
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= (async () => {
     await app.close();
+    await bus?.close();
     await store.close();
   })());
   if (opts.signals) {
