@@ -3,8 +3,11 @@
 // Stage one reads an inverted index from skill numbers to the places roles use them (requirement
 // items and the role's concept vector). From the candidate's skills alone it gives every role an
 // upper bound on the score the full scorer could give: a skill item can earn at most 1 when the
-// candidate shows the skill or a more specific one, at most `relatedCredit` through a related
-// skill, and nothing otherwise; every other requirement is assumed met. Stage two walks roles by
+// candidate shows the skill or a more specific one (times the years credit of the longest
+// evidence, when the line asks for years), at most `relatedCredit` through a related skill, and
+// nothing otherwise; a degree line is checked against the candidate's highest degree; every other
+// requirement is assumed met; must-haves that cannot reach the gate cap the bound as failed gates
+// cap the score. Stage two walks roles by
 // falling bound, scores them with the full scorer, and stops once the bound of the next role is
 // below the k-th best score. The result is the same top-k as scoring every role (a property test
 // checks this against a brute-force scan), at the cost of scoring only the roles that could win.
@@ -247,6 +250,7 @@ export class RoleIndex {
   /** The best k roles for the candidate, best first (ties by id), and what it cost. */
   rank(candidate: Candidate, opts: RankOptions): { results: Ranked[]; stats: RankStats } {
     const { weights } = opts;
+    if (opts.k < 1 || this.size === 0) return { results: [], stats: { roles: this.size, scored: 0 } };
     const st = this.staticPart(weights);
     const { touched, bound, isTouched } = this.touchedBounds(candidate, weights, st);
     // Touched roles by their own bound (a heap: only the first few hundred are ever taken),
