@@ -19,6 +19,7 @@ import type { Candidate } from '../scoring/candidate.ts';
 import { quickScore, type Role } from '../scoring/score.ts';
 import { yearsCredit } from '../scoring/common.ts';
 import { degreeRank } from '../scoring/education.ts';
+import { softOnly } from '../scoring/skills.ts';
 
 /** Columns a query can filter on without reading the role. */
 export interface RoleMeta {
@@ -185,6 +186,9 @@ export class RoleIndex {
       // line; a professional or leadership scope caps the skills' credit by those months.
       const skillRefs = (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
       if (r.kind !== 'skill' && !(r.kind === 'experience' && skillRefs)) continue;
+      // A soft-skill line the candidate does not show is left out of the score (scoreSkill), so
+      // it is bounded like the other kinds: assumed met, never a sure gate failure.
+      if (r.kind === 'skill' && softOnly(this.tax, any, all)) continue;
       const capped = r.kind === 'experience' && (r.leadership !== undefined || r.scope?.professional === true);
       itemCounts[cell]!++;
       const line = this.lineSlot.length;

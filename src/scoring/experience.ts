@@ -19,7 +19,8 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   const r = ctx.requirement;
   const c = ctx.candidate;
   const p = c.profile;
-  const scopeText = r.scope?.text ? `${r.scope.text}` : 'professional experience';
+  // "0-2 years of professional experience" keeps one word ("professional") as its scope: say what it counts.
+  const scopeText = r.scope?.text ? (/^[\p{L}-]+$/u.test(r.scope.text) ? `${r.scope.text} experience` : r.scope.text) : 'professional experience';
   const hasSkills = (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
   const leadershipScope = r.leadership !== undefined;
   // Skill-scoped years: the skill scorer applies minYears and recency to each skill's months.

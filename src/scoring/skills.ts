@@ -6,7 +6,7 @@
 import type { Evidence } from '../domain/match.ts';
 import type { SkillRef } from '../domain/posting.ts';
 import type { SkillFact } from './candidate.ts';
-import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored, NO_EVIDENCE } from './common.ts';
+import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
 export interface SkillCredit {
   credit: number;
@@ -112,6 +112,17 @@ export function groupCredit(ctx: ScoreContext, any: CompiledRef[], all: Compiled
   return { credit, status: statusOf(credit), evidence, detail: parts.join('; ') };
 }
 
+/** A requirement naming only transversal skills (communication, teamwork, ...). */
+export function softOnly(tax: ScoreContext['tax'], any: CompiledRef[], all: CompiledRef[]): boolean {
+  return any.length + all.length > 0 && [...any, ...all].every((r) => tax.skills[r.n]!.transversal);
+}
+
 export function scoreSkill(ctx: ScoreContext): Scored {
-  return groupCredit(ctx, ctx.any, ctx.all);
+  const s = groupCredit(ctx, ctx.any, ctx.all);
+  // Résumés rarely state soft skills: not finding one is no evidence against the candidate, so
+  // the line is left out of the score (and is no gate) rather than failed; finding one counts.
+  if (s.credit === 0 && softOnly(ctx.tax, ctx.any, ctx.all)) {
+    return { ...UNKNOWN, detail: ctx.explain ? `${[...ctx.any, ...ctx.all].map((r) => r.ref.name).join(', ')}: not stated in the résumé (a soft skill: judge it in the interview)` : '' };
+  }
+  return s;
 }

@@ -70,6 +70,22 @@ describe('skill credit through the taxonomy', () => {
     expect(credit(resume(body), posting(line))).toBeCloseTo(expected, 2);
   });
 
+  it.each([
+    ['not stated: left out of the score, and no gate', 'Software Engineer, Acme Ltd\tJan 2020 – Present\n- Java services', 'unknown', true],
+    ['stated: it counts', 'Software Engineer, Acme Ltd\tJan 2020 – Present\n- Java services; strong communication with customers', 'met', true],
+  ])('a must-have soft skill (communication), %s', (_name, body, status, passed) => {
+    const m = engine.score(resume(body), posting('- Excellent communication skills\n- Experience with Java'), AS_OF);
+    const soft = m.requirements.find((r) => r.text.includes('communication'))!;
+    expect(soft.status).toBe(status);
+    expect(m.gates.passed).toBe(passed);
+  });
+
+  it('a hard skill the résumé does not show still fails its gate', () => {
+    const m = engine.score(resume('Software Engineer, Acme Ltd\tJan 2020 – Present\n- Java services'), posting('- Experience with Kubernetes\n- Experience with Java'), AS_OF);
+    expect(m.requirements.find((r) => r.text.includes('Kubernetes'))!.status).toBe('unmet');
+    expect(m.gates.passed).toBe(false);
+  });
+
   it('years below the minimum earn smooth partial credit', () => {
     const c = credit(resume('Software Engineer, Acme Ltd\tJan 2024 – Dec 2025\n- Python services'), posting('- 4+ years of experience with Python'));
     expect(c).toBeGreaterThan(0.2);
