@@ -104,22 +104,21 @@ export class RoleIndex {
   private readonly tax: Taxonomy;
   private entries: Array<Entry | null> = [];
   private readonly slotOf = new Map<string, number>();
-  /** Skill number -> skill items (an OR-group is one item, each AND member one) that name it. */
+  /**
+   * Skill number -> the skill items naming it (an OR-group is one item, each AND member one), as
+   * [item, months asked, item, months asked, ...]: what the first pass reads, side by side.
+   */
   private itemsOf = new Map<number, number[]>();
   /** Skill number -> [slot, share of that role's concept weight, slot, share, ...]. */
   private conceptsOf = new Map<number, number[]>();
+  /** Per item: its line. */
+  private itemLine = new Column(Int32Array);
   /**
-   * Per item: its line. Per line: slot, number of items, weight kind, required, months asked of
-   * each skill, and a cap from total or leadership months (experience lines scoped to skills).
+   * Per line, LINE_FIELDS numbers side by side (one cache line, not six arrays): slot, number of
+   * items, weight kind, required (1/0), a cap from total (1) or leadership (2) months for
+   * experience lines scoped to skills, and the months that cap asks.
    */
-  private itemLine: number[] = [];
-  private lineSlot: number[] = [];
-  private lineItems: number[] = [];
-  private lineKind: number[] = [];
-  private lineRequired: boolean[] = [];
-  private lineNeed: number[] = [];
-  private lineCap: Array<0 | 1 | 2> = [];
-  private lineCapNeed: number[] = [];
+  private lines = new Column(Float64Array);
   /**
    * Dense per-slot columns, so the per-query loops over thousands of roles never chase a
    * pointer into a role object: alive (1/0), and the role's education lines as a run of
@@ -191,19 +190,14 @@ export class RoleIndex {
       if (r.kind === 'skill' && softOnly(this.tax, any, all)) continue;
       const capped = r.kind === 'experience' && (r.leadership !== undefined || r.scope?.professional === true);
       itemCounts[cell]!++;
-      const line = this.lineSlot.length;
-      this.lineSlot.push(slot);
-      this.lineKind.push(kind);
-      this.lineRequired.push(r.required);
-      this.lineItems.push((any.length ? 1 : 0) + all.length);
-      this.lineNeed.push(r.minYears && !capped ? r.minYears * 12 : 0);
-      this.lineCap.push(capped ? (r.leadership !== undefined ? 2 : 1) : 0);
-      this.lineCapNeed.push(capped && r.minYears ? r.minYears * 12 : 0);
+      const line = this.lines.length / LINE_FIELDS;
+      const need = r.minYears && !capped ? r.minYears * 12 : 0;
+      this.lines.push(slot, (any.length ? 1 : 0) + all.length, kind, r.required ? 1 : 0, capped ? (r.leadership !== undefined ? 2 : 1) : 0, capped && r.minYears ? r.minYears * 12 : 0);
       if (any.length) {
-        const item = this.itemLine.push(line) - 1;
-        for (const a of any) push(this.itemsOf, a.n, item);
+        const item = this.itemLine.push(line);
+        for (const a of any) push(this.itemsOf, a.n, item, need);
       }
-      for (const a of all) push(this.itemsOf, a.n, this.itemLine.push(line) - 1);
+      for (const a of all) push(this.itemsOf, a.n, this.itemLine.push(line), need);
     }
     for (const [n, weight] of role.concepts.weights) {
       const list = this.conceptsOf.get(n);
@@ -235,14 +229,8 @@ export class RoleIndex {
     this.slotOf.clear();
     this.itemsOf = new Map();
     this.conceptsOf = new Map();
-    this.itemLine = [];
-    this.lineSlot = [];
-    this.lineItems = [];
-    this.lineKind = [];
-    this.lineRequired = [];
-    this.lineNeed = [];
-    this.lineCap = [];
-    this.lineCapNeed = [];
+    this.itemLine = new Column(Int32Array);
+    this.lines = new Column(Float64Array);
     this.alive = [];
     this.degreeFirst = [];
     this.degreeCount = [];
@@ -325,15 +313,17 @@ export class RoleIndex {
   private touchedBounds(candidate: Candidate, w: ScoringWeights, st: StaticPart): { touched: number[]; bound: Float64Array; isTouched: Uint8Array } {
     const nSlots = this.entries.length;
     // Dense per-query scratch: typed arrays beat maps by a wide margin at 10^5 roles.
-    const { itemLine, lineNeed, lineItems, lineSlot, lineCap, lineCapNeed, lineKind, lineRequired, alive } = this;
-    const sc = this.scratchFor(itemLine.length, lineSlot.length, nSlots);
+    const { alive } = this;
+    const itemLine = this.itemLine.data;
+    const L = this.lines.data;
+    const sc = this.scratchFor(this.itemLine.length, this.lines.length / LINE_FIELDS, nSlots);
     const { itemBest, lineCredit, points, reached, sim, isTouched, bound } = sc;
     const items: number[] = [];
     // An item earns at most its credit factor times the years credit of the longest evidence.
     const visit = (list: number[], credit: number, months: number): void => {
-      for (let x = 0; x < list.length; x++) {
+      for (let x = 0; x < list.length; x += 2) {
         const item = list[x]!;
-        const need = lineNeed[itemLine[item]!]!;
+        const need = list[x + 1]!;
         const c = need > months ? credit * yearsCredit(months, need) : credit;
         const had = itemBest[item]!;
         if (had < c) {
@@ -365,7 +355,7 @@ export class RoleIndex {
       const item = items[x]!;
       const line = itemLine[item]!;
       if (lineCredit[line] === 0) lines.push(line);
-      lineCredit[line]! += itemBest[item]! / lineItems[line]!;
+      lineCredit[line]! += itemBest[item]! / L[line * LINE_FIELDS + 1]!;
     }
     const capMonths = [0, candidate.profile.experience.totalMonths, candidate.profile.leadership.months];
     const touched: number[] = [];
@@ -374,12 +364,13 @@ export class RoleIndex {
     const gate = w.gateThreshold - 0.0005;
     for (let x = 0; x < lines.length; x++) {
       const line = lines[x]!;
-      const slot = lineSlot[line]!;
-      const cap = lineCap[line]!;
+      const at = line * LINE_FIELDS;
+      const slot = L[at]!;
+      const cap = L[at + 4]!;
       // Line credits are rounded to three places before the gate check.
-      const credit = cap && lineCapNeed[line]! > 0 ? lineCredit[line]! * yearsCredit(capMonths[cap]!, lineCapNeed[line]!) : lineCredit[line]!;
-      const required = lineRequired[line]!;
-      points[slot]! += lineWeight[lineKind[line]!]! * (required ? 1 : preferred) * credit;
+      const credit = cap && L[at + 5]! > 0 ? lineCredit[line]! * yearsCredit(capMonths[cap]!, L[at + 5]!) : lineCredit[line]!;
+      const required = L[at + 3] === 1;
+      points[slot]! += lineWeight[L[at + 2]!]! * (required ? 1 : preferred) * credit;
       if (required && credit >= gate) reached[slot]!++;
       if (isTouched[slot] === 0 && alive[slot] === 1) { isTouched[slot] = 1; touched.push(slot); }
     }
@@ -508,10 +499,37 @@ class BoundHeap {
   }
 }
 
-function push(map: Map<number, number[]>, key: number, value: number): void {
+function push(map: Map<number, number[]>, key: number, ...values: number[]): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) list.push(...values);
+  else map.set(key, values);
+}
+
+const LINE_FIELDS = 6;
+
+/** A growable typed array: dense numbers for the per-query loops, doubling as it fills. */
+class Column<T extends Int32Array | Float64Array> {
+  data: T;
+  length = 0;
+  private readonly make: (n: number) => T;
+
+  constructor(type: { new (n: number): T }) {
+    this.make = (n) => new type(n);
+    this.data = this.make(1024);
+  }
+
+  /** Appends the values; returns the index of the first. */
+  push(...values: number[]): number {
+    const at = this.length;
+    if (at + values.length > this.data.length) {
+      const bigger = this.make(Math.max(this.data.length * 2, at + values.length));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    for (let i = 0; i < values.length; i++) this.data[at + i] = values[i]!;
+    this.length += values.length;
+    return at;
+  }
 }
 
 /** The gate scaling of total(): more failed must-haves never raise it. */
