@@ -15,7 +15,7 @@ import { samplePosting } from './helpers.ts';
 const PG_URL = process.env.ROLEFIT_TEST_PG || undefined;
 const engine = createEngine();
 
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');
@@ -73,7 +73,7 @@ describe.runIf(PG_URL)('two instances on one PostgreSQL store', () => {
     } finally {
       await Promise.all([busA.close(), busB.close(), storeA.close(), storeB.close()]);
     }
-  });
+  }, 90_000);
 });
 
 describe('serve --workers 2 (real processes)', () => {
@@ -102,9 +102,9 @@ describe('serve --workers 2 (real processes)', () => {
       }, 60_000);
       const put = await fetch(`${base}/v1/postings/zz-rust`, { method: 'PUT', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ text: 'Senior Rust Engineer\nBerlin, Germany\n\nRequirements\n- 5+ years of Rust\n- Experience with Tokio\n' }) });
       expect(put.status).toBe(201);
-      await until(async () => (await ready()).every((r) => r.indexed === 61), 10_000);
+      await until(async () => (await ready()).every((r) => r.indexed === 61), 30_000);
       expect((await fetch(`${base}/v1/postings/zz-rust`, { method: 'DELETE', headers: { connection: 'close' } })).status).toBe(204);
-      await until(async () => (await ready()).every((r) => r.indexed === 60), 10_000);
+      await until(async () => (await ready()).every((r) => r.indexed === 60), 30_000);
     } finally {
       child.kill('SIGTERM');
       const code = await new Promise<number | null>((r) => child.once('exit', r));
