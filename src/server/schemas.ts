@@ -73,3 +73,58 @@ export const includeQuery = (values: string[]) => ({
   additionalProperties: false,
   properties: { include: { type: 'string', enum: values } },
 }) as const;
+
+// Responses, for the OpenAPI document (and Fastify's faster serializer). Nested documents
+// (profiles, the full Match) are open objects: their fields are the README's "Output fields".
+const open = { type: 'object', additionalProperties: true } as const;
+const nullableString = { type: ['string', 'null'] } as const;
+export const errorResponse = {
+  type: 'object',
+  properties: {
+    error: { type: 'object', properties: { code: { type: 'string', description: 'see the README error table' }, message: { type: 'string' } } },
+    requestId: { type: 'string' },
+  },
+} as const;
+const errors = { '4xx': errorResponse, '5xx': errorResponse } as const;
+const gates = { type: 'object', properties: { passed: { type: 'boolean' }, failed: { type: 'array', items: { type: 'string' } } } } as const;
+const ranked = (idField: string) => ({
+  type: 'object',
+  properties: {
+    [idField]: { type: 'string' },
+    ...(idField === 'postingId' ? { title: nullableString } : {}),
+    score: { type: 'number', description: '0-100' },
+    gates,
+    summary: { type: 'string' },
+    reasons: { type: 'array', items: { type: 'string' } },
+    match: { ...open, description: 'the whole Match, with explain: full' },
+  },
+}) as const;
+
+export const matchResponse = {
+  200: {
+    type: 'object',
+    properties: {
+      results: { type: 'array', items: ranked('postingId') },
+      stats: { type: 'object', properties: { roles: { type: 'integer' }, scored: { type: 'integer', description: 'postings the full scorer read' }, ms: { type: 'number' } } },
+      asOf: { type: 'string' },
+      modelsVersion: { type: 'string' },
+      scoringVersion: { type: 'string' },
+    },
+  },
+  ...errors,
+} as const;
+
+export const candidatesRankResponse = {
+  200: {
+    type: 'object',
+    properties: {
+      results: { type: 'array', items: ranked('candidateId') },
+      stats: { type: 'object', properties: { candidates: { type: 'integer' }, scored: { type: 'integer' }, ms: { type: 'number' } } },
+    },
+  },
+  ...errors,
+} as const;
+
+export const matchObjectResponse = { 200: { ...open, description: 'Match: score, scoringVersion, gates, requirements, gaps, ceiling, similarity, summary, weights' }, ...errors } as const;
+export const openResponse = (description: string) => ({ 200: { ...open, description }, 201: { ...open, description }, ...errors }) as const;
+export const errorsOnly = errors;

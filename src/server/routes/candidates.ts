@@ -8,7 +8,7 @@ import { formatYearMonth } from '../../text/dates.ts';
 import type { StoredCandidate } from '../../storage/store.ts';
 import type { Catalog } from '../catalog.ts';
 import { documentIn, type DocumentBody } from '../documents.ts';
-import { idParams, includeQuery, resumeBody } from '../schemas.ts';
+import { errorsOnly, idParams, includeQuery, openResponse, resumeBody } from '../schemas.ts';
 
 function summaryOf(c: StoredCandidate) {
   const p = c.profile;
@@ -26,11 +26,11 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInput
   };
 
   app.post('/v1/candidates', {
-    schema: { tags: ['candidates'], summary: 'Store a résumé (text, JSON Resume, or a multipart file)', body: resumeBody },
+    schema: { tags: ['candidates'], summary: 'Store a résumé (text, JSON Resume, or a multipart file)', body: resumeBody, response: openResponse('{id, outcome, asOf, totalMonths, skills (count), warnings}') },
   }, async (req, reply) => store(req.body, undefined, reply));
 
   app.put('/v1/candidates/:id', {
-    schema: { tags: ['candidates'], summary: 'Create or replace the candidate with this id', params: idParams, body: resumeBody },
+    schema: { tags: ['candidates'], summary: 'Create or replace the candidate with this id', params: idParams, body: resumeBody, response: openResponse('{id, outcome, asOf, totalMonths, skills (count), warnings}') },
   }, async (req, reply) => {
     const { id } = req.params as { id: string };
     const b = req.body as { id?: string };
@@ -39,7 +39,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInput
   });
 
   app.get('/v1/candidates', {
-    schema: { tags: ['candidates'], summary: 'List stored candidates (no contact details), with cursor pagination', querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, cursor: { type: 'string', maxLength: 400 } } } },
+    schema: { tags: ['candidates'], summary: 'List stored candidates (no contact details), with cursor pagination', querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, cursor: { type: 'string', maxLength: 400 } } }, response: openResponse('{items: [candidate summaries, no contact], next}') },
   }, async (req) => {
     const q = req.query as { limit: number; cursor?: string };
     const page = await catalog.store.listCandidates({ limit: q.limit, cursor: q.cursor ?? null });
@@ -47,7 +47,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInput
   });
 
   app.get('/v1/candidates/:id', {
-    schema: { tags: ['candidates'], summary: 'A stored candidate\'s profile; include=contact adds the contact block, include=text the text', params: idParams, querystring: includeQuery(['contact', 'text', 'contact,text', 'text,contact']) },
+    schema: { tags: ['candidates'], summary: 'A stored candidate\'s profile; include=contact adds the contact block, include=text the text', params: idParams, querystring: includeQuery(['contact', 'text', 'contact,text', 'text,contact']), response: openResponse('candidate summary with profile (ResumeProfile, contact emptied), contact and text when asked') },
   }, async (req) => {
     const { id } = req.params as { id: string };
     const c = await catalog.store.getCandidate(id);
@@ -57,7 +57,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInput
   });
 
   app.delete('/v1/candidates/:id', {
-    schema: { tags: ['candidates'], summary: 'Delete a candidate and everything kept about them', params: idParams },
+    schema: { tags: ['candidates'], summary: 'Delete a candidate and everything kept about them', params: idParams, response: errorsOnly },
   }, async (req, reply) => {
     const { id } = req.params as { id: string };
     if (!(await catalog.deleteCandidate(id))) throw createError('NOT_FOUND', { what: 'candidate', id });

@@ -9,7 +9,7 @@ import type { Candidate } from '../../scoring/candidate.ts';
 import type { Role } from '../../scoring/score.ts';
 import type { Catalog } from '../catalog.ts';
 import { documentFrom, isJsonLd, type DocumentBody } from '../documents.ts';
-import { candidatesRankBody, idParams, matchBody, postingBody, resumeBody, scoreBody } from '../schemas.ts';
+import { candidatesRankBody, candidatesRankResponse, idParams, matchBody, matchObjectResponse, matchResponse, openResponse, postingBody, resumeBody, scoreBody } from '../schemas.ts';
 import { rankQuery, weightsFrom, type RankingFields } from './common.ts';
 
 export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputBytes: number): void {
@@ -24,7 +24,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   };
 
   app.post('/v1/match', {
-    schema: { tags: ['matching'], summary: 'A résumé (text, JSON Resume, a multipart file, or a stored candidateId) -> the best stored roles, explained', body: matchBody },
+    schema: { tags: ['matching'], summary: 'A résumé (text, JSON Resume, a multipart file, or a stored candidateId) -> the best stored roles, explained', body: matchBody, response: matchResponse },
   }, async (req) => {
     const t0 = performance.now();
     const b = req.body as DocumentBody & RankingFields & { candidateId?: string; asOf?: string };
@@ -41,7 +41,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   });
 
   app.post('/v1/score', {
-    schema: { tags: ['matching'], summary: 'One résumé and one posting (documents or stored ids) -> Match', body: scoreBody },
+    schema: { tags: ['matching'], summary: 'One résumé and one posting (documents or stored ids) -> Match', body: scoreBody, response: matchObjectResponse },
   }, async (req) => {
     const b = req.body as { resume: DocumentBody & { id?: string }; posting: DocumentBody & { id?: string }; asOf?: string; weights?: unknown; explain: boolean };
     const weights = weightsFrom(b.weights);
@@ -57,7 +57,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
     preValidation: async (req) => {
       req.body ??= {};
     },
-    schema: { tags: ['matching'], summary: 'The best stored candidates for a stored posting, explained', params: idParams, body: candidatesRankBody },
+    schema: { tags: ['matching'], summary: 'The best stored candidates for a stored posting, explained', params: idParams, body: candidatesRankBody, response: candidatesRankResponse },
   }, async (req) => {
     const t0 = performance.now();
     const { id } = req.params as { id: string };
@@ -67,7 +67,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   });
 
   app.post('/v1/postings/parse', {
-    schema: { tags: ['parsing'], summary: 'Parse a posting without storing it -> PostingProfile (with the text its spans point into)', body: postingBody },
+    schema: { tags: ['parsing'], summary: 'Parse a posting without storing it -> PostingProfile (with the text its spans point into)', body: postingBody, response: openResponse('PostingProfile plus text') },
   }, async (req) => {
     const raw = isJsonLd(req.body) ? JSON.stringify(req.body) : await documentFrom(req.body as DocumentBody, maxInputBytes, 'the posting');
     const { profile, text } = catalog.parsePosting(raw);
@@ -75,7 +75,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   });
 
   app.post('/v1/resumes/parse', {
-    schema: { tags: ['parsing'], summary: 'Parse a résumé without storing it -> ResumeProfile (with the text its spans point into)', body: resumeBody },
+    schema: { tags: ['parsing'], summary: 'Parse a résumé without storing it -> ResumeProfile (with the text its spans point into)', body: resumeBody, response: openResponse('ResumeProfile plus text') },
   }, async (req) => {
     const b = req.body as DocumentBody & { id?: string; asOf?: string };
     if (b.id !== undefined) throw createError('REQUEST_INVALID', { reason: 'parse takes a document, not an id' });

@@ -5,7 +5,7 @@ import { createError } from '../../errors.ts';
 import type { StoredPosting } from '../../storage/store.ts';
 import type { Catalog, DocumentIn } from '../catalog.ts';
 import { documentIn, isJsonLd, type DocumentBody } from '../documents.ts';
-import { idParams, includeQuery, listQuery, postingBody } from '../schemas.ts';
+import { errorsOnly, idParams, includeQuery, listQuery, openResponse, postingBody } from '../schemas.ts';
 import { workMode } from './common.ts';
 
 interface Limits {
@@ -48,11 +48,11 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
   };
 
   app.post('/v1/postings', {
-    schema: { tags: ['postings'], summary: 'Store a posting (JSON {id?, text}, a JobPosting JSON-LD body, or a multipart file)', body: postingBody },
+    schema: { tags: ['postings'], summary: 'Store a posting (JSON {id?, text}, a JobPosting JSON-LD body, or a multipart file)', body: postingBody, response: openResponse('the stored posting: id, outcome (created, updated, unchanged), title, location, requirements (count), warnings') },
   }, async (req, reply) => put(await readPosting(req.body), reply));
 
   app.put('/v1/postings/:id', {
-    schema: { tags: ['postings'], summary: 'Create or replace the posting with this id', params: idParams, body: postingBody },
+    schema: { tags: ['postings'], summary: 'Create or replace the posting with this id', params: idParams, body: postingBody, response: openResponse('the stored posting: id, outcome, title, location, requirements (count), warnings') },
   }, async (req, reply) => {
     const { id } = req.params as { id: string };
     const b = req.body as { id?: string };
@@ -65,6 +65,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
     schema: {
       tags: ['postings'],
       summary: 'Store many postings in one transaction: a JSON array of {id?, text}, or JSONL (application/x-ndjson)',
+      response: openResponse('{results: [{id, outcome}], counts: {created, updated, unchanged}}'),
       body: { type: 'array', maxItems: 100000, items: { type: 'object', additionalProperties: false, required: ['text'], properties: { id: { type: 'string' }, text: { type: 'string', minLength: 1 } } } },
     },
   }, async (req) => {
@@ -77,7 +78,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
   });
 
   app.get('/v1/postings', {
-    schema: { tags: ['postings'], summary: 'List stored postings, filtered, with cursor pagination', querystring: listQuery },
+    schema: { tags: ['postings'], summary: 'List stored postings, filtered, with cursor pagination', querystring: listQuery, response: openResponse('{items: [posting summaries], next: cursor or null}') },
   }, async (req) => {
     const q = req.query as { limit: number; cursor?: string; country?: string; city?: string; workMode?: string; employmentType?: string };
     const filter = { ...(q.country ? { country: q.country.toUpperCase() } : {}), ...(q.city ? { city: q.city } : {}), ...(q.workMode ? { workMode: workMode(q.workMode) } : {}), ...(q.employmentType ? { employmentType: q.employmentType } : {}) };
@@ -86,7 +87,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
   });
 
   app.get('/v1/postings/:id', {
-    schema: { tags: ['postings'], summary: 'A stored posting with its profile (include=text adds the text its spans point into)', params: idParams, querystring: includeQuery(['text']) },
+    schema: { tags: ['postings'], summary: 'A stored posting with its profile (include=text adds the text its spans point into)', params: idParams, querystring: includeQuery(['text']), response: openResponse('posting summary with profile (PostingProfile)') },
   }, async (req) => {
     const { id } = req.params as { id: string };
     const p = await catalog.store.getPosting(id);
@@ -96,7 +97,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
   });
 
   app.delete('/v1/postings/:id', {
-    schema: { tags: ['postings'], summary: 'Delete a posting', params: idParams },
+    schema: { tags: ['postings'], summary: 'Delete a posting', params: idParams, response: errorsOnly },
   }, async (req, reply) => {
     const { id } = req.params as { id: string };
     if (!(await catalog.deletePosting(id))) throw createError('NOT_FOUND', { what: 'posting', id });
