@@ -8,11 +8,12 @@ import type { ResumeProfile } from '../domain/resume.ts';
 import { createError } from '../errors.ts';
 import { migratePostgres } from './migrations.ts';
 import {
-  DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkBatchSize, checkLimit, decodeCursor, emptyContact, filterValues,
+  DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkLimit, decodeCursor, emptyContact, filterValues,
   inOrderAsked, planPuts, postingColumns, profileWithoutContact, toPage,
   POSTING,
   CANDIDATE,
   type VersionRow,
+  keysetBatches,
 } from './shared.ts';
 import type { CandidateInput, PostingInput, PutOutcome, Store, StoredCandidate, StoredPosting } from './store.ts';
 
@@ -199,14 +200,8 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
       return (result.rowCount ?? 0) > 0;
     },
 
-    async *eachPosting(batchSize = DEFAULT_BATCH) {
-      const size = checkBatchSize(batchSize);
-      for (let after: string | null = null; ;) {
-        const rows = await postingRows([], after, size);
-        if (rows.length > 0) yield rows.map(toPosting);
-        if (rows.length < size) return;
-        after = rows[rows.length - 1]!.id;
-      }
+    eachPosting(batchSize = DEFAULT_BATCH) {
+      return keysetBatches(batchSize, (after, size) => postingRows([], after, size), toPosting);
     },
 
     async putCandidate(item: CandidateInput): Promise<PutOutcome> {
@@ -245,14 +240,8 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
       return (result.rowCount ?? 0) > 0;
     },
 
-    async *eachCandidate(batchSize = DEFAULT_BATCH) {
-      const size = checkBatchSize(batchSize);
-      for (let after: string | null = null; ;) {
-        const rows = await candidateRows(after, size);
-        if (rows.length > 0) yield rows.map(toCandidate);
-        if (rows.length < size) return;
-        after = rows[rows.length - 1]!.id;
-      }
+    eachCandidate(batchSize = DEFAULT_BATCH) {
+      return keysetBatches(batchSize, candidateRows, toCandidate);
     },
 
     async close() {

@@ -151,6 +151,24 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, kind:
   return { items, next: encodeCursor(kind, items[items.length - 1]!.id) };
 }
 
+/**
+ * Every row in id order, in batches of `batchSize`, by keyset pagination (never OFFSET): `read`
+ * returns up to `size` rows after the id `after` (null: from the start).
+ */
+export async function* keysetBatches<R extends { id: string }, T>(
+  batchSize: number,
+  read: (after: string | null, size: number) => R[] | Promise<R[]>,
+  convert: (row: R) => T,
+): AsyncGenerator<T[]> {
+  const size = checkBatchSize(batchSize);
+  for (let after: string | null = null; ;) {
+    const rows = await read(after, size);
+    if (rows.length > 0) yield rows.map(convert);
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 /** `items` in the order of `ids`, unknown ids left out (a repeated id is returned each time). */
 export function inOrderAsked<T extends { id: string }>(ids: readonly string[], items: readonly T[]): T[] {
   const byId = new Map(items.map((item) => [item.id, item]));

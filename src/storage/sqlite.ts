@@ -6,11 +6,12 @@ import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
-  DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkBatchSize, checkLimit, decodeCursor, emptyContact, filterValues,
+  DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkLimit, decodeCursor, emptyContact, filterValues,
   inOrderAsked, planPuts, postingColumns, profileWithoutContact, toPage,
   POSTING,
   CANDIDATE,
   type VersionRow,
+  keysetBatches,
 } from './shared.ts';
 import type { CandidateInput, PostingInput, PutOutcome, Store, StoredCandidate, StoredPosting } from './store.ts';
 
@@ -198,14 +199,8 @@ export function openSqliteStore(path: string, options: StoreOptions = {}): Sqlit
       return st().deletePosting.run(id).changes > 0;
     },
 
-    async *eachPosting(batchSize = DEFAULT_BATCH) {
-      const size = checkBatchSize(batchSize);
-      for (let after: string | null = null; ;) {
-        const rows = postingRows([], after, size);
-        if (rows.length > 0) yield rows.map(toPosting);
-        if (rows.length < size) return;
-        after = rows[rows.length - 1]!.id;
-      }
+    eachPosting(batchSize = DEFAULT_BATCH) {
+      return keysetBatches(batchSize, (after, size) => postingRows([], after, size), toPosting);
     },
 
     async putCandidate(item) {
@@ -232,14 +227,8 @@ export function openSqliteStore(path: string, options: StoreOptions = {}): Sqlit
       return st().deleteCandidate.run(id).changes > 0;
     },
 
-    async *eachCandidate(batchSize = DEFAULT_BATCH) {
-      const size = checkBatchSize(batchSize);
-      for (let after: string | null = null; ;) {
-        const rows = candidateRows(after, size);
-        if (rows.length > 0) yield rows.map(toCandidate);
-        if (rows.length < size) return;
-        after = rows[rows.length - 1]!.id;
-      }
+    eachCandidate(batchSize = DEFAULT_BATCH) {
+      return keysetBatches(batchSize, candidateRows, toCandidate);
     },
 
     async close() {
