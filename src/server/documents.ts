@@ -38,6 +38,11 @@ async function readDocument(body: DocumentBody, maxBytes: number, what: string):
   throw createError('REQUEST_INVALID', { reason: `send ${what} as "text", as a multipart "file", or as a JSON object` });
 }
 
+/** A posting's body: a schema.org JobPosting JSON-LD object as the whole body, or the document fields. */
+export function postingIn(body: unknown, maxBytes: number): Promise<{ raw: string; format?: string }> {
+  return documentIn(isJsonLd(body) ? { posting: body } : (body as DocumentBody), maxBytes, 'the posting');
+}
+
 /** A JSON-LD body (the whole body is the JobPosting): it names a schema.org type or context. */
 export function isJsonLd(body: unknown): boolean {
   return typeof body === 'object' && body !== null && ('@type' in body || '@context' in body || '@graph' in body);

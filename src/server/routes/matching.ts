@@ -8,7 +8,7 @@ import { formatYearMonth } from '../../text/dates.ts';
 import type { Candidate } from '../../scoring/candidate.ts';
 import type { Role } from '../../scoring/score.ts';
 import type { Catalog } from '../catalog.ts';
-import { documentFrom, isJsonLd, type DocumentBody } from '../documents.ts';
+import { documentFrom, postingIn, type DocumentBody } from '../documents.ts';
 import { candidatesRankBody, candidatesRankResponse, idParams, matchBody, matchObjectResponse, matchResponse, openResponse, postingBody, resumeBody, scoreBody } from '../schemas.ts';
 import { rankQuery, weightsFrom, type RankingFields } from './common.ts';
 
@@ -69,8 +69,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   app.post('/v1/postings/parse', {
     schema: { tags: ['parsing'], summary: 'Parse a posting without storing it -> PostingProfile (with the text its spans point into)', body: postingBody, response: openResponse('PostingProfile plus text') },
   }, async (req) => {
-    const raw = isJsonLd(req.body) ? JSON.stringify(req.body) : await documentFrom(req.body as DocumentBody, maxInputBytes, 'the posting');
-    const { profile, text } = catalog.parsePosting(raw);
+    const { profile, text } = catalog.parsePosting((await postingIn(req.body, maxInputBytes)).raw);
     return { ...profile, text };
   });
 

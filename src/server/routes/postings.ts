@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
 import type { StoredPosting } from '../../storage/store.ts';
 import type { Catalog, DocumentIn } from '../catalog.ts';
-import { documentIn, isJsonLd, type DocumentBody } from '../documents.ts';
+import { isJsonLd, postingIn } from '../documents.ts';
 import { errorsOnly, idParams, includeQuery, listQuery, openResponse, postingBody } from '../schemas.ts';
 import { workMode } from './common.ts';
 
@@ -34,10 +34,9 @@ function parseJsonl(body: string): unknown[] {
 
 export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Limits): void {
   const readPosting = async (body: unknown, id?: string): Promise<DocumentIn> => {
-    if (isJsonLd(body)) return { raw: JSON.stringify(body), ...(id ? { id } : {}) };
-    const b = body as DocumentBody & { id?: string };
-    const doc = await documentIn(b, limits.maxInputBytes, 'the posting');
-    const finalId = id ?? b.id;
+    const doc = await postingIn(body, limits.maxInputBytes);
+    // A JSON-LD body's own fields are the posting's, never our id.
+    const finalId = id ?? (isJsonLd(body) ? undefined : (body as { id?: string }).id);
     return { ...doc, ...(finalId ? { id: finalId } : {}) };
   };
   const put = async (doc: DocumentIn, reply: { code: (n: number) => unknown }) => {
