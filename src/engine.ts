@@ -42,8 +42,8 @@ export interface Engine {
   role(raw: string): Role;
   /** A stored résumé profile compiled for scoring. */
   candidateOf(profile: ResumeProfile): Candidate;
-  /** A stored posting profile compiled for scoring. */
-  roleOf(profile: PostingProfile): Role;
+  /** A stored posting profile compiled for scoring; `keep` picks what of the profile it holds. */
+  roleOf(profile: PostingProfile, keep?: (p: PostingProfile) => PostingProfile): Role;
   /** How well the candidate fits the role, requirement by requirement. */
   match(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
   /** Score and gates only, without building an explanation: the fast path for ranking. */
@@ -119,7 +119,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     candidate,
     role,
     candidateOf: (profile) => compileCandidate(taxonomy, profile),
-    roleOf: (profile) => compileRole(taxonomy, profile),
+    roleOf: (profile, keep) => compileRole(taxonomy, profile, keep),
     match,
     quickScore: (c, r, opts = {}) => quickScore(taxonomy, opts.weights ? withOverrides(scoring.weights, opts.weights) : scoring.weights, c, r),
     score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),

@@ -39,7 +39,11 @@ export interface Role {
   reqs: Array<{ requirement: Requirement; any: CompiledRef[]; all: CompiledRef[] }>;
 }
 
-export function compileRole(tax: Taxonomy, profile: PostingProfile): Role {
+/**
+ * `keep` picks what of the profile the role holds on to (a service keeping thousands of roles in
+ * memory drops mention spans); the concept vector is counted from the whole profile first.
+ */
+export function compileRole(tax: Taxonomy, profile: PostingProfile, keep: (p: PostingProfile) => PostingProfile = (p) => p): Role {
   const counts = new Map<number, number>();
   for (const s of profile.skills) {
     const n = tax.byId.get(s.id)?.n;
@@ -49,8 +53,9 @@ export function compileRole(tax: Taxonomy, profile: PostingProfile): Role {
     const n = tax.byId.get(ref.id)?.n;
     return n === undefined ? [] : [{ ref, n }];
   });
-  const reqs = profile.requirements.map((requirement) => ({ requirement, any: resolve(requirement.anyOf), all: resolve(requirement.allOf) }));
-  return { profile, concepts: conceptVector(counts), reqs };
+  const kept = keep(profile);
+  const reqs = kept.requirements.map((requirement) => ({ requirement, any: resolve(requirement.anyOf), all: resolve(requirement.allOf) }));
+  return { profile: kept, concepts: conceptVector(counts), reqs };
 }
 
 /** Weights with per-request overrides applied (validated by the caller's schema). */

@@ -119,9 +119,7 @@ export class Catalog {
 
   private indexPosting(id: string, profile: PostingProfile): void {
     const l = profile.location;
-    // The concept vector needs the mention counts; the kept role shares its skill objects.
-    const slim = this.forRanking(profile);
-    const role = { ...this.engine.roleOf(slim), concepts: this.engine.roleOf(profile).concepts };
+    const role = this.engine.roleOf(profile, (p) => this.forRanking(p));
     this.index.put(id, role, { country: l.country, city: l.city, workMode: l.workMode, employmentType: profile.employmentType });
   }
 
