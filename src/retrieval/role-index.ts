@@ -161,10 +161,6 @@ export class RoleIndex {
     return slot === undefined ? undefined : this.entries[slot]!.role;
   }
 
-  ids(): IterableIterator<string> {
-    return this.slotOf.keys();
-  }
-
   /** Adds or replaces a role. */
   put(id: string, role: Role, meta: RoleMeta): void {
     this.remove(id);

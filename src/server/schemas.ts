@@ -78,14 +78,15 @@ export const includeQuery = (values: string[]) => ({
 // (profiles, the full Match) are open objects: their fields are the README's "Output fields".
 const open = { type: 'object', additionalProperties: true } as const;
 const nullableString = { type: ['string', 'null'] } as const;
-export const errorResponse = {
+const errorResponse = {
   type: 'object',
   properties: {
     error: { type: 'object', properties: { code: { type: 'string', description: 'see the README error table' }, message: { type: 'string' } } },
     requestId: { type: 'string' },
   },
 } as const;
-const errors = { '4xx': errorResponse, '5xx': errorResponse } as const;
+/** The error body, for routes whose success has no body (204). */
+export const errorResponses = { '4xx': errorResponse, '5xx': errorResponse } as const;
 const gates = { type: 'object', properties: { passed: { type: 'boolean' }, failed: { type: 'array', items: { type: 'string' } } } } as const;
 const ranked = (idField: string) => ({
   type: 'object',
@@ -111,7 +112,7 @@ export const matchResponse = {
       scoringVersion: { type: 'string' },
     },
   },
-  ...errors,
+  ...errorResponses,
 } as const;
 
 export const candidatesRankResponse = {
@@ -122,9 +123,8 @@ export const candidatesRankResponse = {
       stats: { type: 'object', properties: { candidates: { type: 'integer' }, scored: { type: 'integer' }, ms: { type: 'number' } } },
     },
   },
-  ...errors,
+  ...errorResponses,
 } as const;
 
-export const matchObjectResponse = { 200: { ...open, description: 'Match: score, scoringVersion, gates, requirements, gaps, ceiling, similarity, summary, weights' }, ...errors } as const;
-export const openResponse = (description: string) => ({ 200: { ...open, description }, 201: { ...open, description }, ...errors }) as const;
-export const errorsOnly = errors;
+export const matchObjectResponse = { 200: { ...open, description: 'Match: score, scoringVersion, gates, requirements, gaps, ceiling, similarity, summary, weights' }, ...errorResponses } as const;
+export const openResponse = (description: string) => ({ 200: { ...open, description }, 201: { ...open, description }, ...errorResponses }) as const;

@@ -8,7 +8,7 @@ import { formatYearMonth } from '../../text/dates.ts';
 import type { StoredCandidate } from '../../storage/store.ts';
 import type { Catalog } from '../catalog.ts';
 import { documentIn, type DocumentBody } from '../documents.ts';
-import { errorsOnly, idParams, includeQuery, openResponse, resumeBody } from '../schemas.ts';
+import { errorResponses, idParams, includeQuery, openResponse, resumeBody } from '../schemas.ts';
 
 function summaryOf(c: StoredCandidate) {
   const p = c.profile;
@@ -57,7 +57,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInput
   });
 
   app.delete('/v1/candidates/:id', {
-    schema: { tags: ['candidates'], summary: 'Delete a candidate and everything kept about them', params: idParams, response: errorsOnly },
+    schema: { tags: ['candidates'], summary: 'Delete a candidate and everything kept about them', params: idParams, response: errorResponses },
   }, async (req, reply) => {
     const { id } = req.params as { id: string };
     if (!(await catalog.deleteCandidate(id))) throw createError('NOT_FOUND', { what: 'candidate', id });

@@ -5,7 +5,7 @@ import { createError } from '../../errors.ts';
 import type { StoredPosting } from '../../storage/store.ts';
 import type { Catalog, DocumentIn } from '../catalog.ts';
 import { isJsonLd, postingIn } from '../documents.ts';
-import { errorsOnly, idParams, includeQuery, listQuery, openResponse, postingBody } from '../schemas.ts';
+import { errorResponses, idParams, includeQuery, listQuery, openResponse, postingBody } from '../schemas.ts';
 import { workMode } from './common.ts';
 
 interface Limits {
@@ -96,7 +96,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
   });
 
   app.delete('/v1/postings/:id', {
-    schema: { tags: ['postings'], summary: 'Delete a posting', params: idParams, response: errorsOnly },
+    schema: { tags: ['postings'], summary: 'Delete a posting', params: idParams, response: errorResponses },
   }, async (req, reply) => {
     const { id } = req.params as { id: string };
     if (!(await catalog.deletePosting(id))) throw createError('NOT_FOUND', { what: 'posting', id });
