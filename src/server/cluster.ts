@@ -7,7 +7,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/defaults.ts';
 import { createEngine } from '../engine.ts';
 import { isChange, type Change, type ChangeBus } from '../storage/changes.ts';
-import { openStore } from '../storage/open.ts';
+import { openConfiguredStore } from '../storage/open.ts';
 import { Catalog } from './catalog.ts';
 import { seedSamples } from './start.ts';
 
@@ -31,7 +31,7 @@ export function clusterBus(): ChangeBus {
 
 export async function runPrimary(config: Config, opts: { workers: number; seed: boolean; log: (line: string) => void }): Promise<void> {
   // Migrations and the first-run seed happen once, before any worker opens the store.
-  const store = await openStore({ db: config.db, ...(config.pg ? { pg: config.pg } : {}) });
+  const store = await openConfiguredStore(config);
   try {
     if (opts.seed) {
       const seeded = await seedSamples(new Catalog(createEngine(config), store));

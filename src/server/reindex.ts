@@ -3,11 +3,11 @@
 
 import type { Config } from '../config/defaults.ts';
 import type { Engine } from '../engine.ts';
-import { openStore } from '../storage/open.ts';
+import { openConfiguredStore } from '../storage/open.ts';
 import type { CandidateInput, PostingInput } from '../storage/store.ts';
 
 export async function reindex(config: Config, engine: Engine, opts: { all: boolean }): Promise<{ postings: number; candidates: number; skipped: number; modelsVersion: string }> {
-  const store = await openStore({ db: config.db, ...(config.pg ? { pg: config.pg } : {}) });
+  const store = await openConfiguredStore(config);
   let postings = 0;
   let candidates = 0;
   let skipped = 0;

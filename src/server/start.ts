@@ -6,7 +6,7 @@ import { basename, extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/defaults.ts';
 import { createEngine, type Engine } from '../engine.ts';
-import { openStore } from '../storage/open.ts';
+import { openConfiguredStore } from '../storage/open.ts';
 import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';
 import { Catalog } from './catalog.ts';
@@ -34,7 +34,7 @@ export function isLoopback(host: string): boolean {
 
 export async function startServer(config: Config, opts: { seed: boolean; version: string; engine?: Engine; signals?: boolean; bus?: ChangeBus }): Promise<Started> {
   const engine = opts.engine ?? createEngine(config);
-  const store = await openStore({ db: config.db, ...(config.pg ? { pg: config.pg } : {}) });
+  const store = await openConfiguredStore(config);
   // Instances sharing a PostgreSQL store hear each other's writes; workers of one machine, each other's.
   let bus: ChangeBus | null = opts.bus ?? null;
   if (!bus && config.pg) bus = await openPostgresChanges(config.pg);

@@ -15,6 +15,11 @@ export interface OpenStoreOptions extends StoreOptions {
   pg?: string;
 }
 
+/** The store a service configuration names: PostgreSQL when `pg` is set, else the SQLite file. */
+export function openConfiguredStore(config: { db: string; pg: string | null }): Promise<Store> {
+  return openStore({ db: config.db, ...(config.pg ? { pg: config.pg } : {}) });
+}
+
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const clock = opts.now ? { now: opts.now } : {};
   const store = opts.pg ? openPostgresStore(opts.pg, clock) : openSqliteStore(opts.db ?? DEFAULT_DB, clock);
