@@ -8,12 +8,13 @@ import type { ResumeProfile } from '../domain/resume.ts';
 import { createError } from '../errors.ts';
 import { migratePostgres } from './migrations.ts';
 import {
-  DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkLimit, decodeCursor, emptyContact, filterValues,
+  DEFAULT_BATCH, type StoreOptions, checkLimit, decodeCursor, emptyContact, filterValues,
   inOrderAsked, planPuts, postingColumns, profileWithoutContact, toPage,
   POSTING,
   CANDIDATE,
   type VersionRow,
   keysetBatches,
+  versions,
 } from './shared.ts';
 import type { CandidateInput, PostingInput, PutOutcome, Store, StoredCandidate, StoredPosting } from './store.ts';
 
@@ -79,9 +80,6 @@ function toCandidate(r: CandidateRow): StoredCandidate {
     modelsVersion: r.models_version, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
   };
 }
-
-const versions = (rows: VersionRow[]): Map<string, StoredVersion> =>
-  new Map(rows.map((r) => [r.id, { hash: r.hash, modelsVersion: r.models_version }]));
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -18,6 +18,10 @@ export interface VersionRow {
   hash: string;
   models_version: string;
 }
+
+/** Stored versions by id, as planPuts reads them. */
+export const versions = (rows: VersionRow[]): Map<string, StoredVersion> =>
+  new Map(rows.map((r) => [r.id, { hash: r.hash, modelsVersion: r.models_version }]));
 export const MAX_LIMIT = 1000;
 
 export interface StoreOptions {

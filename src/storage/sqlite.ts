@@ -6,12 +6,13 @@ import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
-  DEFAULT_BATCH, type StoreOptions, type StoredVersion, checkLimit, decodeCursor, emptyContact, filterValues,
+  DEFAULT_BATCH, type StoreOptions, checkLimit, decodeCursor, emptyContact, filterValues,
   inOrderAsked, planPuts, postingColumns, profileWithoutContact, toPage,
   POSTING,
   CANDIDATE,
   type VersionRow,
   keysetBatches,
+  versions,
 } from './shared.ts';
 import type { CandidateInput, PostingInput, PutOutcome, Store, StoredCandidate, StoredPosting } from './store.ts';
 
@@ -86,9 +87,6 @@ function toCandidate(r: CandidateRow): StoredCandidate {
     modelsVersion: r.models_version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
-
-const versions = (rows: VersionRow[]): Map<string, StoredVersion> =>
-  new Map(rows.map((r) => [r.id, { hash: r.hash, modelsVersion: r.models_version }]));
 
 export interface SqliteStore extends Store {
   readonly kind: 'sqlite';
