@@ -1,8 +1,6 @@
 // The service entry: open the store, load the index, seed the samples on first run, listen,
 // and shut down gracefully (in-flight requests finish, the store closes) on SIGINT/SIGTERM.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/defaults.ts';
 import { createEngine, type Engine } from '../engine.ts';
@@ -10,6 +8,8 @@ import { openConfiguredStore } from '../storage/open.ts';
 import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';
 import { Catalog } from './catalog.ts';
+import { readInputs } from '../cli/input.ts';
+import { createError } from '../errors.ts';
 
 export const SAMPLE_POSTINGS = new URL('../../data/samples/postings/', import.meta.url).pathname;
 
@@ -23,7 +23,12 @@ export interface Started {
 /** Stores the sample postings when the store has none (the quick start's first run). */
 export async function seedSamples(catalog: Catalog, dir = SAMPLE_POSTINGS): Promise<number> {
   if ((await catalog.store.countPostings()) > 0) return 0;
-  const docs = readdirSync(dir).filter((f) => !f.startsWith('.')).sort().map((f) => ({ id: basename(f, extname(f)), raw: readFileSync(join(dir, f), 'utf8') }));
+  // Read as `rolefit rank --postings <dir>` reads a folder: ids from file names, any document type.
+  const { docs: read } = await readInputs(dir, catalog.engine.config.maxInputBytes);
+  const docs = read.map((d) => {
+    if ('error' in d) throw createError('INTERNAL', { reason: `sample ${d.id} cannot be read: ${d.error.message}` });
+    return { id: d.id, raw: d.text };
+  });
   if (docs.length) await catalog.putPostings(docs);
   return docs.length;
 }
