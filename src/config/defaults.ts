@@ -1,5 +1,7 @@
 // Frozen defaults. Everything configurable starts here; load.ts layers the environment on top.
 
+import { availableParallelism } from 'node:os';
+
 export interface Config {
   /** Folder of compiled models (MANIFEST.json, skills.json, ...). */
   modelsDir: string;
@@ -23,6 +25,18 @@ export interface Config {
   logLevel: string;
   /** Service processes on this machine sharing the port (`serve --workers`). */
   workers: number;
+  /** Most pages a PDF may have. */
+  maxPdfPages: number;
+  /** Most bytes a compressed document (DOCX) may unpack to, all parts together. */
+  maxUnpackedBytes: number;
+  /** Parser threads per service process. */
+  parseWorkers: number;
+  /** Time one document may take to parse before its thread is ended and replaced. */
+  parseTimeoutMs: number;
+  /** Heap limit of one parser thread, in MB. */
+  parseMemoryMb: number;
+  /** Documents that may wait for a parser thread before requests are refused as busy. */
+  parseQueue: number;
 }
 
 export const DEFAULTS: Readonly<Config> = Object.freeze({
@@ -38,4 +52,10 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   requestTimeoutMs: 30_000,
   logLevel: 'info',
   workers: 1,
+  maxPdfPages: 50,
+  maxUnpackedBytes: 50 * 1024 * 1024,
+  parseWorkers: Math.max(2, availableParallelism() - 1),
+  parseTimeoutMs: 20_000,
+  parseMemoryMb: 1024,
+  parseQueue: 64,
 });

@@ -21,5 +21,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   set('requestTimeoutMs', int(env.ROLEFIT_REQUEST_TIMEOUT_MS));
   set('logLevel', env.ROLEFIT_LOG_LEVEL);
   set('workers', int(env.ROLEFIT_WORKERS));
+  set('maxPdfPages', int(env.ROLEFIT_MAX_PDF_PAGES));
+  set('maxUnpackedBytes', int(env.ROLEFIT_MAX_UNPACKED_BYTES));
+  set('parseWorkers', int(env.ROLEFIT_PARSE_WORKERS));
+  set('parseTimeoutMs', int(env.ROLEFIT_PARSE_TIMEOUT_MS));
+  set('parseMemoryMb', int(env.ROLEFIT_PARSE_MEMORY_MB));
+  set('parseQueue', int(env.ROLEFIT_PARSE_QUEUE));
   return Object.freeze({ ...DEFAULTS, ...fromEnv, ...overrides });
 }
