@@ -2,7 +2,7 @@
 // It never listens; start.ts (or a test's app.inject) drives it.
 
 import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -11,6 +11,7 @@ import type { Config } from '../config/defaults.ts';
 import { createError } from '../errors.ts';
 import type { Catalog } from './catalog.ts';
 import { toCoded } from './http-errors.ts';
+import { createValidation, jsonTooDeep, MAX_BODY_DEPTH } from './validation.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { parseJsonl, postingRoutes } from './routes/postings.ts';
@@ -24,6 +25,22 @@ export interface AppOptions {
 }
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set for every route from its pattern when it is registered: true for routes anyone may call. */
+    public?: boolean;
+  }
+}
+
+/**
+ * Routes anyone may call (liveness, readiness, the API document), by the pattern the route was
+ * registered with. Everything else needs a key when keys are set: protection follows the route that
+ * matched, so no spelling of a URL (percent-encoding, case, slashes) can reach a route unprotected.
+ */
+export function isPublicRoute(pattern: string): boolean {
+  return pattern === '/health' || pattern === '/ready' || pattern === '/docs' || pattern.startsWith('/docs/');
+}
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { catalog, config } = opts;
@@ -40,8 +57,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Errors the router raises before any route runs (a malformed URL) get the catalogue shape.
+    frameworkErrors: (err, req, reply) => {
+      const long = (err as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const error = createError('REQUEST_INVALID', { reason: long ? 'a URL parameter is longer than 512 characters' : 'the URL is not validly percent-encoded' });
+      void (reply as FastifyReply).code(error.status).send({ error: error.toJSON(), requestId: req.id });
+    },
   });
+  const validation = createValidation();
+  app.setValidatorCompiler(validation.compiler);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -53,15 +77,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     else req.log.info({ code: error.code }, 'request refused');
     void reply.code(error.status).send({ error: error.toJSON(), requestId: req.id });
   });
-  app.setNotFoundHandler((req, reply) => {
-    const error = createError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0]! });
-    void reply.code(error.status).send({ error: error.toJSON(), requestId: req.id });
-  });
 
-  // Bodies: JSON (Fastify's), multipart files, JSONL for bulk uploads; nothing else.
-  app.removeContentTypeParser('text/plain');
+  // Bodies: JSON (Fastify's parser, after a depth check), multipart files, JSONL for bulk uploads;
+  // nothing else. Nesting is checked on the text, before anything recurses into it.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  const jsonParser = app.getDefaultJsonParser('error', 'ignore');
+  const tooDeep = () => createError('BODY_TOO_DEEP', { limit: MAX_BODY_DEPTH });
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (jsonTooDeep(body as string)) done(tooDeep(), undefined);
+    else jsonParser(req, body as string, done);
+  });
   app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], { parseAs: 'string', bodyLimit: config.maxBulkBytes }, (_req, body, done) => {
     try {
+      if (jsonTooDeep(body as string)) throw tooDeep();
       done(null, parseJsonl(body as string));
     } catch (e) {
       done(e as Error, undefined);
@@ -70,6 +98,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: config.maxInputBytes, files: 1, fields: 30, fieldSize: 1024 * 1024, parts: 32 },
+  });
+  // Form fields are text on the wire: their numbers and booleans are read from it.
+  app.addHook('preValidation', async (req) => {
+    if (req.isMultipart()) validation.markForm(req);
   });
 
   // The limit comes first, so guessing keys is limited too: per valid key, else per address.
@@ -88,15 +120,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         const key = keys.length ? presentedKey(req) : null;
         return key ? `key:${key.toString('hex').slice(0, 16)}` : req.ip;
       },
-      allowList: (req) => !req.url.startsWith('/v1/'),
+      allowList: (req) => req.routeOptions.config.public === true,
       errorResponseBuilder: (_req, ctx) => createError('RATE_LIMITED', { max: ctx.max, window: 'minute', retry: ctx.after }),
     });
   }
-  if (keys.length) {
-    app.addHook('onRequest', async (req) => {
-      if (req.url.startsWith('/v1/') && !presentedKey(req)) throw createError('UNAUTHORIZED');
-    });
-  }
+  // Registered after the rate limit's own onRoute hook, so on every route the limit runs first.
+  const requireKey = async (req: FastifyRequest): Promise<void> => {
+    if (!presentedKey(req)) throw createError('UNAUTHORIZED');
+  };
+  app.addHook('onRoute', (route) => {
+    const open = isPublicRoute(route.url ?? route.path);
+    route.config = { ...(route.config ?? {}), public: open };
+    if (!open && keys.length) route.onRequest = [...[route.onRequest ?? []].flat(), requireKey];
+  });
+  // No route matched: without a key, that is not even said (which routes exist is not public).
+  app.setNotFoundHandler((req, reply) => {
+    const error = keys.length && !presentedKey(req) ? createError('UNAUTHORIZED') : createError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0]!.slice(0, 200) });
+    void reply.code(error.status).send({ error: error.toJSON(), requestId: req.id });
+  });
 
   await app.register(swagger, {
     openapi: {
