@@ -161,7 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   postingRoutes(app, catalog, config);
-  matchingRoutes(app, catalog, config.maxInputBytes);
-  candidateRoutes(app, catalog, config.maxInputBytes);
+  matchingRoutes(app, catalog);
+  candidateRoutes(app, catalog);
   return app;
 }

@@ -8,22 +8,22 @@ import type { Match, ScoringWeights } from '../domain/match.ts';
 import type { PostingProfile, SkillRef } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { createError, isRolefitError } from '../errors.ts';
-import { checkText } from '../ingest/text.ts';
 import { RoleIndex, compareRanked, type RankFilter } from '../retrieval/role-index.ts';
 import type { Candidate } from '../scoring/candidate.ts';
 import { topReasons } from '../scoring/reasons.ts';
 import { withOverrides, type Role } from '../scoring/score.ts';
 import type { PostingInput, PutOutcome, Store } from '../storage/store.ts';
 import type { Change, ChangeBus } from '../storage/changes.ts';
+import type { DocumentSource, ParsedPosting, ParsedResume } from '../workers/parse-document.ts';
+import { inProcessParser, type DocumentParser } from '../workers/parse-pool.ts';
 
-export interface DocumentIn {
+/** A document to store: text or a file's bytes, with the caller's id if any. */
+export type DocumentIn = DocumentSource & {
   /** The caller's id; when absent, one is made from the content (so a re-post is idempotent). */
   id?: string;
-  /** The document as text (plain, HTML, JSON-LD or JSON Resume) once files are read. */
-  raw: string;
-  /** How it arrived when that is not visible in the text (a PDF or DOCX file). */
-  format?: string;
-}
+  /** How the document is named in error messages; default "the posting" / "the résumé". */
+  what?: string;
+};
 
 export interface RankQuery {
   top: number;
@@ -67,10 +67,13 @@ export class Catalog {
 
   /** Other instances sharing the store: told of this one's writes, and telling it of theirs. */
   private readonly bus: ChangeBus | null;
+  /** Where documents are parsed: the service's thread pool, or this thread. */
+  readonly parser: DocumentParser;
 
-  constructor(engine: Engine, store: Store, bus: ChangeBus | null = null) {
+  constructor(engine: Engine, store: Store, bus: ChangeBus | null = null, parser: DocumentParser = inProcessParser(engine)) {
     this.engine = engine;
     this.store = store;
+    this.parser = parser;
     this.index = new RoleIndex(engine.taxonomy);
     this.bus = bus;
     bus?.subscribe((c) => {
@@ -145,29 +148,38 @@ export class Catalog {
     };
   }
 
-  parsePosting(raw: string): { profile: PostingProfile; text: string } {
-    return this.engine.parsePostingDocument(raw);
+  parsePosting(source: DocumentSource, what = 'the posting'): Promise<ParsedPosting> {
+    return this.parser.parse({ kind: 'posting', source: onlySource(source), what });
   }
 
-  parseResume(raw: string, asOf?: string): { profile: ResumeProfile; text: string } {
-    return this.engine.parseResumeDocument(raw, asOf ? { asOf } : {});
+  parseResume(source: DocumentSource, asOf?: string, what = 'the résumé'): Promise<ParsedResume> {
+    return this.parser.parse({ kind: 'resume', source: onlySource(source), what, ...(asOf ? { asOf } : {}) });
   }
 
   /**
-   * Parses every posting, then stores them all in one transaction, then indexes them. A posting
-   * that cannot be read rejects the whole request, and nothing is stored.
+   * Parses every posting (as many at once as the parser runs), then stores them all in one
+   * transaction, then indexes them. A posting that cannot be read rejects the whole request, and
+   * nothing is stored.
    */
   async putPostings(docs: DocumentIn[]): Promise<Array<{ id: string; outcome: PutOutcome }>> {
-    const inputs: PostingInput[] = docs.map((d, i) => {
-      const id = checkId(d.id ?? contentId('p', d.raw));
+    for (const d of docs) if (d.id !== undefined) checkId(d.id);
+    const inputs: PostingInput[] = new Array(docs.length);
+    let next = 0;
+    const parseOne = async (i: number): Promise<void> => {
+      const d = docs[i]!;
       try {
-        const { profile, text } = this.parsePosting(checkText(d.raw, 'the posting', this.engine.config.maxInputBytes));
-        return { id, text, format: d.format ?? profile.format ?? 'text', hash: sha256(d.raw), profile };
+        const { raw, text, profile, fileFormat } = await this.parsePosting(d, d.what);
+        const id = d.id ?? contentId('p', raw);
+        inputs[i] = { id, text, format: fileFormat ?? profile.format ?? 'text', hash: sha256(raw), profile };
       } catch (e) {
-        if (docs.length > 1 && isRolefitError(e)) throw createError('BULK_REJECTED', { index: i, id, reason: e.message });
+        if (docs.length > 1 && isRolefitError(e) && e.status < 500) throw createError('BULK_REJECTED', { index: i, id: d.id ?? '(none)', reason: e.message });
         throw e;
       }
+    };
+    const lanes = Array.from({ length: Math.min(docs.length, this.parser.concurrency) }, async () => {
+      while (next < docs.length) await parseOne(next++);
     });
+    await Promise.all(lanes);
     const outcomes = await this.store.putPostings(inputs);
     // Last one wins for a repeated id, as in the store.
     const changed: string[] = [];
@@ -188,10 +200,11 @@ export class Catalog {
   }
 
   async putCandidate(doc: DocumentIn, asOf?: string): Promise<{ id: string; outcome: PutOutcome; profile: ResumeProfile }> {
-    const id = checkId(doc.id ?? contentId('c', doc.raw));
-    const { profile, text } = this.parseResume(doc.raw, asOf);
+    if (doc.id !== undefined) checkId(doc.id);
+    const { raw, text, profile, fileFormat } = await this.parseResume(doc, asOf, doc.what);
+    const id = doc.id ?? contentId('c', raw);
     const stored = { ...profile, contact: EMPTY_CONTACT };
-    const outcome = await this.store.putCandidate({ id, text, format: doc.format ?? profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${doc.raw}`), profile: stored, contact: profile.contact });
+    const outcome = await this.store.putCandidate({ id, text, format: fileFormat ?? profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${raw}`), profile: stored, contact: profile.contact });
     if (outcome !== 'unchanged') {
       this.candidates.set(id, this.engine.candidateOf(stored));
       this.bus?.publish({ kind: 'candidate', ids: [id] });
@@ -247,6 +260,11 @@ export class Catalog {
       ...(q.explain === 'full' ? { match: m } : {}),
     };
   }
+}
+
+/** The document itself, without the fields that travel with it (a parser thread gets only this). */
+function onlySource(d: DocumentSource): DocumentSource {
+  return 'bytes' in d ? { bytes: d.bytes } : { raw: d.raw };
 }
 
 function checkId(id: string): string {

@@ -1,9 +1,10 @@
 // A document out of a request: a multipart file (text, HTML, PDF, DOCX, JSON), `text` in a JSON
-// body, or a structured object (schema.org JobPosting JSON-LD, JSON Resume).
+// body, or a structured object (schema.org JobPosting JSON-LD, JSON Resume). Nothing is read or
+// parsed here: the catalogue's parser does that, off the event loop and within its budget and
+// read limits (size, PDF pages, unpacked bytes).
 
 import { createError } from '../errors.ts';
-import { extractText } from '../ingest/extract.ts';
-import { checkText } from '../ingest/text.ts';
+import type { DocumentSource } from '../workers/parse-document.ts';
 
 export interface DocumentBody {
   text?: unknown;
@@ -12,35 +13,19 @@ export interface DocumentBody {
   posting?: unknown;
 }
 
-export async function documentFrom(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
-  return (await documentIn(body, maxBytes, what)).raw;
-}
-
-/** The same, with the file's format when the text does not show it (PDF, DOCX). */
-export async function documentIn(body: DocumentBody, maxBytes: number, what: string): Promise<{ raw: string; format?: string }> {
-  if (Buffer.isBuffer(body.file)) {
-    const x = await extractText(body.file, what, maxBytes);
-    return { raw: withoutNul(x.text), ...(x.type === 'pdf' || x.type === 'docx' ? { format: x.type } : {}) };
-  }
-  return { raw: withoutNul(await readDocument(body, maxBytes, what)) };
-}
-
-/** NUL characters carry no text and PostgreSQL refuses them; a space keeps every offset. */
-function withoutNul(s: string): string {
-  return s.includes('\u0000') ? s.replaceAll('\u0000', ' ') : s;
-}
-
-async function readDocument(body: DocumentBody, maxBytes: number, what: string): Promise<string> {
-  if (typeof body.file === 'string') return checkText(body.file, what, maxBytes);
-  if (typeof body.text === 'string') return checkText(body.text, what, maxBytes);
+export function documentIn(body: DocumentBody, what: string): DocumentSource {
+  if (Buffer.isBuffer(body.file)) return { bytes: body.file };
+  if (typeof body.file === 'string') return { raw: body.file };
+  if (typeof body.text === 'string') return { raw: body.text };
+  // The body's nesting depth is bounded when it is read, so this cannot overflow the stack.
   const structured = body.resume ?? body.posting;
-  if (structured !== undefined) return checkText(JSON.stringify(structured), what, maxBytes);
+  if (structured !== undefined) return { raw: JSON.stringify(structured) };
   throw createError('REQUEST_INVALID', { reason: `send ${what} as "text", as a multipart "file", or as a JSON object` });
 }
 
 /** A posting's body: a schema.org JobPosting JSON-LD object as the whole body, or the document fields. */
-export function postingIn(body: unknown, maxBytes: number): Promise<{ raw: string; format?: string }> {
-  return documentIn(isJsonLd(body) ? { posting: body } : (body as DocumentBody), maxBytes, 'the posting');
+export function postingIn(body: unknown): DocumentSource {
+  return documentIn(isJsonLd(body) ? { posting: body } : (body as DocumentBody), 'the posting');
 }
 
 /** A JSON-LD body (the whole body is the JobPosting): it names a schema.org type or context. */

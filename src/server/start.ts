@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import { Catalog } from './catalog.ts';
 import { readInputs } from '../cli/input.ts';
 import { createError } from '../errors.ts';
+import { ParsePool } from '../workers/parse-pool.ts';
 
 export const SAMPLE_POSTINGS = new URL('../../data/samples/postings/', import.meta.url).pathname;
 
@@ -43,21 +44,35 @@ export async function startServer(config: Config, opts: { seed: boolean; version
   // Instances sharing a PostgreSQL store hear each other's writes; workers of one machine, each other's.
   let bus: ChangeBus | null = opts.bus ?? null;
   if (!bus && config.pg) bus = await openPostgresChanges(config.pg);
-  const catalog = new Catalog(engine, store, bus);
-  const app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel } });
-  const loaded = await catalog.load();
-  app.log.info({ ...loaded, store: store.kind, modelsVersion: engine.modelsVersion }, 'index loaded');
-  if (opts.seed) {
-    const seeded = await seedSamples(catalog);
-    if (seeded) app.log.info({ postings: seeded, from: SAMPLE_POSTINGS }, 'empty store: seeded the sample postings');
+  // Documents are parsed in worker threads, each within its time and memory budget.
+  const pool = await ParsePool.start({ config });
+  let app: FastifyInstance;
+  let catalog: Catalog;
+  let address: string;
+  try {
+    catalog = new Catalog(engine, store, bus, pool);
+    app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel } });
+    const loaded = await catalog.load();
+    app.log.info({ ...loaded, store: store.kind, modelsVersion: engine.modelsVersion }, 'index loaded');
+    if (opts.seed) {
+      const seeded = await seedSamples(catalog);
+      if (seeded) app.log.info({ postings: seeded, from: SAMPLE_POSTINGS }, 'empty store: seeded the sample postings');
+    }
+    if (!config.apiKeys.length && !isLoopback(config.host)) {
+      app.log.warn(`NO API KEYS ARE SET AND THE SERVER LISTENS ON ${config.host}: anyone who can reach it can read and change the store. Set ROLEFIT_API_KEYS.`);
+    }
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    // Nothing may keep the process alive after a failed start: no parser threads, no connections.
+    await pool.close();
+    await bus?.close();
+    await store.close();
+    throw e;
   }
-  if (!config.apiKeys.length && !isLoopback(config.host)) {
-    app.log.warn(`NO API KEYS ARE SET AND THE SERVER LISTENS ON ${config.host}: anyone who can reach it can read and change the store. Set ROLEFIT_API_KEYS.`);
-  }
-  const address = await app.listen({ port: config.port, host: config.host });
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= (async () => {
     await app.close();
+    await pool.close();
     await bus?.close();
     await store.close();
   })());

@@ -10,6 +10,7 @@ import type { ErrorCode } from '../../src/errors.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { Catalog } from '../../src/server/catalog.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite.ts';
+import { inProcessParser } from '../../src/workers/parse-pool.ts';
 
 const SAMPLES = new URL('../../data/samples/', import.meta.url).pathname;
 
@@ -38,7 +39,7 @@ export async function makeApp(engine: Engine, overrides: Partial<Config> = {}, o
   const config = loadConfig({}, { rateLimitPerMinute: 0, ...overrides });
   const store = opts.store ?? openSqliteStore(':memory:');
   await store.migrate();
-  const catalog = new Catalog(engine, store);
+  const catalog = new Catalog(engine, store, null, inProcessParser(engine, config));
   const app = await buildApp({ catalog, config, version: 'test' });
   if (opts.load !== false) await catalog.load();
   return {

@@ -15,10 +15,10 @@ function summaryOf(c: StoredCandidate) {
   return { id: c.id, asOf: p.asOf, totalMonths: p.experience.totalMonths, positions: p.positions.length, skills: p.skills.length, format: c.format, modelsVersion: c.modelsVersion, updatedAt: c.updatedAt };
 }
 
-export function candidateRoutes(app: FastifyInstance, catalog: Catalog, maxInputBytes: number): void {
+export function candidateRoutes(app: FastifyInstance, catalog: Catalog): void {
   const store = async (body: unknown, id: string | undefined, reply: { code: (n: number) => unknown }) => {
     const b = body as DocumentBody & { id?: string; asOf?: string };
-    const doc = await documentIn(b, maxInputBytes, 'the résumé');
+    const doc = documentIn(b, 'the résumé');
     const finalId = id ?? b.id;
     const r = await catalog.putCandidate({ ...doc, ...(finalId ? { id: finalId } : {}) }, formatYearMonth(resolveAsOf(b.asOf)));
     reply.code(r.outcome === 'created' ? 201 : 200);

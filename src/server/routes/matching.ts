@@ -8,19 +8,18 @@ import { formatYearMonth } from '../../text/dates.ts';
 import type { Candidate } from '../../scoring/candidate.ts';
 import type { Role } from '../../scoring/score.ts';
 import type { Catalog } from '../catalog.ts';
-import { documentFrom, postingIn, type DocumentBody } from '../documents.ts';
+import { documentIn, postingIn, type DocumentBody } from '../documents.ts';
 import { candidatesRankBody, candidatesRankResponse, idParams, matchBody, matchObjectResponse, matchResponse, openResponse, postingBody, resumeBody, scoreBody } from '../schemas.ts';
 import { rankQuery, weightsFrom, type RankingFields } from './common.ts';
 
-export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputBytes: number): void {
+export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
   const { engine } = catalog;
   /** "Present" for a résumé parsed in this request: the body's asOf, else today (read here, at the edge). */
   const asOfOf = (asOf?: string): string => formatYearMonth(resolveAsOf(asOf));
   const candidateFrom = async (b: DocumentBody & { candidateId?: string; id?: string; asOf?: string }): Promise<Candidate> => {
     const stored = b.candidateId ?? b.id;
     if (stored !== undefined) return catalog.storedCandidate(stored);
-    const raw = await documentFrom(b, maxInputBytes, 'the résumé');
-    return engine.candidateOf(catalog.parseResume(raw, asOfOf(b.asOf)).profile);
+    return engine.candidateOf((await catalog.parseResume(documentIn(b, 'the résumé'), asOfOf(b.asOf))).profile);
   };
 
   app.post('/v1/match', {
@@ -48,7 +47,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
     const candidate = await candidateFrom({ ...b.resume, ...(b.asOf ? { asOf: b.asOf } : {}) });
     let role: Role;
     if (b.posting.id !== undefined) role = catalog.storedRole(b.posting.id);
-    else role = engine.roleOf(catalog.parsePosting(await documentFrom(b.posting, maxInputBytes, 'the posting')).profile);
+    else role = engine.roleOf((await catalog.parsePosting(documentIn(b.posting, 'the posting'))).profile);
     return engine.match(candidate, role, { explain: b.explain, ...(weights ? { weights } : {}) });
   });
 
@@ -69,7 +68,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   app.post('/v1/postings/parse', {
     schema: { tags: ['parsing'], summary: 'Parse a posting without storing it -> PostingProfile (with the text its spans point into)', body: postingBody, response: openResponse('PostingProfile plus text') },
   }, async (req) => {
-    const { profile, text } = catalog.parsePosting((await postingIn(req.body, maxInputBytes)).raw);
+    const { profile, text } = await catalog.parsePosting(postingIn(req.body));
     return { ...profile, text };
   });
 
@@ -78,7 +77,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog, maxInputB
   }, async (req) => {
     const b = req.body as DocumentBody & { id?: string; asOf?: string };
     if (b.id !== undefined) throw createError('REQUEST_INVALID', { reason: 'parse takes a document, not an id' });
-    const { profile, text } = catalog.parseResume(await documentFrom(b, maxInputBytes, 'the résumé'), asOfOf(b.asOf));
+    const { profile, text } = await catalog.parseResume(documentIn(b, 'the résumé'), asOfOf(b.asOf));
     return { ...profile, text };
   });
 }

@@ -9,7 +9,6 @@ import { errorResponses, idParams, includeQuery, listQuery, openResponse, postin
 import { workMode } from './common.ts';
 
 interface Limits {
-  maxInputBytes: number;
   maxBulkBytes: number;
 }
 
@@ -33,8 +32,8 @@ function parseJsonl(body: string): unknown[] {
 }
 
 export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Limits): void {
-  const readPosting = async (body: unknown, id?: string): Promise<DocumentIn> => {
-    const doc = await postingIn(body, limits.maxInputBytes);
+  const readPosting = (body: unknown, id?: string): DocumentIn => {
+    const doc = postingIn(body);
     // A JSON-LD body's own fields are the posting's, never our id.
     const finalId = id ?? (isJsonLd(body) ? undefined : (body as { id?: string }).id);
     return { ...doc, ...(finalId ? { id: finalId } : {}) };
@@ -48,7 +47,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
 
   app.post('/v1/postings', {
     schema: { tags: ['postings'], summary: 'Store a posting (JSON {id?, text}, a JobPosting JSON-LD body, or a multipart file)', body: postingBody, response: openResponse('the stored posting: id, outcome (created, updated, unchanged), title, location, requirements (count), warnings') },
-  }, async (req, reply) => put(await readPosting(req.body), reply));
+  }, async (req, reply) => put(readPosting(req.body), reply));
 
   app.put('/v1/postings/:id', {
     schema: { tags: ['postings'], summary: 'Create or replace the posting with this id', params: idParams, body: postingBody, response: openResponse('the stored posting: id, outcome, title, location, requirements (count), warnings') },
@@ -56,7 +55,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
     const { id } = req.params as { id: string };
     const b = req.body as { id?: string };
     if (!isJsonLd(b) && b.id !== undefined && b.id !== id) throw createError('REQUEST_INVALID', { reason: `the body's id "${b.id}" differs from the URL's "${id}"` });
-    return put(await readPosting(req.body, id), reply);
+    return put(readPosting(req.body, id), reply);
   });
 
   app.post('/v1/postings/bulk', {
