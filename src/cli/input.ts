@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
 import { checkText } from '../ingest/text.ts';
-import { extractText } from '../ingest/extract.ts';
+import { loadConfig } from '../config/load.ts';
+import { extractText, type ReadLimits } from '../ingest/extract.ts';
 
 export type InputDoc = { id: string; text: string } | { id: string; error: { code: ErrorCode; message: string } };
 
@@ -15,7 +16,14 @@ export interface Inputs {
   many: boolean;
 }
 
-async function readDoc(id: string, path: string, maxBytes: number): Promise<InputDoc> {
+/** The engine's configuration satisfies ReadLimits; a bare size takes the other limits from the environment's configuration. */
+export type Limits = number | ReadLimits;
+
+function readLimits(limits: Limits): ReadLimits {
+  return typeof limits === 'number' ? { ...loadConfig(), maxInputBytes: limits } : limits;
+}
+
+async function readDoc(id: string, path: string, maxBytes: Limits): Promise<InputDoc> {
   try {
     let bytes: Buffer;
     try {
@@ -23,7 +31,7 @@ async function readDoc(id: string, path: string, maxBytes: number): Promise<Inpu
     } catch {
       throw createError('INPUT_NOT_FOUND', { path });
     }
-    return { id, text: (await extractText(bytes, basename(path), maxBytes)).text };
+    return { id, text: (await extractText(bytes, basename(path), readLimits(maxBytes))).text };
   } catch (e) {
     return { id, error: toErrorBody(e) };
   }
@@ -33,7 +41,7 @@ function idOf(file: string): string {
   return basename(file, extname(file));
 }
 
-export async function readInputs(arg: string, maxBytes: number): Promise<Inputs> {
+export async function readInputs(arg: string, maxBytes: Limits): Promise<Inputs> {
   let stat;
   try {
     stat = statSync(arg);
@@ -50,7 +58,8 @@ export async function readInputs(arg: string, maxBytes: number): Promise<Inputs>
   return { docs: [await readDoc(idOf(arg), arg, maxBytes)], many: false };
 }
 
-async function readJsonl(path: string, maxBytes: number): Promise<InputDoc[]> {
+async function readJsonl(path: string, limits: Limits): Promise<InputDoc[]> {
+  const maxBytes = typeof limits === 'number' ? limits : limits.maxInputBytes;
   const base = dirname(resolve(path));
   const docs: InputDoc[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');

@@ -1,18 +1,22 @@
 // DOCX -> text through mammoth's HTML (headings and list items kept), then the HTML reader.
-// Loaded lazily on first use.
+// The archive is unpacked under limits first (archive.ts) and mammoth reads a stored copy of
+// exactly those bytes; images are never read. Loaded lazily on first use.
 
 import { createError } from '../errors.ts';
+import { storedZip, unpackZip, type UnpackLimits } from './archive.ts';
 import { htmlToText } from './html.ts';
 
 type Mammoth = typeof import('mammoth');
 let mammothModule: Promise<Mammoth> | null = null; // the lazily loaded library (a cache, not state)
 
-export async function docxToText(bytes: Uint8Array, what: string): Promise<string> {
+export async function docxToText(bytes: Uint8Array, what: string, limits: UnpackLimits): Promise<string> {
+  const parts = await unpackZip(bytes, what, limits);
   mammothModule ??= import('mammoth');
   const mammoth = await mammothModule;
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    const skipImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+    html = (await mammoth.convertToHtml({ buffer: storedZip(parts) }, { convertImage: skipImage })).value;
   } catch (e) {
     throw createError('INPUT_CORRUPT', { what, type: 'DOCX', reason: (e as Error).message.split('\n')[0]! });
   }

@@ -33,6 +33,8 @@ function loadPdfJs(): Promise<PdfJs> {
 
 /** The x of a vertical gutter that splits the page into two columns of text, if there is one. */
 export function findGutter(items: Item[], pageWidth: number): number | null {
+  // 14,400 units is the largest page the PDF format allows; a wider box is not a real page.
+  if (!(pageWidth > 0 && pageWidth <= 14_400)) return null;
   const body = items.filter((i) => i.w < pageWidth * 0.6 && i.str.trim() !== '');
   if (body.length < 8) return null;
   const cover = new Uint16Array(Math.ceil(pageWidth) + 1);
@@ -90,7 +92,21 @@ function linesToText(lines: Line[]): string {
 
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$/i;
 
-export async function pdfToText(bytes: Uint8Array, what: string): Promise<PdfText> {
+/** What reading one PDF may cost: pages, characters of text, text pieces per page and in all. */
+export interface PdfLimits {
+  maxPages: number;
+  maxChars: number;
+}
+
+/** A text item as pdfjs streams it (marked-content items have no `str`). */
+type RawItem = { str?: string; transform: number[]; width: number; height: number };
+
+/** A page holds a few hundred text pieces, a dense one a few thousand. */
+export const MAX_ITEMS_PER_PAGE = 20_000;
+export const MAX_ITEMS = 200_000;
+
+/** Without `limits` only the text-piece limits apply (benchmarks); extractText always passes them. */
+export async function pdfToText(bytes: Uint8Array, what: string, limits: PdfLimits = { maxPages: Infinity, maxChars: Infinity }): Promise<PdfText> {
   const pdfjs = await loadPdfJs();
   let doc;
   try {
@@ -101,19 +117,42 @@ export async function pdfToText(bytes: Uint8Array, what: string): Promise<PdfTex
     throw createError('INPUT_CORRUPT', { what, type: 'PDF', reason: (e as Error).message });
   }
   try {
+    // Before any page is read: the page count comes from the page tree's root.
+    if (doc.numPages > limits.maxPages) throw createError('INPUT_TOO_MANY_PAGES', { what, pages: doc.numPages, limit: limits.maxPages });
     const pages: Array<{ lines: Line[]; height: number }> = [];
-    let chars = 0;
+    let chars = 0; // visible characters (the text-layer check)
+    let read = 0; // all characters read (the size limit)
+    let allItems = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const view = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
       const items: Item[] = [];
-      for (const raw of content.items) {
-        if (!('str' in raw) || raw.str === '') continue;
-        const [, , , d, x, y] = raw.transform as number[];
-        items.push({ str: raw.str, x: x!, y: y!, w: raw.width, size: Math.abs(d!) || raw.height || 10 });
-        chars += raw.str.trim().length;
+      let pageItems = 0;
+      // Streamed, so reading stops (and pdfjs stops evaluating the page) as soon as a limit is passed.
+      const reader = page.streamTextContent().getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          for (const raw of (value as { items: RawItem[] }).items) {
+            pageItems++;
+            allItems++;
+            if (pageItems > MAX_ITEMS_PER_PAGE) throw createError('INPUT_TOO_COMPLEX', { what, reason: `page ${p} holds more than ${MAX_ITEMS_PER_PAGE} pieces of text` });
+            if (allItems > MAX_ITEMS) throw createError('INPUT_TOO_COMPLEX', { what, reason: `it holds more than ${MAX_ITEMS} pieces of text` });
+            if (typeof raw.str !== 'string' || raw.str === '') continue;
+            const [, , , d, x, y] = raw.transform;
+            items.push({ str: raw.str, x: x!, y: y!, w: raw.width, size: Math.abs(d!) || raw.height || 10 });
+            chars += raw.str.trim().length;
+            read += raw.str.length;
+            if (read > limits.maxChars) throw createError('INPUT_TOO_LARGE', { what, size: read, limit: limits.maxChars });
+          }
+        }
+      } finally {
+        // No reader.cancel(): pdfjs then still delivers queued chunks to the closed stream and
+        // rejects unhandled. Destroying the document (below) ends the page's evaluation instead.
+        reader.releaseLock();
       }
+      page.cleanup();
       const gutter = findGutter(items, view.width);
       let lines: Line[];
       if (gutter === null) lines = toLines(items);

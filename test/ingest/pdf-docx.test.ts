@@ -7,7 +7,7 @@ import { makeDocx, makePdf, textPdf } from '../helpers/documents.ts';
 
 const engine = createEngine();
 const fixture = (f: string): string => readFileSync(new URL(`../fixtures/resumes/${f}`, import.meta.url), 'utf8');
-const MB = 10 * 1024 * 1024;
+const MB = { maxInputBytes: 10 * 1024 * 1024, maxPdfPages: 50, maxUnpackedBytes: 50 * 1024 * 1024 };
 
 describe('PDF', () => {
   it('reads a one-column résumé, dropping running headers, footers and page numbers', async () => {
@@ -81,6 +81,6 @@ describe('DOCX', () => {
   });
 
   it('rejects a document over the size limit before reading it', async () => {
-    await expect(extractText(Buffer.alloc(2000, 65), 'big.txt', 1000)).rejects.toMatchObject({ code: 'INPUT_TOO_LARGE' });
+    await expect(extractText(Buffer.alloc(2000, 65), 'big.txt', { ...MB, maxInputBytes: 1000 })).rejects.toMatchObject({ code: 'INPUT_TOO_LARGE' });
   });
 });
