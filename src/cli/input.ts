@@ -5,7 +5,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
 import { checkText } from '../ingest/text.ts';
-import { loadConfig } from '../config/load.ts';
 import { extractText, type ReadLimits } from '../ingest/extract.ts';
 
 export type InputDoc = { id: string; text: string } | { id: string; error: { code: ErrorCode; message: string } };
@@ -16,14 +15,8 @@ export interface Inputs {
   many: boolean;
 }
 
-/** The engine's configuration satisfies ReadLimits; a bare size takes the other limits from the environment's configuration. */
-export type Limits = number | ReadLimits;
 
-function readLimits(limits: Limits): ReadLimits {
-  return typeof limits === 'number' ? { ...loadConfig(), maxInputBytes: limits } : limits;
-}
-
-async function readDoc(id: string, path: string, maxBytes: Limits): Promise<InputDoc> {
+async function readDoc(id: string, path: string, limits: ReadLimits): Promise<InputDoc> {
   try {
     let bytes: Buffer;
     try {
@@ -31,7 +24,7 @@ async function readDoc(id: string, path: string, maxBytes: Limits): Promise<Inpu
     } catch {
       throw createError('INPUT_NOT_FOUND', { path });
     }
-    return { id, text: (await extractText(bytes, basename(path), readLimits(maxBytes))).text };
+    return { id, text: (await extractText(bytes, basename(path), limits)).text };
   } catch (e) {
     return { id, error: toErrorBody(e) };
   }
@@ -41,7 +34,8 @@ function idOf(file: string): string {
   return basename(file, extname(file));
 }
 
-export async function readInputs(arg: string, maxBytes: Limits): Promise<Inputs> {
+/** `limits`: the engine's configuration (it satisfies ReadLimits). */
+export async function readInputs(arg: string, limits: ReadLimits): Promise<Inputs> {
   let stat;
   try {
     stat = statSync(arg);
@@ -51,15 +45,15 @@ export async function readInputs(arg: string, maxBytes: Limits): Promise<Inputs>
   if (stat.isDirectory()) {
     const files = readdirSync(arg).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort();
     const docs: InputDoc[] = [];
-    for (const f of files) if (statSync(join(arg, f)).isFile()) docs.push(await readDoc(idOf(f), join(arg, f), maxBytes));
+    for (const f of files) if (statSync(join(arg, f)).isFile()) docs.push(await readDoc(idOf(f), join(arg, f), limits));
     return { docs, many: true };
   }
-  if (/\.jsonl$/i.test(arg)) return { docs: await readJsonl(arg, maxBytes), many: true };
-  return { docs: [await readDoc(idOf(arg), arg, maxBytes)], many: false };
+  if (/\.jsonl$/i.test(arg)) return { docs: await readJsonl(arg, limits), many: true };
+  return { docs: [await readDoc(idOf(arg), arg, limits)], many: false };
 }
 
-async function readJsonl(path: string, limits: Limits): Promise<InputDoc[]> {
-  const maxBytes = typeof limits === 'number' ? limits : limits.maxInputBytes;
+async function readJsonl(path: string, limits: ReadLimits): Promise<InputDoc[]> {
+  const maxBytes = limits.maxInputBytes;
   const base = dirname(resolve(path));
   const docs: InputDoc[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
@@ -86,7 +80,7 @@ async function readJsonl(path: string, limits: Limits): Promise<InputDoc[]> {
         docs.push({ id, error: toErrorBody(e) });
       }
     } else if (typeof r.path === 'string') {
-      docs.push(await readDoc(id, resolve(base, r.path), maxBytes));
+      docs.push(await readDoc(id, resolve(base, r.path), limits));
     } else {
       docs.push({ id, error: createError('INPUT_BAD_JSONL', { line: i + 1, path, reason: 'needs "text" or "path"' }).toJSON() });
     }

@@ -28,7 +28,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
   /** Reads the input's documents and prints one result (or coded error) per document. */
   const eachDocument = async (input: string, fn: (eng: Engine, text: string) => object): Promise<void> => {
     const eng = getEngine();
-    const { docs, many } = await readInputs(input, eng.config.maxInputBytes);
+    const { docs, many } = await readInputs(input, eng.config);
     const failures = emitAll(docs, many, (text) => fn(eng, text), io.out, toErrorBody);
     if (!many && failures) state.code = 1;
   };
@@ -89,8 +89,8 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .action(async (resume: string, posting: string, opts: { asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
       const eng = getEngine();
       resolveAsOf(opts.asOf);
-      const r = await readOne(resume, eng.config.maxInputBytes);
-      const p = await readOne(posting, eng.config.maxInputBytes);
+      const r = await readOne(resume, eng.config);
+      const p = await readOne(posting, eng.config);
       const m = eng.score(r, p, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.weights ? { weights: opts.weights } : {}) });
       io.out(opts.format === 'table' ? matchTable(m) : JSON.stringify(m, null, 2));
     });
@@ -112,16 +112,16 @@ function buildProgram(io: Io, state: { code: number }): Command {
       const scoreOpts = { explain: true, ...(opts.weights ? { weights: opts.weights } : {}) };
       let results: RankRow[];
       if (resume && opts.postings) {
-        const candidate = eng.candidate(await readOne(resume, eng.config.maxInputBytes), asOf);
-        const { docs } = await readInputs(opts.postings, eng.config.maxInputBytes);
+        const candidate = eng.candidate(await readOne(resume, eng.config), asOf);
+        const { docs } = await readInputs(opts.postings, eng.config);
         results = docs.map((d) => {
           if ('error' in d) return { id: d.id, error: d.error };
           const role = eng.role(d.text);
           return rankRow(d.id, eng.match(candidate, role, scoreOpts), role.profile.title);
         });
       } else if (opts.posting && opts.resumes) {
-        const role = eng.role(await readOne(opts.posting, eng.config.maxInputBytes));
-        const { docs } = await readInputs(opts.resumes, eng.config.maxInputBytes);
+        const role = eng.role(await readOne(opts.posting, eng.config));
+        const { docs } = await readInputs(opts.resumes, eng.config);
         results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(eng.candidate(d.text, asOf), role, scoreOpts), null)));
       } else {
         throw createError('USAGE', { reason: 'use `rank <resume> --postings <input>` or `rank --posting <file> --resumes <input>`' });

@@ -153,7 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!catalog.ready) return reply.code(503).send({ status: 'loading' });
     try {
       const stored = await catalog.store.countPostings();
-      return { status: 'ready', store: catalog.store.kind, postings: stored, indexed: catalog.index.size, candidates: catalog.candidateCount, modelsVersion: catalog.engine.modelsVersion, scoringVersion: catalog.engine.scoring.scoringVersion };
+      return { status: 'ready', store: catalog.store.kind, postings: stored, indexed: catalog.index.size, candidates: catalog.candidateCount, parsers: catalog.parser.stats, modelsVersion: catalog.engine.modelsVersion, scoringVersion: catalog.engine.scoring.scoringVersion };
     } catch (e) {
       const { error } = toCoded(e, config);
       return reply.code(503).send({ status: 'store unavailable', error: error.toJSON(), requestId: req.id });

@@ -25,7 +25,7 @@ export interface Started {
 export async function seedSamples(catalog: Catalog, dir = SAMPLE_POSTINGS): Promise<number> {
   if ((await catalog.store.countPostings()) > 0) return 0;
   // Read as `rolefit rank --postings <dir>` reads a folder: ids from file names, any document type.
-  const { docs: read } = await readInputs(dir, catalog.engine.config.maxInputBytes);
+  const { docs: read } = await readInputs(dir, catalog.engine.config);
   const docs = read.map((d) => {
     if ('error' in d) throw createError('INTERNAL', { reason: `sample ${d.id} cannot be read: ${d.error.message}` });
     return { id: d.id, raw: d.text };

@@ -18,7 +18,16 @@ export interface DocumentParser {
   parse(job: ParseJob & { kind: 'resume' }): Promise<ParsedResume>;
   /** How many documents it parses at once (bulk writes keep that many in flight). */
   readonly concurrency: number;
+  /** Threads, those busy, documents waiting, threads replaced: for /ready. */
+  readonly stats: PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  threads: number;
+  busy: number;
+  queued: number;
+  restarts: number;
 }
 
 /** Parses in the calling thread: the CLI, tests, and a library user who wants no threads. */
@@ -27,6 +36,7 @@ export function inProcessParser(engine: Engine, config: ReadLimits = engine.conf
   return {
     parse: ((job: ParseJob) => parseDocument(engine, job, limits)) as DocumentParser['parse'],
     concurrency: 1,
+    stats: { threads: 0, busy: 0, queued: 0, restarts: 0 },
     close: async () => {},
   };
 }
@@ -88,8 +98,8 @@ export class ParsePool implements DocumentParser {
     return pool;
   }
 
-  get stats(): { threads: number; busy: number; queued: number; restarts: number } {
-    return { threads: this.slots.length, busy: this.slots.filter((s) => s.running).length, queued: this.queue.length, restarts: this.restarts };
+  get stats(): PoolStats {
+    return { threads: this.slots.filter((s) => s.ready).length, busy: this.slots.filter((s) => s.running).length, queued: this.queue.length, restarts: this.restarts };
   }
 
   parse(job: ParseJob & { kind: 'posting' }): Promise<ParsedPosting>;

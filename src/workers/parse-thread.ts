@@ -31,6 +31,10 @@ try {
     );
   });
   port.postMessage({ type: 'ready' } satisfies ThreadMessage);
+  // The file readers load lazily; load them now, in the background, so the first PDF or DOCX a
+  // thread gets does not spend its time budget on loading a library (seconds on a busy machine).
+  void import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => {});
+  void import('mammoth').catch(() => {});
 } catch (e) {
   port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies ThreadMessage);
 }
