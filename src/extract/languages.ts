@@ -18,26 +18,47 @@ export function readLanguages(lex: Lexicons, line: string, langHits: Array<Span 
   langHits = langHits.filter((h) => AFTER_LANGUAGE.test(line.slice(h.end, h.end + 24)));
   if (langHits.length === 0) return [];
   const levels: Array<Span & { level: string }> = lex.languageLevels.find(line, tokens).map((m) => ({ start: m.start, end: m.end, level: m.value }));
+  const lexiconStarts = new Set(levels.map((l) => l.start));
   for (const m of line.matchAll(CEFR)) {
-    if (!levels.some((l) => l.start === m.index)) levels.push({ start: m.index, end: m.index + m[0].length, level: m[1]! });
+    if (!lexiconStarts.has(m.index)) levels.push({ start: m.index, end: m.index + m[0].length, level: m[1]! });
   }
   levels.sort((a, b) => a.start - b.start);
+  // Binary searches over the levels (by start), so a long line of languages and levels stays linear.
+  const firstFrom = (pos: number): number => {
+    let lo = 0;
+    let hi = levels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (levels[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const maxEnd: number[] = [];
+  for (const [i, l] of levels.entries()) maxEnd.push(Math.max(l.end, i ? maxEnd[i - 1]! : -1));
   // A level right after a language ("English (native)", "German – B2") is that language's own,
-  // within 20 characters and before the next language.
+  // within 20 characters and before the next language: the first level starting after it decides.
   const after = langHits.map((h, i) => {
     const nextStart = langHits[i + 1]?.start ?? line.length;
-    return levels.find((l) => l.start >= h.end && l.start - h.end <= 20 && l.start < nextStart) ?? null;
+    const l = levels[firstFrom(h.end)];
+    return l && l.start - h.end <= 20 && l.start < nextStart ? l : null;
   });
   const own = new Set(after.filter((x) => x !== null));
   const out: Array<{ code: string; level: string | null }> = [];
+  const byCode = new Map<string, { code: string; level: string | null }>();
   for (const [i, h] of langHits.entries()) {
     // Otherwise the nearest level before it in the same clause that is not another language's own
     // ("Fluent in English and Mandarin": both fluent; "German (B2), Spanish": Spanish unknown).
-    const before = [...levels].reverse().find((l) => l.end <= h.start && !own.has(l) && !/[.;]/.test(line.slice(l.end, h.start)) && h.start - l.end <= 60);
+    // Walks back from the last level starting before it while a level may still end within 60 characters.
+    let before: (Span & { level: string }) | undefined;
+    for (let k = firstFrom(h.start) - 1; k >= 0 && maxEnd[k]! >= h.start - 60; k--) {
+      const l = levels[k]!;
+      if (l.end <= h.start && !own.has(l) && !/[.;]/.test(line.slice(l.end, h.start)) && h.start - l.end <= 60) { before = l; break; }
+    }
     const level = after[i]?.level ?? before?.level ?? null;
     // "Spanish (medical Spanish, basic)": a repeated language keeps the level one of its mentions has.
-    const seen = out.find((o) => o.code === h.code);
-    if (!seen) out.push({ code: h.code, level });
+    const seen = byCode.get(h.code);
+    if (!seen) { const o = { code: h.code, level }; out.push(o); byCode.set(h.code, o); }
     else seen.level ??= level;
   }
   return out;

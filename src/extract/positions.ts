@@ -7,6 +7,7 @@ import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
 import { findDateRanges, type DateRange } from '../text/dates.ts';
 import { linePrefix } from '../text/sentences.ts';
+import { firstEndingAfter } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
 import { isJobTitle } from './job-title.ts';
 
@@ -80,12 +81,21 @@ function isHeaderLine(text: string, l: Span): boolean {
 export function findPositions(lex: Lexicons, text: string, allLines: Span[], bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>): RawPosition[] {
   const out: RawPosition[] = [];
   for (const body of bodies) {
-    const lines = allLines.filter((l) => l.start >= body.span.start && l.end <= body.span.end);
+    // The body's lines: a binary search to the first, not a scan of the document per body.
+    const lines: Span[] = [];
+    for (let i = firstEndingAfter(allLines, body.span.start); i < allLines.length && allLines[i]!.start < body.span.end; i++) {
+      const l = allLines[i]!;
+      if (l.start >= body.span.start && l.end <= body.span.end) lines.push(l);
+    }
     const anchors: Array<{ index: number; range: DateRange }> = [];
     const ranges = findDateRanges(text.slice(body.span.start, body.span.end)).map((r) => ({ ...r, start: r.start + body.span.start, end: r.end + body.span.start }));
+    // Both lines and ranges are in text order: one pointer finds each line's first range.
+    let ri = 0;
     lines.forEach((l, index) => {
+      while (ri < ranges.length && ranges[ri]!.start < l.start) ri++;
       if (isBulletLine(text, l) && words(text.slice(l.start, l.end)) > 8) return;
-      const range = anchorRange(text, l, ranges.find((r) => r.start >= l.start && r.start < l.end));
+      const r = ranges[ri];
+      const range = anchorRange(text, l, r && r.start < l.end ? r : undefined);
       if (range) anchors.push({ index, range });
     });
     let lastOrg: { org: string; location: string | null } | null = null;
@@ -123,7 +133,8 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       // "Senior Engineer   Jan 2019 – Present" with the organization on the next line.
       const below: string[] = [];
       const next = lines[a.index + 1 + rangeLines];
-      if (header.length === 0 && next && !isBulletLine(text, next) && !anchors.some((x) => x.index === a.index + 1)) {
+      // (Anchors are in line order, one per line: only the next one can sit on the next line.)
+      if (header.length === 0 && next && !isBulletLine(text, next) && anchors[k + 1]?.index !== a.index + 1) {
         const s = text.slice(next.start, next.end);
         if (words(s) <= 10 && !/[.!?]$/.test(s) && !s.startsWith('(')) below.push(clean(s));
       }

@@ -10,7 +10,8 @@ import type { RawMatch } from '../taxonomy/matcher.ts';
 import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections, type Section } from '../text/sections.ts';
 import { endsWithAbbreviation, linePrefix, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
-import { insideAny } from '../text/spans.ts';
+import { firstEndingAfter, SpanIndex } from '../text/spans.ts';
+import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
@@ -41,12 +42,14 @@ function findBody(tax: Taxonomy, text: string, lines: Span[], sections: Section[
   const reqStarts = sections.filter((s) => s.kind === 'requirements' || s.kind === 'preferred').map((s) => s.heading?.start ?? 0);
   // Page furniture follows the posting; scan from its first qualification heading (a salary
   // table's "Bonus" row must not pass for a later "nice to have" section).
-  const after = reqStarts.length ? Math.min(...reqStarts) : start;
+  // (A loop, not Math.min(...reqStarts): spreading an unbounded array overflows the stack.)
+  let after = reqStarts.length ? Infinity : start;
+  for (const s of reqStarts) if (s < after) after = s;
   const isNoise = (l: Span): 'numeric' | 'short' | null => {
     const s = text.slice(l.start, l.end);
     if (NUMERIC_LINE.test(s)) return 'numeric';
     const words = s.split(/\s+/).length;
-    if (words <= 3 && !matches.some((m) => m.start >= l.start && m.end <= l.end)) return 'short';
+    if (words <= 3 && !anyWithin(matches, l)) return 'short';
     return null;
   };
   // The first end marker, or the start of the first run of 4+ noise lines with 2+ numeric ones.
@@ -65,6 +68,24 @@ function findBody(tax: Taxonomy, text: string, lines: Span[], sections: Section[
     if (l && END_MARKER.test(text.slice(l.start, l.end).trim())) return { start, end: l.start };
   }
   return { start, end: text.length };
+}
+
+/** The first index of `sorted` (by start) that starts at or after `pos`. */
+function firstStartingAt(sorted: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether one of the matches (sorted by start) lies inside `span`. */
+function anyWithin(sorted: readonly Span[], span: Span): boolean {
+  for (let i = firstStartingAt(sorted, span.start); i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) return true;
+  return false;
 }
 
 /** The matches (sorted by start) that lie inside `span`, found by binary search. */
@@ -147,15 +168,33 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   type Candidate = { span: Span; required: boolean; source: string; inSection: boolean };
   const candidates: Candidate[] = [];
   // Where the posting lists its qualifications under headings, prose elsewhere is description.
-  const hasQualificationSections = sections.some((s) => s.kind === 'requirements' || s.kind === 'preferred');
+  const isQualification = (s: Section): boolean => s.kind === 'requirements' || s.kind === 'preferred';
+  const qualificationSections = sections.filter(isQualification).length;
+  const hasQualificationSections = qualificationSections > 0;
+  // Qualification sections with a line of more than six words (a list the employer wrote, not
+  // keyword tags); found once, on first use, so no section rescans the others.
+  let proseSections: Set<Section> | null = null;
+  const proseQualificationSections = (): Set<Section> => {
+    if (proseSections) return proseSections;
+    proseSections = new Set();
+    for (const o of sections) {
+      if (!isQualification(o)) continue;
+      for (let i = firstEndingAfter(lines, o.body.start); i < lines.length && lines[i]!.start < o.body.end; i++) {
+        const l = lines[i]!;
+        if (l.start >= o.body.start && l.end <= o.body.end && text.slice(l.start, l.end).split(/\s+/).length > 6) { proseSections.add(o); break; }
+      }
+    }
+    return proseSections;
+  };
   for (const sec of sections) {
     if (SKIP_SECTIONS.has(sec.kind)) continue;
     if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasQualificationSections) continue;
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
       const sectionUnits: Span[] = [];
-      for (const line of lines) {
-        if (line.end <= sec.body.start || line.start >= sec.body.end) continue;
+      // The lines that reach into the section (a binary search to the first: never a scan of the document per section).
+      for (let li = firstEndingAfter(lines, sec.body.start); li < lines.length && lines[li]!.start < sec.body.end; li++) {
+        const line = lines[li]!;
         // "Requirements: 5+ years of Java" — an inline heading's content starts mid-line.
         const l = trimSpan(text, Math.max(line.start, sec.body.start), Math.min(line.end, sec.body.end));
         if (l.end <= l.start) continue;
@@ -163,7 +202,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
         // A list of short items followed by a prose paragraph: the list has ended, and the
         // paragraph is description (a scraped "Required Skills" tag list before the posting text).
         if (listSeen && words >= 25 && !isBullet(text, l) && !looksLikeQualification(text.slice(l.start, l.end))) {
-          const elsewhere = sections.some((o) => o !== sec && (o.kind === 'requirements' || o.kind === 'preferred'));
+          const elsewhere = qualificationSections - (isQualification(sec) ? 1 : 0) > 0;
           for (const s of elsewhere ? [] : sentenceSpans(text.slice(l.start, sec.body.end))) {
             const span = { start: l.start + s.start, end: l.start + s.end };
             const sentence = text.slice(span.start, span.end);
@@ -172,13 +211,12 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
           break;
         }
         if (words < 15) listSeen = true;
-        const units = qualificationClauses(text, l);
-        sectionUnits.push(...units);
+        for (const u of qualificationClauses(text, l)) sectionUnits.push(u);
       }
       // A site's keyword tags ("Required Skills: System design, Mentoring") beside the posting's own
       // qualification list are keywords, not gates: the qualification list is what the employer wrote.
       const tagList = sectionUnits.length >= 2 && sectionUnits.every((u) => text.slice(u.start, u.end).split(/\s+/).length <= 5) &&
-        sections.some((o) => o !== sec && (o.kind === 'requirements' || o.kind === 'preferred') && lines.some((l) => l.start >= o.body.start && l.end <= o.body.end && text.slice(l.start, l.end).split(/\s+/).length > 6));
+        proseQualificationSections().size - (proseQualificationSections().has(sec) ? 1 : 0) > 0;
       for (const u of sectionUnits) candidates.push({ span: u, required: !tagList && sec.kind !== 'preferred', source: tagList ? 'tags' : sec.kind, inSection: true });
     } else {
       for (const s of sentenceSpans(text.slice(sec.body.start, sec.body.end))) {
@@ -217,39 +255,57 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     if (rank(f.source) < rank(k.source) || (rank(f.source) === rank(k.source) && f.span.end - f.span.start > k.span.end - k.span.start)) kept[prev] = f;
   }
   kept.sort((a, b) => a.span.start - b.span.start);
+  if (kept.length > LIMITS.requirements) {
+    warnings.push(capWarning('requirements', kept.length));
+    kept.length = LIMITS.requirements;
+  }
   const requirements: Requirement[] = kept.map((f, i) => {
     const span = orig(f.span);
     return { id: `r${i + 1}`, kind: f.facets.kind, required: f.facets.required, text: input.slice(span.start, span.end), span, ...stripKind(f.facets), source: f.source };
   });
 
   // Every skill mentioned in the posting body, with whether a must-have asks for it.
-  const reqSpans = kept.map((k) => k.span);
-  const requiredSpans = kept.filter((k) => k.facets.required).map((k) => k.span);
-  const skip = sections.filter((s) => SKIP_SECTIONS.has(s.kind) && s.kind !== 'responsibilities').map((s) => s.body);
+  const reqSpans = new SpanIndex(kept.map((k) => k.span));
+  const requiredSpans = new SpanIndex(kept.filter((k) => k.facets.required).map((k) => k.span));
+  const skip = new SpanIndex(sections.filter((s) => SKIP_SECTIONS.has(s.kind) && s.kind !== 'responsibilities').map((s) => s.body));
   const skills = new Map<string, PostingSkill>();
+  const mentionCounts = new Map<string, number>();
+  const droppedSkills = new Set<string>();
   for (const m of skillHits) {
-    if (m.start < body.start || m.end > body.end || insideAny(m, skip)) continue;
+    if (m.start < body.start || m.end > body.end || skip.covers(m)) continue;
     const info = tax.skills[m.concept]!;
-    const span = orig(m);
-    const entry = skills.get(info.id) ?? { id: info.id, name: info.name, required: false, contextOnly: true, mentions: [] };
-    entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
-    if (insideAny(m, requiredSpans)) entry.required = true;
-    if (insideAny(m, reqSpans)) entry.contextOnly = false;
-    skills.set(info.id, entry);
+    let entry = skills.get(info.id);
+    if (!entry) {
+      if (skills.size >= LIMITS.skills) { droppedSkills.add(info.id); continue; }
+      entry = { id: info.id, name: info.name, required: false, contextOnly: true, mentions: [] };
+      skills.set(info.id, entry);
+    }
+    const count = (mentionCounts.get(info.id) ?? 0) + 1;
+    mentionCounts.set(info.id, count);
+    if (count <= LIMITS.mentionsPerSkill) {
+      const span = orig(m);
+      entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
+    }
+    if (!entry.required && requiredSpans.covers(m)) entry.required = true;
+    if (entry.contextOnly && reqSpans.covers(m)) entry.contextOnly = false;
   }
+  if (droppedSkills.size) warnings.push(capWarning('skills', skills.size + droppedSkills.size));
+  const mentionWarning = mentionCapWarning(mentionCounts, (id) => skills.get(id)!.name);
+  if (mentionWarning) warnings.push(mentionWarning);
 
   if (!header.title) warnings.push({ code: 'NO_TITLE', message: 'No job title was found near the top of the posting.' });
   if (requirements.length === 0) warnings.push({ code: 'NO_REQUIREMENTS', message: 'No qualification lines or requirement sentences were found.' });
   if (body.start > 0 || body.end < text.length) {
     warnings.push({ code: 'BODY_TRIMMED', message: 'Text around the posting (page navigation, reviews, salaries, statistics) was not read as the posting.', span: orig(body) });
   }
+  const listed = listedSections(sections, warnings);
   const { titleSpan, location, ...rest } = header;
   return {
     ...rest,
     ...(titleSpan ? { titleSpan: orig(titleSpan) } : {}),
     location: { ...location, ...(location.span ? { span: orig(location.span) } : {}) },
     body: orig(body),
-    sections: sections.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
+    sections: listed.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
     requirements,
     skills: [...skills.values()],
     warnings,

@@ -6,7 +6,7 @@ import type { Requirement, SkillRef } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { findRecency, findYears } from './years.ts';
-import { insideAny } from '../text/spans.ts';
+import { SpanIndex } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { readDegree } from './degree.ts';
@@ -88,10 +88,19 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { an
   const inOr = new Set(orChains.flatMap((c) => c.items.map((h) => h.n)));
   let allOf = chains.flatMap((c) => (c.or && c.items.length > 1 ? [] : c.items.map((h) => h.n))).filter((n) => !inOr.has(n));
   // A parent implied by every alternative adds nothing ("a modern language such as Java, C++ or C#").
-  if (anyOf.length) {
-    allOf = allOf.filter((p) => !anyOf.every((a) => tax.skills[a]!.ancestors.includes(p)));
+  // (The ancestors every alternative shares, found once: not a scan of the alternatives per item.)
+  const alternatives = [...new Set(anyOf)];
+  allOf = [...new Set(allOf)];
+  if (alternatives.length) {
+    let shared = new Set(tax.skills[alternatives[0]!]!.ancestors);
+    for (const a of alternatives.slice(1)) {
+      if (shared.size === 0) break;
+      const own = new Set(tax.skills[a]!.ancestors);
+      shared = new Set([...shared].filter((p) => own.has(p)));
+    }
+    if (shared.size) allOf = allOf.filter((p) => !shared.has(p));
   }
-  return { anyOf: [...new Set(anyOf)], allOf: [...new Set(allOf)], extraOr };
+  return { anyOf: alternatives, allOf, extraOr };
 }
 
 /** The scope after a years phrase: "of non-internship professional software development experience". */
@@ -115,12 +124,12 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   const lex = tax.lexicons;
   const tokens = tokenize(line);
   const consumed = new Set<SkillHit>();
-  const overlaps = (h: Span, s: Span): boolean => h.start < s.end && s.start < h.end;
 
   const degree = readDegree(lex, line, tokens);
   if (degree) {
     out.push({ kind: 'education', required: true, degree: degree.degree });
-    for (const h of hits) if (tax.skills[h.n]!.category === 'field' || degree.fieldSpans.some((f) => overlaps(h, f))) consumed.add(h);
+    const fields = new SpanIndex(degree.fieldSpans);
+    for (const h of hits) if (tax.skills[h.n]!.category === 'field' || fields.overlaps(h)) consumed.add(h);
   }
 
   const languages = readLanguages(lex, line, langHits, tokens);
@@ -129,7 +138,8 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   const certs = lex.certifications.find(line, tokens);
   if (certs.length) {
     out.push({ kind: 'certification', required: true, certifications: certs.map((c) => ({ id: c.value.id, name: c.value.name })) });
-    for (const h of hits) if (certs.some((c) => overlaps(h, c))) consumed.add(h);
+    const certSpans = new SpanIndex(certs);
+    for (const h of hits) if (certSpans.overlaps(h)) consumed.add(h);
   }
 
   const leadership = readLeadership(lex, line, tokens);
@@ -137,9 +147,10 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   if (leadership) {
     // "leading the architecture and design (architecture, design patterns, reliability and scaling)":
     // the bracketed skills illustrate what is led; they are not separate must-haves.
-    const brackets = [...line.matchAll(/\([^()]*\)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const brackets = new SpanIndex([...line.matchAll(/\([^()]*\)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+    const phrases = new SpanIndex(leadership.spans);
     for (const h of hits) {
-      if (leadership.spans.some((s) => overlaps(h, s)) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring' || insideAny(h, brackets)) consumed.add(h);
+      if (phrases.overlaps(h) || tax.skills[h.n]!.id === 'leadership' || tax.skills[h.n]!.id === 'mentoring' || brackets.covers(h)) consumed.add(h);
     }
   }
 
@@ -148,7 +159,8 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   if (years.length || recency.length || EXPERIENCE_WORDING.test(line)) {
     const y = years[0];
     const scope = y ? scopeText(line, y.end) : recency.length ? scopeText(line.slice(0, recency[0]!.start).replace(/^.*?\bexperience\b/i, ''), 0) : scopeText(line.replace(/^.*?\bexperience\b/i, ''), 0);
-    const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= y.end || hits.every((o) => o.start < y.start) : true));
+    const allBefore = y ? hits.every((o) => o.start < y.start) : true;
+    const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= y.end || allBefore : true));
     const f = addSkills(tax, { kind: 'experience', required: true }, groupSkills(tax, line, scoped));
     if (y?.minYears !== undefined) f.minYears = y.minYears;
     if (y?.maxYears !== undefined) f.maxYears = y.maxYears;

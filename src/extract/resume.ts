@@ -11,7 +11,7 @@ import { formatYearMonth, monthIndex, fromMonthIndex, unionMonths, findDateRange
 import { looksFlattened, normalizeText, toOriginalSpan } from '../text/normalize.ts';
 import { detectSections } from '../text/sections.ts';
 import { lineSpans } from '../text/sentences.ts';
-import { insideAny } from '../text/spans.ts';
+import { firstEndingAfter, SpanIndex } from '../text/spans.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { readContact } from './contact.ts';
 import { readDegree } from './degree.ts';
@@ -19,6 +19,7 @@ import { readLanguages } from './languages.ts';
 import { readLeadership } from './leadership.ts';
 import { findPositions } from './positions.ts';
 import { toNumber } from './years.ts';
+import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 
 export interface ResumeOptions {
   asOf: YearMonth;
@@ -47,7 +48,12 @@ type Interval = { a: number; b: number; kind: Position['kind']; span: Span; lead
 function datedPositions(doc: Doc, bodies: Array<{ span: Span; kind: 'job' | 'volunteer' }>, asOfIndex: number, warnings: Warning[]): { positions: Position[]; intervals: Interval[] } {
   const positions: Position[] = [];
   const intervals: Interval[] = [];
-  for (const p of findPositions(doc.lex, doc.text, doc.lines, bodies)) {
+  const found = findPositions(doc.lex, doc.text, doc.lines, bodies);
+  if (found.length > LIMITS.positions) {
+    warnings.push(capWarning('positions', found.length));
+    found.length = LIMITS.positions;
+  }
+  for (const p of found) {
     let a = monthIndex(p.range.from);
     let b = p.range.to ? monthIndex(p.range.to) : asOfIndex;
     const where = doc.orig(p.span);
@@ -99,23 +105,38 @@ function experienceTotals(text: string, intervals: Interval[]): ResumeProfile['e
 }
 
 /** Skills with the months of the positions that mention them, last use, and stated years. */
-function resumeSkills(doc: Doc, matches: RawMatch[], intervals: Interval[], eduBodies: Span[], nameSpan: Span | null): ResumeSkill[] {
+function resumeSkills(doc: Doc, matches: RawMatch[], intervals: Interval[], eduBodies: Span[], nameSpan: Span | null, warnings: Warning[]): ResumeSkill[] {
   const { tax, text, input } = doc;
   const nSkills = tax.skills.length;
-  const bySkill = new Map<string, ResumeSkill & { iv: Array<[number, number]>; last: number }>();
+  const bySkill = new Map<string, ResumeSkill & { iv: Set<Interval>; last: number }>();
+  const jobs = intervals.filter((iv) => iv.kind === 'job');
+  const jobSpans = new SpanIndex(jobs.map((iv) => iv.span));
+  const eduSpans = new SpanIndex(eduBodies);
+  const mentionCounts = new Map<string, number>();
+  const dropped = new Set<string>();
   for (const m of matches) {
     if (m.concept >= nSkills) continue;
     // A name is never a skill ("Julia Roberts", "Ruby Chen"), whatever the context around it.
     if (nameSpan && m.start < nameSpan.end && nameSpan.start < m.end) continue;
     const s = tax.skills[m.concept]!;
     // "BSc Computer Science" names a field of study (education.field), not a skill claim.
-    if (s.category === 'field' && insideAny(m, eduBodies)) continue;
-    const entry = bySkill.get(s.id) ?? { id: s.id, name: s.name, months: 0, lastUsed: null, listedOnly: true, mentions: [], iv: [], last: -1 };
-    const span = doc.orig(m);
-    entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
-    for (const iv of intervals) {
-      if (iv.kind !== 'job' || m.start < iv.span.start || m.end > iv.span.end) continue;
-      entry.iv.push([iv.a, iv.b]);
+    if (s.category === 'field' && eduSpans.covers(m)) continue;
+    let entry = bySkill.get(s.id);
+    if (!entry) {
+      if (bySkill.size >= LIMITS.skills) { dropped.add(s.id); continue; }
+      entry = { id: s.id, name: s.name, months: 0, lastUsed: null, listedOnly: true, mentions: [], iv: new Set(), last: -1 };
+      bySkill.set(s.id, entry);
+    }
+    const count = (mentionCounts.get(s.id) ?? 0) + 1;
+    mentionCounts.set(s.id, count);
+    if (count <= LIMITS.mentionsPerSkill) {
+      const span = doc.orig(m);
+      entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
+    }
+    // The job positions whose text mentions it (found by binary search: never a scan of every position per mention).
+    for (const k of jobSpans.containing(m)) {
+      const iv = jobs[k]!;
+      entry.iv.add(iv);
       entry.last = Math.max(entry.last, iv.b);
       entry.listedOnly = false;
     }
@@ -124,45 +145,57 @@ function resumeSkills(doc: Doc, matches: RawMatch[], intervals: Interval[], eduB
       const n = toNumber(stated[1]!);
       if (n !== null && n <= 40) entry.statedMonths = Math.max(entry.statedMonths ?? 0, Math.round(n * 12));
     }
-    bySkill.set(s.id, entry);
   }
+  if (dropped.size) warnings.push(capWarning('skills', bySkill.size + dropped.size));
+  const mentionWarning = mentionCapWarning(mentionCounts, (id) => bySkill.get(id)!.name);
+  if (mentionWarning) warnings.push(mentionWarning);
   return [...bySkill.values()].map(({ iv, last, ...s }) => ({
     ...s,
-    months: unionMonths(iv),
+    months: unionMonths([...iv].map((i) => [i.a, i.b])),
     lastUsed: last >= 0 ? formatYearMonth(fromMonthIndex(last)) : null,
   }));
 }
 
 /** Degree lines, with the institution and year on the same or the next lines. */
-function resumeEducation(doc: Doc, eduBodies: Span[]): Education[] {
+function resumeEducation(doc: Doc, eduBodies: Span[], warnings: Warning[]): Education[] {
   const { text, lines, lex } = doc;
   const education: Education[] = [];
-  // Lines of the education section, without an inline heading ("Education: BSc ...").
-  const inEducation = lines.filter((l) => eduBodies.some((b) => l.end > b.start && l.start < b.end)).map((l) => {
-    const b = eduBodies.find((x) => l.end > x.start && l.start < x.end)!;
-    return { start: Math.max(l.start, b.start), end: Math.min(l.end, b.end) };
-  });
+  // Lines of the education section, without an inline heading ("Education: BSc ..."): for each
+  // body, a binary search to its first line (a line is clipped to the first body it reaches into).
+  const clipped = new Map<number, Span>();
+  for (const b of eduBodies) {
+    for (let i = firstEndingAfter(lines, b.start); i < lines.length && lines[i]!.start < b.end; i++) {
+      const l = lines[i]!;
+      if (l.end > b.start && !clipped.has(i)) clipped.set(i, { start: Math.max(l.start, b.start), end: Math.min(l.end, b.end) });
+    }
+  }
+  const inEducation = [...clipped.entries()].sort((x, y) => x[0] - y[0]).map(([, span]) => span);
   const degreeOf = new Map<Span, ReturnType<typeof readDegree>>();
   const read = (l: Span): ReturnType<typeof readDegree> => {
     if (!degreeOf.has(l)) degreeOf.set(l, readDegree(lex, text.slice(l.start, l.end)));
     return degreeOf.get(l)!;
   };
   const eduLines = inEducation.length && inEducation.some((l) => read(l)) ? inEducation : lines;
+  let degrees = 0;
   for (const [i, l] of eduLines.entries()) {
     const s = text.slice(l.start, l.end);
     const d = read(l);
     if (!d || (eduLines !== inEducation && !INSTITUTION.test(s) && d.degree.fields.length === 0)) continue;
+    if (++degrees > LIMITS.education) continue; // counted for the warning, not read
+
     const near = [s, eduLines[i + 1] ? text.slice(eduLines[i + 1]!.start, eduLines[i + 1]!.end) : '', eduLines[i - 1] ? text.slice(eduLines[i - 1]!.start, eduLines[i - 1]!.end) : ''];
     const inst = near.find((x) => INSTITUTION.test(x)) ?? null;
-    const years = near.slice(0, 2).flatMap((x) => findDateRanges(x)).map((r) => (r.to ?? r.from).y);
+    let year: number | null = null; // the latest (a loop: a line may hold any number of dates)
+    for (const x of near.slice(0, 2)) for (const r of findDateRanges(x)) year = Math.max(year ?? -Infinity, (r.to ?? r.from).y);
     education.push({
       level: d.degree.level,
       field: d.degree.fields[0] ?? null,
       institution: inst ? (inst.split(/[,|—–]| - /).find((x) => INSTITUTION.test(x)) ?? inst).trim() : null,
-      year: years.length ? Math.max(...years) : null,
+      year,
       span: doc.orig(l),
     });
   }
+  if (degrees > LIMITS.education) warnings.push(capWarning('education', degrees));
   return education;
 }
 
@@ -172,13 +205,21 @@ function resumeLanguages(doc: Doc, matches: RawMatch[], langBodies: Span[]): Res
   const nSkills = tax.skills.length;
   const languages: ResumeProfile['languages'] = [];
   const langMatches = matches.filter((m) => m.concept >= nSkills);
+  const sections = new SpanIndex(langBodies);
+  const seen = new Set<string>();
+  let next = 0; // matches and lines are both in text order: one pointer walks the matches
   for (const l of langMatches.length ? doc.lines : []) {
-    const hits = langMatches.filter((m) => m.start >= l.start && m.end <= l.end)
-      .map((m) => ({ code: tax.languages[m.concept - nSkills]!.code, start: m.start - l.start, end: m.end - l.start }));
+    while (next < langMatches.length && langMatches[next]!.start < l.start) next++;
+    const hits: Array<Span & { code: string }> = [];
+    for (let k = next; k < langMatches.length && langMatches[k]!.start < l.end; k++) {
+      const m = langMatches[k]!;
+      if (m.end <= l.end) hits.push({ code: tax.languages[m.concept - nSkills]!.code, start: m.start - l.start, end: m.end - l.start });
+    }
     if (!hits.length) continue;
-    const inSection = langBodies.some((b) => l.end > b.start && l.start < b.end);
+    const inSection = sections.overlaps(l);
     for (const r of readLanguages(doc.lex, text.slice(l.start, l.end), hits)) {
-      if ((!inSection && r.level === null) || languages.some((x) => x.code === r.code)) continue;
+      if ((!inSection && r.level === null) || seen.has(r.code)) continue;
+      seen.add(r.code);
       const h = hits.find((x) => x.code === r.code)!;
       languages.push({ code: r.code, name: tax.languages.find((x) => x.code === r.code)!.name, level: r.level, span: doc.orig({ start: l.start + h.start, end: l.start + h.end }) });
     }
@@ -187,21 +228,31 @@ function resumeLanguages(doc: Doc, matches: RawMatch[], langBodies: Span[]): Res
 }
 
 /** Leadership evidence sentences in the experience text, team sizes, months in such roles. */
-function resumeLeadership(doc: Doc, expBodies: Array<{ span: Span }>, intervals: Interval[]): ResumeProfile['leadership'] {
+function resumeLeadership(doc: Doc, expBodies: Array<{ span: Span }>, intervals: Interval[], warnings: Warning[]): ResumeProfile['leadership'] {
   const evidence: ResumeProfile['leadership']['evidence'] = [];
   let maxTeam: number | null = null;
   const leadIntervals: Array<[number, number]> = intervals.filter((i) => i.kind === 'job' && i.leadTitle).map((i) => [i.a, i.b]);
+  const bodies = new SpanIndex(expBodies.map((b) => b.span));
+  const jobs = intervals.filter((iv) => iv.kind === 'job');
+  const jobSpans = new SpanIndex(jobs.map((iv) => iv.span));
+  const kinds = new Set<string>();
+  let lines = 0;
   for (const l of doc.lines) {
-    if (!expBodies.some((b) => l.start >= b.span.start && l.end <= b.span.end)) continue;
+    if (!bodies.covers(l)) continue;
     const s = doc.text.slice(l.start, l.end);
     const r = readLeadership(doc.lex, s, tokenize(s));
     if (!r) continue;
-    const span = doc.orig(l);
-    evidence.push({ ...span, text: doc.input.slice(span.start, span.end), kinds: r.kinds });
+    // Every line counts for the months, team size and kinds; the first ones are kept as evidence.
+    if (++lines <= LIMITS.leadershipEvidence) {
+      const span = doc.orig(l);
+      evidence.push({ ...span, text: doc.input.slice(span.start, span.end), kinds: r.kinds });
+    }
+    for (const k of r.kinds) kinds.add(k);
     if (r.minTeamSize) maxTeam = Math.max(maxTeam ?? 0, r.minTeamSize);
-    for (const iv of intervals) if (iv.kind === 'job' && l.start >= iv.span.start && l.end <= iv.span.end) leadIntervals.push([iv.a, iv.b]);
+    for (const k of jobSpans.containing(l)) leadIntervals.push([jobs[k]!.a, jobs[k]!.b]);
   }
-  return { months: unionMonths(leadIntervals), maxTeamSize: maxTeam, kinds: [...new Set(evidence.flatMap((e) => e.kinds))], evidence };
+  if (lines > LIMITS.leadershipEvidence) warnings.push(capWarning('leadershipEvidence', lines));
+  return { months: unionMonths(leadIntervals), maxTeamSize: maxTeam, kinds: [...kinds], evidence };
 }
 
 export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): ResumeProfile {
@@ -228,21 +279,27 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const eduBodies = bodyOf(['education']);
 
   const certifications: ResumeProfile['certifications'] = [];
+  const certIds = new Set<string>();
   for (const c of doc.lex.certifications.find(text, tokens)) {
-    if (!certifications.some((x) => x.id === c.value.id)) certifications.push({ id: c.value.id, name: c.value.name, span: doc.orig(c) });
+    if (!certIds.has(c.value.id)) { certIds.add(c.value.id); certifications.push({ id: c.value.id, name: c.value.name, span: doc.orig(c) }); }
   }
 
+  const skills = resumeSkills(doc, matches, intervals, eduBodies, nameSpan, warnings);
+  const education = resumeEducation(doc, eduBodies, warnings);
+  const languages = resumeLanguages(doc, matches, bodyOf(['languages']));
+  const leadership = resumeLeadership(doc, expBodies, intervals, warnings);
+  const listed = listedSections(sections, warnings);
   return {
     asOf: formatYearMonth(opts.asOf),
     positions,
     experience: experienceTotals(text, intervals),
-    skills: resumeSkills(doc, matches, intervals, eduBodies, nameSpan),
-    education: resumeEducation(doc, eduBodies),
-    languages: resumeLanguages(doc, matches, bodyOf(['languages'])),
-    leadership: resumeLeadership(doc, expBodies, intervals),
+    skills,
+    education,
+    languages,
+    leadership,
     certifications,
     contact,
-    sections: sections.map((s) => ({ kind: s.kind, title: s.title, span: doc.orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
+    sections: listed.map((s) => ({ kind: s.kind, title: s.title, span: doc.orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
     warnings,
     modelsVersion: opts.modelsVersion,
   };

@@ -2,6 +2,8 @@
 // "3-5 years", "two years", "minimum of 7 years", "in the last 3 years". Rejects "5 years ago",
 // "in two years", "over the past 10 years we ...".
 
+import { SpanIndex } from '../text/spans.ts';
+
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20,
@@ -46,10 +48,11 @@ export function findRecency(line: string): RecencyMatch[] {
 /** Years requirements, skipping those inside recency phrases and non-requirement uses. */
 export function findYears(line: string, recency: RecencyMatch[] = findRecency(line)): YearsMatch[] {
   const out: YearsMatch[] = [];
+  const inRecency = new SpanIndex(recency);
   for (const m of line.matchAll(YEARS)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (recency.some((r) => start < r.end && r.start < end)) continue;
+    if (inRecency.overlaps({ start, end })) continue;
     const after = line.slice(end, end + 12).toLowerCase();
     const before = line.slice(Math.max(0, start - 16), start).toLowerCase();
     if (/^\s*(?:ago|old|later|earlier|from now|in a row|running)/.test(after)) continue;

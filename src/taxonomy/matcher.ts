@@ -64,6 +64,11 @@ const CUES = new Set([
 
 const BREAK_TOKENS = new Set(['.', '!', '?', ';', ':']);
 const CONTEXT_WINDOW = 8;
+/**
+ * How many matches away a match's context check looks: its list neighbours (one away) and
+ * confirmed technical names at most CONTEXT_WINDOW tokens away (each match is at least a token).
+ */
+const DEPENDS = CONTEXT_WINDOW + 1;
 
 function keysOf(form: string): { keys: string[]; tokens: string[] } {
   const t = tokenize(form);
@@ -159,22 +164,48 @@ export class PhraseMatcher {
     // Resolve context-dependent matches until nothing changes: "Rust or Go" confirm each other
     // once one of them has a cue ("for systems programming").
     const segment = found.some((f) => f.pending) ? segments(text, t) : new Int32Array(0);
-    for (let changed = true; changed;) {
-      changed = false;
-      for (let k = 0; k < found.length; k++) {
-        const f = found[k]!;
-        if (!f.pending && !f.loose) continue;
-        if (f.loose ? this.inTechList(found, k, text, t) : this.hasContext(found, k, text, t, segment)) {
-          f.pending = false;
-          f.loose = false;
-          changed = true;
-        }
-      }
-    }
+    this.resolve(found, text, t, segment);
     // What still needs context found none.
     const out: RawMatch[] = [];
     for (const f of found) if (!f.pending && !f.loose) out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
     return out;
+  }
+
+  /**
+   * Confirms pending and loose matches that have context, in passes over the matches from left to
+   * right until a pass confirms none: each pass sees the confirmations made before it in that pass.
+   * A match's answer depends only on matches at most DEPENDS matches away, so instead of a full
+   * rescan per pass (quadratic on a long chain that confirms one match per pass), a pass re-reads
+   * only matches near one confirmed since they were last read: the ones to its right later in the
+   * same pass, the ones to its left in the next pass. The result is that of full passes.
+   */
+  private resolve(found: Found[], text: string, t: Tokens, segment: Int32Array): void {
+    const open = (k: number): boolean => found[k]!.pending || found[k]!.loose;
+    let pass: number[] = [];
+    for (let k = 0; k < found.length; k++) if (open(k)) pass.push(k); // sorted: a valid min-heap
+    const inPass = new Uint8Array(found.length);
+    const inNext = new Uint8Array(found.length);
+    for (const k of pass) inPass[k] = 1;
+    while (pass.length) {
+      const next: number[] = [];
+      while (pass.length) {
+        const k = heapPop(pass);
+        inPass[k] = 0;
+        if (!open(k)) continue;
+        const f = found[k]!;
+        if (!(f.loose ? this.inTechList(found, k, text, t) : this.hasContext(found, k, text, t, segment))) continue;
+        f.pending = false;
+        f.loose = false;
+        for (let d = Math.max(0, k - DEPENDS); d <= Math.min(found.length - 1, k + DEPENDS); d++) {
+          if (d === k || !open(d)) continue;
+          if (d > k) { if (!inPass[d]) { inPass[d] = 1; heapPush(pass, d); } }
+          else if (!inNext[d]) { inNext[d] = 1; next.push(d); }
+        }
+      }
+      next.sort((a, b) => a - b);
+      for (const d of next) { inNext[d] = 0; inPass[d] = 1; }
+      pass = next;
+    }
   }
 
   /** The entry that matches tokens i..j; `loose` marks an ambiguous form written in another case. */
@@ -275,4 +306,34 @@ function segments(text: string, t: Tokens): Int32Array {
     seg[k] = s;
   }
   return seg;
+}
+
+function heapPush(heap: number[], x: number): void {
+  let i = heap.length;
+  heap.push(x);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]! <= x) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = x;
+}
+
+function heapPop(heap: number[]): number {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const c = l + 1 < heap.length && heap[l + 1]! < heap[l]! ? l + 1 : l;
+      if (heap[c]! >= last) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = last;
+  }
+  return top;
 }
