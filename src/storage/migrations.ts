@@ -102,6 +102,21 @@ export const MIGRATIONS: readonly Migration[] = [
         );`,
     },
   },
+  {
+    version: 3,
+    name: 'profile codec',
+    // Profiles are stored compact (see compact.ts): texts that are slices of the stored document
+    // text are dropped, and profile_codec says where to put them back. NULL: a full profile, as
+    // every row written before this step is, read as it is.
+    sql: {
+      sqlite: `
+        ALTER TABLE postings ADD COLUMN profile_codec TEXT CHECK (json_valid(profile_codec));
+        ALTER TABLE candidates ADD COLUMN profile_codec TEXT CHECK (json_valid(profile_codec));`,
+      postgres: `
+        ALTER TABLE postings ADD COLUMN profile_codec JSONB;
+        ALTER TABLE candidates ADD COLUMN profile_codec JSONB;`,
+    },
+  },
 ];
 
 /** The steps not yet applied, in version order. */

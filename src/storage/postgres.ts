@@ -6,6 +6,7 @@ import type { PoolClient } from 'pg';
 import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { createError } from '../errors.ts';
+import { decodeProfile, encodeProfile } from './compact.ts';
 import { migratePostgres } from './migrations.ts';
 import {
   DEFAULT_BATCH, type StoreOptions, checkLimit, decodeCursor, emptyContact, filterValues,
@@ -35,6 +36,7 @@ interface PostingRow {
   hash: string;
   models_version: string;
   profile: unknown;
+  profile_codec: unknown;
   created_at: Date;
   updated_at: Date;
 }
@@ -46,21 +48,22 @@ interface CandidateRow extends PostingRow {
 
 // One statement writes a whole chunk: parallel arrays, one per column, unnested into rows.
 const UPSERT_POSTINGS = `
-  INSERT INTO postings (id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile, created_at, updated_at)
-  SELECT id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile::jsonb, $12::timestamptz, $12::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-    AS t (id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile)
+  INSERT INTO postings (id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile, profile_codec, created_at, updated_at)
+  SELECT id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile::jsonb, profile_codec::jsonb, $13::timestamptz, $13::timestamptz
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+    AS t (id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile, profile_codec)
   ON CONFLICT (id) DO UPDATE SET
     text = excluded.text, format = excluded.format, hash = excluded.hash, models_version = excluded.models_version,
     title = excluded.title, country = excluded.country, city = excluded.city, work_mode = excluded.work_mode,
-    employment_type = excluded.employment_type, profile = excluded.profile, updated_at = excluded.updated_at`;
+    employment_type = excluded.employment_type, profile = excluded.profile, profile_codec = excluded.profile_codec,
+    updated_at = excluded.updated_at`;
 
 const UPSERT_CANDIDATE = `
-  INSERT INTO candidates (id, text, format, hash, models_version, profile, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::timestamptz, $7::timestamptz)
+  INSERT INTO candidates (id, text, format, hash, models_version, profile, profile_codec, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::timestamptz, $8::timestamptz)
   ON CONFLICT (id) DO UPDATE SET
     text = excluded.text, format = excluded.format, hash = excluded.hash, models_version = excluded.models_version,
-    profile = excluded.profile, updated_at = excluded.updated_at`;
+    profile = excluded.profile, profile_codec = excluded.profile_codec, updated_at = excluded.updated_at`;
 
 const UPSERT_CONTACT = `
   INSERT INTO candidate_contacts (candidate_id, contact) VALUES ($1, $2::jsonb)
@@ -68,14 +71,14 @@ const UPSERT_CONTACT = `
 
 function toPosting(r: PostingRow): StoredPosting {
   return {
-    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: r.profile as PostingProfile,
+    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: decodeProfile<PostingProfile>(r.profile, r.profile_codec, r.text),
     modelsVersion: r.models_version, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
   };
 }
 
 function toCandidate(r: CandidateRow): StoredCandidate {
   return {
-    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: r.profile as ResumeProfile,
+    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: decodeProfile<ResumeProfile>(r.profile, r.profile_codec, r.text),
     contact: r.contact === null ? emptyContact() : (r.contact as ResumeProfile['contact']),
     modelsVersion: r.models_version, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
   };
@@ -141,10 +144,11 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
 
   async function writePostings(client: PoolClient, items: PostingInput[], at: string): Promise<void> {
     for (const chunk of chunks(items, WRITE_CHUNK)) {
-      const columns: Array<Array<string | null>> = Array.from({ length: 11 }, () => []);
+      const columns: Array<Array<string | null>> = Array.from({ length: 12 }, () => []);
       for (const item of chunk) {
         const c = postingColumns(item.profile);
-        const row = [item.id, item.text, item.format, item.hash, item.profile.modelsVersion, c.title, c.country, c.city, c.workMode, c.employmentType, JSON.stringify(item.profile)];
+        const stored = encodeProfile(item.profile, item.text);
+        const row = [item.id, item.text, item.format, item.hash, item.profile.modelsVersion, c.title, c.country, c.city, c.workMode, c.employmentType, stored.profile, stored.codec];
         row.forEach((value, i) => columns[i]!.push(value));
       }
       await client.query(UPSERT_POSTINGS, [...columns, at]);
@@ -208,8 +212,8 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
         const plan = planPuts([item], (c) => c.profile.modelsVersion, versions(stored.rows));
         const at = now().toISOString();
         for (const c of plan.writes) {
-          const profile = JSON.stringify(profileWithoutContact(c.profile));
-          await client.query(UPSERT_CANDIDATE, [c.id, c.text, c.format, c.hash, c.profile.modelsVersion, profile, at]);
+          const stored = encodeProfile(profileWithoutContact(c.profile), c.text);
+          await client.query(UPSERT_CANDIDATE, [c.id, c.text, c.format, c.hash, c.profile.modelsVersion, stored.profile, stored.codec, at]);
           await client.query(UPSERT_CONTACT, [c.id, JSON.stringify(c.contact)]);
         }
         return plan.outcomes[0]!;

@@ -9,8 +9,8 @@ import type { PostingFilter, PutOutcome } from './store.ts';
 export const DEFAULT_BATCH = 500;
 
 /** The row reads both dialects share. */
-export const POSTING = 'SELECT id, text, format, hash, models_version, profile, created_at, updated_at FROM postings';
-export const CANDIDATE = `SELECT c.id, c.text, c.format, c.hash, c.models_version, c.profile, c.created_at, c.updated_at, k.contact
+export const POSTING = 'SELECT id, text, format, hash, models_version, profile, profile_codec, created_at, updated_at FROM postings';
+export const CANDIDATE = `SELECT c.id, c.text, c.format, c.hash, c.models_version, c.profile, c.profile_codec, c.created_at, c.updated_at, k.contact
   FROM candidates c LEFT JOIN candidate_contacts k ON k.candidate_id = c.id`;
 
 export interface VersionRow {

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
+import { decodeProfile, encodeProfile } from './compact.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
   DEFAULT_BATCH, type StoreOptions, checkLimit, decodeCursor, emptyContact, filterValues,
@@ -26,6 +27,7 @@ interface PostingRow {
   hash: string;
   models_version: string;
   profile: string;
+  profile_codec: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -42,24 +44,25 @@ function prepareStatements(db: Database.Database) {
   return {
     postingVersions: db.prepare<[string], VersionRow>(`SELECT id, hash, models_version FROM postings WHERE id IN ${IDS}`),
     upsertPosting: db.prepare<Record<string, string | null>>(`
-      INSERT INTO postings (id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile, created_at, updated_at)
-      VALUES (@id, @text, @format, @hash, @modelsVersion, @title, @country, @city, @workMode, @employmentType, @profile, @at, @at)
+      INSERT INTO postings (id, text, format, hash, models_version, title, country, city, work_mode, employment_type, profile, profile_codec, created_at, updated_at)
+      VALUES (@id, @text, @format, @hash, @modelsVersion, @title, @country, @city, @workMode, @employmentType, @profile, @codec, @at, @at)
       ON CONFLICT (id) DO UPDATE SET
         text = excluded.text, format = excluded.format, hash = excluded.hash, models_version = excluded.models_version,
         title = excluded.title, country = excluded.country, city = excluded.city, work_mode = excluded.work_mode,
-        employment_type = excluded.employment_type, profile = excluded.profile, updated_at = excluded.updated_at`),
+        employment_type = excluded.employment_type, profile = excluded.profile, profile_codec = excluded.profile_codec,
+        updated_at = excluded.updated_at`),
     posting: db.prepare<[string], PostingRow>(`${POSTING} WHERE id = ?`),
     postings: db.prepare<[string], PostingRow>(`${POSTING} WHERE id IN ${IDS}`),
     countPostings: db.prepare<[], number>('SELECT count(*) FROM postings').pluck(),
     deletePosting: db.prepare<[string]>('DELETE FROM postings WHERE id = ?'),
 
     candidateVersion: db.prepare<[string], VersionRow>('SELECT id, hash, models_version FROM candidates WHERE id = ?'),
-    upsertCandidate: db.prepare<Record<string, string>>(`
-      INSERT INTO candidates (id, text, format, hash, models_version, profile, created_at, updated_at)
-      VALUES (@id, @text, @format, @hash, @modelsVersion, @profile, @at, @at)
+    upsertCandidate: db.prepare<Record<string, string | null>>(`
+      INSERT INTO candidates (id, text, format, hash, models_version, profile, profile_codec, created_at, updated_at)
+      VALUES (@id, @text, @format, @hash, @modelsVersion, @profile, @codec, @at, @at)
       ON CONFLICT (id) DO UPDATE SET
         text = excluded.text, format = excluded.format, hash = excluded.hash, models_version = excluded.models_version,
-        profile = excluded.profile, updated_at = excluded.updated_at`),
+        profile = excluded.profile, profile_codec = excluded.profile_codec, updated_at = excluded.updated_at`),
     upsertContact: db.prepare<[string, string]>(`
       INSERT INTO candidate_contacts (candidate_id, contact) VALUES (?, ?)
       ON CONFLICT (candidate_id) DO UPDATE SET contact = excluded.contact`),
@@ -75,14 +78,14 @@ type Statements = ReturnType<typeof prepareStatements>;
 
 function toPosting(r: PostingRow): StoredPosting {
   return {
-    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: JSON.parse(r.profile) as PostingProfile,
+    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: decodeProfile<PostingProfile>(r.profile, r.profile_codec, r.text),
     modelsVersion: r.models_version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
 function toCandidate(r: CandidateRow): StoredCandidate {
   return {
-    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: JSON.parse(r.profile) as ResumeProfile,
+    id: r.id, text: r.text, format: r.format, hash: r.hash, profile: decodeProfile<ResumeProfile>(r.profile, r.profile_codec, r.text),
     contact: r.contact === null ? emptyContact() : (JSON.parse(r.contact) as ResumeProfile['contact']),
     modelsVersion: r.models_version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
@@ -140,7 +143,7 @@ export function openSqliteStore(path: string, options: StoreOptions = {}): Sqlit
     for (const item of plan.writes) {
       s.upsertPosting.run({
         id: item.id, text: item.text, format: item.format, hash: item.hash, modelsVersion: item.profile.modelsVersion,
-        ...postingColumns(item.profile), profile: JSON.stringify(item.profile), at,
+        ...postingColumns(item.profile), ...encodeProfile(item.profile, item.text), at,
       });
     }
     return plan.outcomes;
@@ -154,7 +157,7 @@ export function openSqliteStore(path: string, options: StoreOptions = {}): Sqlit
     for (const c of plan.writes) {
       s.upsertCandidate.run({
         id: c.id, text: c.text, format: c.format, hash: c.hash, modelsVersion: c.profile.modelsVersion,
-        profile: JSON.stringify(profileWithoutContact(c.profile)), at,
+        ...encodeProfile(profileWithoutContact(c.profile), c.text), at,
       });
       s.upsertContact.run(c.id, JSON.stringify(c.contact));
     }

@@ -1,18 +1,19 @@
 // One suite for every Store: SQLite in memory, SQLite in a file, and PostgreSQL when
 // ROLEFIT_TEST_PG holds a connection URL (`export ROLEFIT_TEST_PG="$(.ci/start-postgres.sh)"`).
 // Each test gets a fresh database (PostgreSQL: a fresh schema, dropped afterwards).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine.ts';
 import type { PostingProfile, WorkMode } from '../../src/domain/posting.ts';
 import type { ResumeProfile } from '../../src/domain/resume.ts';
 import { MIGRATIONS, migratePostgres, migrateSqlite, pendingMigrations } from '../../src/storage/migrations.ts';
 import { openStore } from '../../src/storage/open.ts';
 import { openPostgresStore } from '../../src/storage/postgres.ts';
-import { openSqliteStore } from '../../src/storage/sqlite.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite.ts';
 import type { CandidateInput, PostingInput, Store, StoredPosting } from '../../src/storage/store.ts';
 
 const PG_URL = process.env.ROLEFIT_TEST_PG || undefined;
@@ -165,6 +166,34 @@ async function collect<T>(it: AsyncIterable<T[]>): Promise<T[][]> {
 }
 
 const backends = PG_URL ? [memory, file, postgres] : [memory, file];
+
+const engine = createEngine();
+const SAMPLES = new URL('../../data/samples/', import.meta.url);
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+const read = (dir: URL, name: string): string => readFileSync(new URL(name, dir), 'utf8');
+
+/** Real profiles, as the service stores them: parsed from sample postings and résumés. */
+const realPostings = (): PostingInput[] =>
+  ['a01-senior-java-backend', 'a13-data-engineer', 'b05-digital-marketing-seo-sem', 'b17-talent-acquisition-recruiter'].map((name) => {
+    const { profile, text } = engine.parsePostingDocument(read(SAMPLES, `postings/${name}.txt`));
+    return { id: name, text, format: 'text', hash: `h-${name}`, profile };
+  });
+const realCandidates = (): CandidateInput[] =>
+  ['resumes/01-backend-engineer-chronological.txt', 'resumes/05-data-scientist-phd.txt', 'resumes/08-it-support-functional.txt'].map((path) => {
+    const { profile, text } = engine.parseResumeDocument(read(FIXTURES, path), { asOf: '2026-11-01' });
+    return { id: path, text, format: 'text', hash: `h-${path}`, profile: { ...profile, contact: { name: null, email: null, phone: null, location: null, links: [] } }, contact: profile.contact };
+  });
+
+/** Writes a row's columns as a store from before compaction did: the full profile, no codec. */
+async function writeOldRow(o: Opened, table: 'postings' | 'candidates', id: string, profile: unknown): Promise<void> {
+  const json = JSON.stringify(profile);
+  if (o.store.kind === 'sqlite') {
+    (o.store as SqliteStore).db.prepare(`UPDATE ${table} SET profile = ?, profile_codec = NULL WHERE id = ?`).run(json, id);
+  } else {
+    const literal = (v: string): string => `'${v.replaceAll("'", "''")}'`;
+    await o.query(`UPDATE ${table} SET profile = ${literal(json)}::jsonb, profile_codec = NULL WHERE id = ${literal(id)}`);
+  }
+}
 
 describe.each(backends)('store: $name', (backend) => {
   let o: Opened;
@@ -400,6 +429,50 @@ describe.each(backends)('store: $name', (backend) => {
     expect(batches[1]?.[0]?.contact).toEqual(CONTACT);
   });
 
+  it('stores real profiles compact and reads them back exactly as parsed', async () => {
+    const postings = realPostings();
+    expect(postings.length).toBeGreaterThan(2);
+    await store.putPostings(postings);
+    expect((await store.getPostings(ids(postings))).map((p) => p.profile)).toEqual(postings.map((p) => p.profile));
+    expect((await collect(store.eachPosting())).flat().map((p) => p.profile)).toEqual(postings.map((p) => p.profile));
+    for (const c of realCandidates()) {
+      await store.putCandidate(c);
+      expect((await store.getCandidate(c.id))?.profile).toEqual(c.profile);
+    }
+    // What is stored: no mention texts (each is a slice of the stored text), and a codec saying so.
+    const rows = await rowsOf(o, 'SELECT id, profile, profile_codec FROM postings ORDER BY id');
+    for (const row of rows) {
+      const stored = json(row.profile) as PostingProfile;
+      const parsed = postings.find((p) => p.id === row.id)!.profile;
+      expect(stored.skills.flatMap((skill) => skill.mentions).filter((m) => 'text' in m)).toEqual([]);
+      expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(parsed).length);
+      expect(json(row.profile_codec)).toMatchObject({ v: 1 });
+    }
+  });
+
+  it('reads rows written before compaction (full profile, no codec) as they are', async () => {
+    const [p] = realPostings();
+    const [c] = realCandidates();
+    await store.putPostings([p!]);
+    await store.putCandidate(c!);
+    await writeOldRow(o, 'postings', p!.id, p!.profile);
+    await writeOldRow(o, 'candidates', c!.id, c!.profile);
+    const [row] = await rowsOf(o, 'SELECT profile_codec FROM postings');
+    expect(row?.profile_codec).toBeNull();
+    expect((await store.getPosting(p!.id))?.profile).toEqual(p!.profile);
+    expect((await store.getCandidate(c!.id))?.profile).toEqual(c!.profile);
+  });
+
+  it('keeps a text that differs from the slice its offsets point at', async () => {
+    const input = posting('odd');
+    const go = input.text.lastIndexOf('Go');
+    const profile = { ...input.profile, skills: [{ ...input.profile.skills[0]!, mentions: [{ start: go, end: go + 2, text: 'golang' }, { start: go, end: go + 2, text: 'Go' }] }] };
+    await store.putPostings([{ ...input, profile }]);
+    expect((await store.getPosting('odd'))?.profile).toEqual(profile);
+    const [row] = await rowsOf(o, "SELECT profile FROM postings WHERE id = 'odd'");
+    expect((json(row?.profile) as PostingProfile).skills[0]?.mentions).toEqual([{ start: go, end: go + 2, text: 'golang' }, { start: go, end: go + 2 }]);
+  });
+
   it('can be closed twice', async () => {
     await store.close();
     await store.close();
@@ -421,6 +494,24 @@ describe('store: migrations', () => {
       expect(migrateSqlite(store.db, now)).toEqual([]);
     } finally {
       void store.close();
+    }
+  });
+
+  it('leave rows written before the profile codec readable (SQLite)', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      migrateSqlite(store.db, () => new Date(T0), MIGRATIONS.slice(0, 2));
+      const [p] = realPostings();
+      store.db.prepare(`INSERT INTO postings (id, text, format, hash, models_version, profile, created_at, updated_at)
+        VALUES (?, ?, 'text', 'h', ?, ?, ?, ?)`).run('old', p!.text, p!.profile.modelsVersion, JSON.stringify(p!.profile), T0, T0);
+      await store.migrate();
+      expect((await store.getPosting('old'))?.profile).toEqual(p!.profile);
+      // Rewritten by the current code, the same posting is stored compact and still reads the same.
+      await store.putPostings([{ ...p!, id: 'old', hash: 'h2' }]);
+      expect(store.db.prepare("SELECT profile_codec IS NOT NULL AS compact FROM postings WHERE id = 'old'").get()).toEqual({ compact: 1 });
+      expect((await store.getPosting('old'))?.profile).toEqual(p!.profile);
+    } finally {
+      await store.close();
     }
   });
 
