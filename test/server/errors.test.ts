@@ -304,6 +304,21 @@ describe('rate limit', () => {
     }
   });
 
+  // Regression: a percent-encoded /v1 prefix skipped the limit (it was decided from the raw URL).
+  it('every spelling of a route counts against the same limit, with or without a key', async () => {
+    for (const keys of [[], ['k1']]) {
+      const t = await makeApp(engine, { rateLimitPerMinute: 3, apiKeys: keys });
+      try {
+        const headers = keys.length ? { 'x-api-key': 'k1' } : {};
+        const codes: number[] = [];
+        for (const url of ['/%76%31/postings', '/v%31/postings', '/v1/%70ostings', '/%76%31/postings', '/v1/postings']) codes.push((await t.app.inject({ ...get(url), headers })).statusCode);
+        expect(codes).toEqual([200, 200, 200, 429, 429]);
+      } finally {
+        await t.close();
+      }
+    }
+  });
+
   // Regression: one key is one bucket, whichever header carries it.
   it('one key counts once whether it is sent as Bearer or x-api-key', async () => {
     const t = await makeApp(engine, { rateLimitPerMinute: 3, apiKeys: ['k1'] });
