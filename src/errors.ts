@@ -21,6 +21,7 @@ export const ERRORS = {
   IMPORT_BAD_FILE: { status: 400, message: 'Cannot import {path}: {reason}.' },
   NOT_FOUND: { status: 404, message: 'No {what} with id {id}.' },
   REQUEST_INVALID: { status: 400, message: 'The request is not valid: {reason}.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time: the whole request must arrive within {limit} ms.' },
   BULK_REJECTED: { status: 422, message: 'Item {index} (id {id}) cannot be read, so nothing was stored: {reason}' },
   BODY_MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON: {reason}.' },
   BODY_TOO_DEEP: { status: 400, message: 'The request body nests deeper than {limit} levels.' },

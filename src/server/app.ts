@@ -2,6 +2,7 @@
 // It never listens; start.ts (or a test's app.inject) drives it.
 
 import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -56,6 +57,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+    // A request Node cannot read (malformed HTTP, or not sent within requestTimeout) is answered
+    // on the socket, before Fastify has a request: still in the catalogue shape.
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (!socket.writable || err.code === 'ECONNRESET') {
+        socket.destroy();
+        return;
+      }
+      const error = err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? createError('REQUEST_TIMEOUT', { limit: config.requestTimeoutMs })
+        : createError('REQUEST_INVALID', { reason: 'the HTTP request is malformed' });
+      const body = JSON.stringify({ error: error.toJSON(), requestId: randomUUID() });
+      socket.end(`HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
     // Errors the router raises before any route runs (a malformed URL) get the catalogue shape.
     frameworkErrors: (err, req, reply) => {

@@ -5,6 +5,7 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,25 @@ describe('hostile input against a real server', () => {
       expect(a.status).toBe(200);
       expect(a.body).toContain('ana@example.com');
     });
+  });
+
+  it.each([
+    { name: 'garbage instead of HTTP', bytes: 'GARBAGE\r\n\r\n' },
+    { name: 'a header line without a colon', bytes: 'GET /health HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n' },
+    { name: 'an invalid Content-Length', bytes: 'POST /v1/match HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n' },
+  ])('malformed HTTP ($name) gets a 400 in the catalogue shape', async ({ bytes }) => {
+    const { hostname, port } = new URL(base);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const s = connect({ host: hostname, port: Number(port) }, () => s.write(bytes));
+      const chunks: Buffer[] = [];
+      s.on('data', (c: Buffer) => chunks.push(c));
+      s.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      s.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4)) as { error: { code: string }; requestId: string };
+    expect(body.error.code).toBe('REQUEST_INVALID');
+    expect(body.requestId).toMatch(/\S/);
   });
 
   describe('documents built to hurt', () => {
