@@ -7,7 +7,8 @@ import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
 import { checkText } from '../ingest/text.ts';
 import { extractText, type ReadLimits } from '../ingest/extract.ts';
 
-export type InputDoc = { id: string; text: string } | { id: string; error: { code: ErrorCode; message: string } };
+/** `date`: the date a PDF or DOCX file says it was last modified (else created). */
+export type InputDoc = { id: string; text: string; date?: string | null } | { id: string; error: { code: ErrorCode; message: string } };
 
 export interface Inputs {
   docs: InputDoc[];
@@ -15,16 +16,21 @@ export interface Inputs {
   many: boolean;
 }
 
+/** One file's text (and the file's own date, for PDF and DOCX); a coded error when it cannot be read. */
+export async function readFileDocument(path: string, limits: ReadLimits): Promise<{ text: string; date?: string | null }> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw createError('INPUT_NOT_FOUND', { path });
+  }
+  const x = await extractText(bytes, basename(path), limits);
+  return { text: x.text, ...(x.date !== undefined ? { date: x.date } : {}) };
+}
 
 async function readDoc(id: string, path: string, limits: ReadLimits): Promise<InputDoc> {
   try {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      throw createError('INPUT_NOT_FOUND', { path });
-    }
-    return { id, text: (await extractText(bytes, basename(path), limits)).text };
+    return { id, ...(await readFileDocument(path, limits)) };
   } catch (e) {
     return { id, error: toErrorBody(e) };
   }

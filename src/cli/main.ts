@@ -6,6 +6,7 @@ import { createEngine, resolveAsOf, type Engine } from '../engine.ts';
 import { createError, isRolefitError, toErrorBody } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/defaults.ts';
+import { asOfFor, parseResumeDated } from '../workers/parse-document.ts';
 import { readInputs } from './input.ts';
 import { emitAll, type Writer } from './output.ts';
 import { matchTable, parseWeights, rankRow, rankTable, readOne, sortRows, type RankRow } from './match.ts';
@@ -22,14 +23,21 @@ const defaultIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+const AS_OF_HELP = 'what "present" means in a résumé: YYYY-MM-DD, or "document" for the date a PDF or DOCX file carries (default: today)';
+
+/** --as-of is a date or "document"; anything else is a usage error. */
+function checkAsOf(asOf: string | undefined): void {
+  if (asOf !== 'document') resolveAsOf(asOf);
+}
+
 function buildProgram(io: Io, state: { code: number }): Command {
   let engine: Engine | null = null;
   const getEngine = (): Engine => (engine ??= createEngine());
   /** Reads the input's documents and prints one result (or coded error) per document. */
-  const eachDocument = async (input: string, fn: (eng: Engine, text: string) => object): Promise<void> => {
+  const eachDocument = async (input: string, fn: (eng: Engine, text: string, date: string | null | undefined) => object): Promise<void> => {
     const eng = getEngine();
     const { docs, many } = await readInputs(input, eng.config);
-    const failures = emitAll(docs, many, (text) => fn(eng, text), io.out, toErrorBody);
+    const failures = emitAll(docs, many, (text, d) => fn(eng, text, d.date), io.out, toErrorBody);
     if (!many && failures) state.code = 1;
   };
   const program = new Command();
@@ -67,12 +75,12 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .command('resume')
     .description('résumés -> ResumeProfile (positions, experience, skills with months, education, languages)')
     .argument('<input>', 'a file, a directory, or a .jsonl file of {"id","text"} or {"id","path"} lines')
-    .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--include-text', 'add the text the spans point into')
     .action(async (input: string, opts: { asOf?: string; includeText?: boolean }) => {
-      resolveAsOf(opts.asOf);
-      await eachDocument(input, (eng, raw) => {
-        const { profile, text } = eng.parseResumeDocument(raw, opts.asOf ? { asOf: opts.asOf } : {});
+      checkAsOf(opts.asOf);
+      await eachDocument(input, (eng, raw, date) => {
+        const { profile, text } = parseResumeDated(eng, raw, opts.asOf, date);
         return opts.includeText ? { ...profile, text } : profile;
       });
     });
@@ -83,15 +91,16 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .description('how well one résumé fits one posting, requirement by requirement -> Match')
     .argument('<resume>', 'a résumé file (text, PDF, DOCX, HTML or JSON Resume)')
     .argument('<posting>', 'a posting file (text, HTML or JSON-LD JobPosting)')
-    .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--weights <json>', 'per-request weight overrides, e.g. \'{"kinds":{"education":0.2}}\'', weightsOption)
     .option('--format <format>', 'json or table', 'json')
     .action(async (resume: string, posting: string, opts: { asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
       const eng = getEngine();
-      resolveAsOf(opts.asOf);
+      checkAsOf(opts.asOf);
       const r = await readOne(resume, eng.config);
       const p = await readOne(posting, eng.config);
-      const m = eng.score(r, p, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.weights ? { weights: opts.weights } : {}) });
+      const asOf = asOfFor(opts.asOf, r.date).date;
+      const m = eng.score(r.text, p.text, { ...(asOf ? { asOf } : {}), ...(opts.weights ? { weights: opts.weights } : {}) });
       io.out(opts.format === 'table' ? matchTable(m) : JSON.stringify(m, null, 2));
     });
   program
@@ -102,17 +111,21 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--posting <file>', 'a posting (with --resumes)')
     .option('--resumes <input>', 'résumés: a file, a directory or a .jsonl file')
     .option('--top <n>', 'how many results', (s: string) => Number(s))
-    .option('--as-of <date>', 'what "present" means, YYYY-MM-DD (default: today)')
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--weights <json>', 'per-request weight overrides', weightsOption)
     .option('--format <format>', 'json or table', 'json')
     .action(async (resume: string | undefined, opts: { postings?: string; posting?: string; resumes?: string; top?: number; asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
       const eng = getEngine();
-      resolveAsOf(opts.asOf);
-      const asOf = opts.asOf ? { asOf: opts.asOf } : {};
+      checkAsOf(opts.asOf);
+      const asOf = (date: string | null | undefined): { asOf?: string } => {
+        const a = asOfFor(opts.asOf, date).date;
+        return a ? { asOf: a } : {};
+      };
       const scoreOpts = { explain: true, ...(opts.weights ? { weights: opts.weights } : {}) };
       let results: RankRow[];
       if (resume && opts.postings) {
-        const candidate = eng.candidate(await readOne(resume, eng.config), asOf);
+        const r = await readOne(resume, eng.config);
+        const candidate = eng.candidate(r.text, asOf(r.date));
         const { docs } = await readInputs(opts.postings, eng.config);
         results = docs.map((d) => {
           if ('error' in d) return { id: d.id, error: d.error };
@@ -120,9 +133,9 @@ function buildProgram(io: Io, state: { code: number }): Command {
           return rankRow(d.id, eng.match(candidate, role, scoreOpts), role.profile.title);
         });
       } else if (opts.posting && opts.resumes) {
-        const role = eng.role(await readOne(opts.posting, eng.config));
+        const role = eng.role((await readOne(opts.posting, eng.config)).text);
         const { docs } = await readInputs(opts.resumes, eng.config);
-        results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(eng.candidate(d.text, asOf), role, scoreOpts), null)));
+        results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(eng.candidate(d.text, asOf(d.date)), role, scoreOpts), null)));
       } else {
         throw createError('USAGE', { reason: 'use `rank <resume> --postings <input>` or `rank --posting <file> --resumes <input>`' });
       }

@@ -4,7 +4,7 @@
 import type { Match, ScoringWeights } from '../domain/match.ts';
 import { createError, type ErrorCode } from '../errors.ts';
 import type { ReadLimits } from '../ingest/extract.ts';
-import { readInputs } from './input.ts';
+import { readFileDocument } from './input.ts';
 import { topReasons } from '../scoring/reasons.ts';
 import { weightProblem } from '../scoring/weights.ts';
 
@@ -12,12 +12,9 @@ export type RankRow =
   | { id: string; score: number; title?: string | null; summary: string; gates: Match['gates']; ceiling: number; reasons: string[] }
   | { id: string; error: { code: ErrorCode; message: string } };
 
-export async function readOne(path: string, limits: ReadLimits): Promise<string> {
-  const { docs } = await readInputs(path, limits);
-  const d = docs[0];
-  if (!d) throw createError('INPUT_EMPTY', { what: path });
-  if ('error' in d) throw createError(d.error.code, { what: path, path, type: 'document', reason: d.error.message, size: 0, limit: 0, line: 0 });
-  return d.text;
+/** One document named on the command line; its reading errors are thrown as they are. */
+export async function readOne(path: string, limits: ReadLimits): Promise<{ text: string; date?: string | null }> {
+  return readFileDocument(path, limits);
 }
 
 /** Weight overrides from JSON (known keys, numbers in range). */

@@ -5,7 +5,7 @@ import type { InputDoc } from './input.ts';
 export type Writer = (line: string) => void;
 
 /** Runs `fn` on each readable document; failures become {id, error} lines, never a crash. */
-export function emitAll<T extends object>(docs: InputDoc[], many: boolean, fn: (text: string, id: string) => T, write: Writer, onError: (e: unknown) => { code: string; message: string }): number {
+export function emitAll<T extends object>(docs: InputDoc[], many: boolean, fn: (text: string, doc: { id: string; date?: string | null }) => T, write: Writer, onError: (e: unknown) => { code: string; message: string }): number {
   let failures = 0;
   for (const doc of docs) {
     let row: object;
@@ -14,7 +14,7 @@ export function emitAll<T extends object>(docs: InputDoc[], many: boolean, fn: (
       failures++;
     } else {
       try {
-        row = many ? { id: doc.id, ...fn(doc.text, doc.id) } : fn(doc.text, doc.id);
+        row = many ? { id: doc.id, ...fn(doc.text, doc) } : fn(doc.text, doc);
       } catch (e) {
         row = { id: doc.id, error: onError(e) };
         failures++;

@@ -43,6 +43,8 @@ export interface Education {
 export interface ResumeProfile {
   /** YYYY-MM that "present" means. */
   asOf: string;
+  /** YYYY-MM-DD a PDF or DOCX file says it was last modified (else created); absent for text. */
+  documentDate?: string | null;
   positions: Position[];
   experience: {
     /** Union of professional positions, overlapping months counted once. */

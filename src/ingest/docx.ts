@@ -4,12 +4,14 @@
 
 import { createError } from '../errors.ts';
 import { storedZip, unpackZip, type UnpackLimits } from './archive.ts';
+import { coreXmlDate } from './document-date.ts';
 import { htmlToText } from './html.ts';
 
 type Mammoth = typeof import('mammoth');
 let mammothModule: Promise<Mammoth> | null = null; // the lazily loaded library (a cache, not state)
 
-export async function docxToText(bytes: Uint8Array, what: string, limits: UnpackLimits): Promise<string> {
+/** The text, and the date the file says it was last modified (else created). */
+export async function docxToText(bytes: Uint8Array, what: string, limits: UnpackLimits): Promise<{ text: string; date: string | null }> {
   const parts = await unpackZip(bytes, what, limits);
   mammothModule ??= import('mammoth');
   const mammoth = await mammothModule;
@@ -20,5 +22,6 @@ export async function docxToText(bytes: Uint8Array, what: string, limits: Unpack
   } catch (e) {
     throw createError('INPUT_CORRUPT', { what, type: 'DOCX', reason: (e as Error).message.split('\n')[0]! });
   }
-  return htmlToText(html).text;
+  const core = parts.find((p) => p.name === 'docProps/core.xml');
+  return { text: htmlToText(html).text, date: core ? coreXmlDate(core.data.toString('utf8')) : null };
 }

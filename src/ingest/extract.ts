@@ -9,6 +9,8 @@ export interface ExtractedText {
   text: string;
   type: 'text' | 'html' | 'json' | 'pdf' | 'docx';
   pages?: number;
+  /** YYYY-MM-DD the file says it was last modified (else created): PDF and DOCX only. */
+  date?: string | null;
 }
 
 /** What one document may cost to read. The configuration satisfies this type as it is. */
@@ -28,13 +30,13 @@ export async function extractText(bytes: Uint8Array, what: string, limits: ReadL
   if (type === 'pdf') {
     const { pdfToText } = await import('./pdf.ts');
     const r = await pdfToText(bytes, what, { maxPages: limits.maxPdfPages, maxChars: maxBytes });
-    return { text: checkText(r.text, what, maxBytes), type, pages: r.pages };
+    return { text: checkText(r.text, what, maxBytes), type, pages: r.pages, date: r.date };
   }
   if (type === 'docx') {
     const { docxToText } = await import('./docx.ts');
     // The XML mammoth parses is held to the same size as any document's text (an HTML page's).
-    const text = await docxToText(bytes, what, { maxUnpackedBytes: limits.maxUnpackedBytes, maxXmlBytes: Math.min(maxBytes, limits.maxUnpackedBytes) });
-    return { text: checkText(text, what, maxBytes), type };
+    const { text, date } = await docxToText(bytes, what, { maxUnpackedBytes: limits.maxUnpackedBytes, maxXmlBytes: Math.min(maxBytes, limits.maxUnpackedBytes) });
+    return { text: checkText(text, what, maxBytes), type, date };
   }
   return { text: textFromBytes(bytes, what, maxBytes), type: type === 'binary' ? 'text' : type };
 }

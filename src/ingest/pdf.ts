@@ -3,6 +3,7 @@
 // vertical gaps, repeated headers/footers and page numbers dropped. Loaded lazily on first use.
 
 import { createError } from '../errors.ts';
+import { pdfDate } from './document-date.ts';
 
 interface Item {
   str: string;
@@ -21,6 +22,8 @@ interface Line {
 export interface PdfText {
   text: string;
   pages: number;
+  /** YYYY-MM-DD the file says it was last modified (else created). */
+  date: string | null;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -96,6 +99,16 @@ const PAGE_NUMBER = /^(?:page\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$|^-\s*\d{1,
 export interface PdfLimits {
   maxPages: number;
   maxChars: number;
+}
+
+/** The document's own date: its info dictionary's ModDate, else CreationDate. */
+async function documentDate(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<string | null> {
+  try {
+    const info = (await doc.getMetadata()).info as { ModDate?: unknown; CreationDate?: unknown } | undefined;
+    return pdfDate(info?.ModDate) ?? pdfDate(info?.CreationDate);
+  } catch {
+    return null;
+  }
 }
 
 /** A text item as pdfjs streams it (marked-content items have no `str`). */
@@ -178,7 +191,7 @@ export async function pdfToText(bytes: Uint8Array, what: string, limits: PdfLimi
       if (!margin) return true;
       return !(PAGE_NUMBER.test(l.text.trim()) || (pages.length > 1 && (counts.get(key(l.text)) ?? 0) > 1));
     }))).join('\n\n');
-    return { text, pages: doc.numPages };
+    return { text, pages: doc.numPages, date: await documentDate(doc) };
   } finally {
     await doc.destroy();
   }

@@ -6,7 +6,7 @@ import { ID_PATTERN } from './catalog.ts';
 const id = { type: 'string', pattern: ID_PATTERN, description: 'Your id (1-128 of A-Z a-z 0-9 . _ : -); when absent, one is made from the content.' } as const;
 const text = { type: 'string', minLength: 1, description: 'The document as text: plain, HTML, schema.org JSON-LD or JSON Resume.' } as const;
 const file = { description: 'multipart/form-data only: the document file (text, HTML, PDF, DOCX, JSON).' } as const;
-const asOf = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$', description: 'What "present" means in the résumé, YYYY-MM or YYYY-MM-DD; default today.' } as const;
+const asOf = { type: 'string', pattern: '^(\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|document)$', description: 'What "present" means in the résumé: YYYY-MM or YYYY-MM-DD, or "document" for the date a PDF or DOCX file carries (today when it has none); default today.' } as const;
 const weights = { description: 'Per-request weight overrides (an object, or its JSON as a string in multipart forms); see the README.', anyOf: [{ type: 'object' }, { type: 'string' }] } as const;
 const filters = {
   country: { type: 'string', pattern: '^[A-Za-z]{2}$', description: 'ISO 3166 alpha-2 code' },

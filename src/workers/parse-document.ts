@@ -1,11 +1,13 @@
 // One document, from what a request or a file gave (text, or a file's bytes), to its profile:
 // the job a parser thread runs, and the same function run in-process where no pool is wanted.
 
-import type { Engine } from '../engine.ts';
 import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { extractText, type ReadLimits } from '../ingest/extract.ts';
 import { checkText } from '../ingest/text.ts';
+import type { Warning } from '../domain/types.ts';
+import { resolveAsOf, type Engine } from '../engine.ts';
+import { formatYearMonth } from '../text/dates.ts';
 
 /** A document as it arrived: text (plain, HTML, JSON-LD, JSON Resume), or a file's bytes. */
 export type DocumentSource = { raw: string } | { bytes: Uint8Array };
@@ -15,7 +17,7 @@ export interface ParseJob {
   source: DocumentSource;
   /** How the document is named in error messages ("the résumé", a file name). */
   what: string;
-  /** Résumés: what "present" means, YYYY-MM. */
+  /** Résumés: what "present" means: YYYY-MM(-DD), or "document" for the file's own date. */
   asOf?: string;
 }
 
@@ -40,15 +42,40 @@ function withoutNul(s: string): string {
 export async function parseDocument(engine: Engine, job: ParseJob, limits: ReadLimits): Promise<Parsed<PostingProfile | ResumeProfile>> {
   let raw: string;
   let fileFormat: 'pdf' | 'docx' | undefined;
+  let documentDate: string | null | undefined;
   if ('bytes' in job.source) {
     const x = await extractText(job.source.bytes, job.what, limits);
     raw = withoutNul(x.text);
-    if (x.type === 'pdf' || x.type === 'docx') fileFormat = x.type;
+    if (x.type === 'pdf' || x.type === 'docx') {
+      fileFormat = x.type;
+      documentDate = x.date ?? null;
+    }
   } else raw = withoutNul(checkText(job.source.raw, job.what, limits.maxInputBytes));
-  const { profile, text } = job.kind === 'posting'
-    ? engine.parsePostingDocument(raw)
-    : engine.parseResumeDocument(raw, job.asOf ? { asOf: job.asOf } : {});
-  return { raw, text, profile, ...(fileFormat ? { fileFormat } : {}) };
+  if (job.kind === 'posting') {
+    const { profile, text } = engine.parsePostingDocument(raw);
+    return { raw, text, profile, ...(fileFormat ? { fileFormat } : {}) };
+  }
+  return { raw, ...parseResumeDated(engine, raw, job.asOf, documentDate), ...(fileFormat ? { fileFormat } : {}) };
+}
+
+/** A résumé's text parsed with "present" as asked ("document": the file's own date, when it has one). */
+export function parseResumeDated(engine: Engine, raw: string, asked: string | undefined, documentDate: string | null | undefined): { profile: ResumeProfile; text: string } {
+  const asOf = asOfFor(asked, documentDate);
+  const { profile, text } = engine.parseResumeDocument(raw, asOf.date ? { asOf: asOf.date } : {});
+  const warnings = asOf.warning ? [...profile.warnings, asOf.warning] : profile.warnings;
+  return { text, profile: { ...profile, ...(documentDate !== undefined ? { documentDate } : {}), warnings } };
+}
+
+/**
+ * What "present" means for a résumé: the date asked for; for "document", the file's own date
+ * unless it has none or it lies in the future (then today, with a warning saying so).
+ */
+export function asOfFor(asked: string | undefined, documentDate: string | null | undefined): { date?: string; warning?: Warning } {
+  if (asked !== 'document') return asked ? { date: asked } : {};
+  const today = formatYearMonth(resolveAsOf());
+  if (!documentDate) return { warning: { code: 'NO_DOCUMENT_DATE', message: `"present" was asked to be the document's own date, but it has none (only PDF and DOCX files carry one); today (${today}) was used.` } };
+  if (documentDate.slice(0, 7) > today) return { warning: { code: 'DOCUMENT_DATE_FUTURE', message: `The document's own date (${documentDate}) is after today; today (${today}) was used.` } };
+  return { date: documentDate };
 }
 
 /** The read limits out of a configuration. */

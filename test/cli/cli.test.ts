@@ -127,3 +127,30 @@ describe('rolefit score and rank', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('--as-of document', () => {
+  const RESUME = 'Ana Pereira\n\nEXPERIENCE\nBackend Engineer, Acme Corp\nJanuary 2012 – Present\n- Built services in Java and PostgreSQL\n';
+
+  it('counts "present" to the date a PDF carries; a text file falls back to today with a warning', async () => {
+    const { textPdf } = await import('../helpers/documents.ts');
+    const pdf = file('dated.pdf', await textPdf(RESUME, { info: { ModDate: new Date('2015-03-12T00:00:00Z') } }));
+    const r = await run('parse', 'resume', pdf, '--as-of', 'document');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.out.join('\n')) as { asOf: string; documentDate: string; experience: { totalMonths: number } };
+    expect(p).toMatchObject({ asOf: '2015-03', documentDate: '2015-03-12', experience: { totalMonths: 39 } });
+    const t = await run('parse', 'resume', file('undated.txt', RESUME), '--as-of', 'document');
+    expect((JSON.parse(t.out.join('\n')) as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code)).toContain('NO_DOCUMENT_DATE');
+  });
+
+  it('refuses an --as-of that is neither a date nor "document"', async () => {
+    const r = await run('parse', 'resume', file('x.txt', RESUME), '--as-of', 'documents');
+    expect(r.code).not.toBe(0);
+    expect(r.err.join('\n')).toContain('USAGE');
+  });
+
+  it('a file over the size limit names its real size and limit (not "0 bytes")', async () => {
+    const big = file('big.txt', 'x '.repeat(6 * 1024 * 1024));
+    const r = await run('score', big, big);
+    expect(r.err.join('\n')).toMatch(/too large \(12582912 bytes\); the limit is 10485760 bytes/);
+  });
+});

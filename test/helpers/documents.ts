@@ -15,9 +15,9 @@ export interface PdfBlock {
 }
 
 /** A PDF whose pages hold the given blocks (text wrapped within each block's width). */
-export function makePdf(pages: PdfBlock[][], opts: { userPassword?: string; header?: string; footer?: (page: number, total: number) => string; shapesOnly?: boolean } = {}): Promise<Buffer> {
+export function makePdf(pages: PdfBlock[][], opts: { userPassword?: string; header?: string; footer?: (page: number, total: number) => string; shapesOnly?: boolean; info?: { CreationDate?: Date; ModDate?: Date } } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 40, autoFirstPage: false, ...(opts.userPassword ? { userPassword: opts.userPassword, ownerPassword: 'owner' } : {}) });
+    const doc = new PDFDocument({ size: 'A4', margin: 40, autoFirstPage: false, ...(opts.info ? { info: opts.info } : {}), ...(opts.userPassword ? { userPassword: opts.userPassword, ownerPassword: 'owner' } : {}) });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -38,7 +38,7 @@ export function makePdf(pages: PdfBlock[][], opts: { userPassword?: string; head
 }
 
 /** A one-column PDF of plain text, split into pages of `linesPerPage` lines. */
-export function textPdf(text: string, opts: { linesPerPage?: number; header?: string; footer?: (page: number, total: number) => string } = {}): Promise<Buffer> {
+export function textPdf(text: string, opts: { linesPerPage?: number; header?: string; footer?: (page: number, total: number) => string; info?: { CreationDate?: Date; ModDate?: Date } } = {}): Promise<Buffer> {
   const lines = text.split('\n');
   const per = opts.linesPerPage ?? 60;
   const pages: PdfBlock[][] = [];

@@ -751,3 +751,23 @@ describe('parsing without storing', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('asOf "document" over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp(engine);
+  });
+  afterAll(async () => t.close());
+
+  it('a dated PDF résumé is read as of its own date, on parse, match and a stored candidate', async () => {
+    const text = 'Ana Pereira\n\nEXPERIENCE\nBackend Engineer, Acme Corp\nJanuary 2012 – Present\n- Built services in Java and PostgreSQL\n';
+    const pdf = await textPdf(text, { info: { ModDate: new Date('2015-03-12T00:00:00Z') } });
+    const parsed = ok<{ asOf: string; documentDate: string; experience: { totalMonths: number } }>(await t.app.inject({ method: 'POST', url: '/v1/resumes/parse', payload: form({ asOf: 'document' }, { content: pdf, filename: 'cv.pdf' }) }));
+    expect(parsed).toMatchObject({ asOf: '2015-03', documentDate: '2015-03-12', experience: { totalMonths: 39 } });
+    const matched = ok<{ asOf: string }>(await t.app.inject({ method: 'POST', url: '/v1/match', payload: form({ asOf: 'document', top: '1' }, { content: pdf, filename: 'cv.pdf' }) }));
+    expect(matched.asOf).toBe('2015-03');
+    const stored = ok<{ asOf: string; totalMonths: number }>(await t.app.inject({ method: 'PUT', url: '/v1/candidates/dated', payload: form({ asOf: 'document' }, { content: pdf, filename: 'cv.pdf' }) }), 201);
+    expect(stored).toMatchObject({ asOf: '2015-03', totalMonths: 39 });
+    expectError(await t.app.inject({ method: 'POST', url: '/v1/resumes/parse', payload: { text, asOf: 'documents' } }), 400, 'REQUEST_INVALID');
+  });
+});

@@ -3,11 +3,10 @@
 
 import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
-import { resolveAsOf } from '../../engine.ts';
-import { formatYearMonth } from '../../text/dates.ts';
 import type { StoredCandidate } from '../../storage/store.ts';
 import type { Catalog } from '../catalog.ts';
 import { documentIn, type DocumentBody } from '../documents.ts';
+import { requestAsOf } from './common.ts';
 import { errorResponses, idParams, includeQuery, openResponse, resumeBody } from '../schemas.ts';
 
 function summaryOf(c: StoredCandidate) {
@@ -20,7 +19,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog): void {
     const b = body as DocumentBody & { id?: string; asOf?: string };
     const doc = documentIn(b, 'the résumé');
     const finalId = id ?? b.id;
-    const r = await catalog.putCandidate({ ...doc, ...(finalId ? { id: finalId } : {}) }, formatYearMonth(resolveAsOf(b.asOf)));
+    const r = await catalog.putCandidate({ ...doc, ...(finalId ? { id: finalId } : {}) }, requestAsOf(b.asOf));
     reply.code(r.outcome === 'created' ? 201 : 200);
     return { id: r.id, outcome: r.outcome, asOf: r.profile.asOf, totalMonths: r.profile.experience.totalMonths, skills: r.profile.skills.length, warnings: r.profile.warnings };
   };

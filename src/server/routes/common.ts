@@ -2,8 +2,18 @@
 
 import type { ScoringWeights } from '../../domain/match.ts';
 import { createError } from '../../errors.ts';
+import { resolveAsOf } from '../../engine.ts';
+import { formatYearMonth } from '../../text/dates.ts';
 import { weightProblem } from '../../scoring/weights.ts';
 import type { RankQuery } from '../catalog.ts';
+
+/**
+ * "Present" for a résumé parsed in this request: the body's asOf, else today (read here, at the
+ * edge); "document" passes through to the parser, which reads the file's own date.
+ */
+export function requestAsOf(asOf: string | undefined): string {
+  return asOf === 'document' ? asOf : formatYearMonth(resolveAsOf(asOf));
+}
 
 export function weightsFrom(v: unknown): Partial<ScoringWeights> | undefined {
   if (v === undefined) return undefined;

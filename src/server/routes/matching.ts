@@ -3,23 +3,19 @@
 
 import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
-import { resolveAsOf } from '../../engine.ts';
-import { formatYearMonth } from '../../text/dates.ts';
 import type { Candidate } from '../../scoring/candidate.ts';
 import type { Role } from '../../scoring/score.ts';
 import type { Catalog } from '../catalog.ts';
 import { documentIn, postingIn, type DocumentBody } from '../documents.ts';
 import { candidatesRankBody, candidatesRankResponse, idParams, matchBody, matchObjectResponse, matchResponse, openResponse, postingBody, resumeBody, scoreBody } from '../schemas.ts';
-import { rankQuery, weightsFrom, type RankingFields } from './common.ts';
+import { rankQuery, requestAsOf, weightsFrom, type RankingFields } from './common.ts';
 
 export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
   const { engine } = catalog;
-  /** "Present" for a résumé parsed in this request: the body's asOf, else today (read here, at the edge). */
-  const asOfOf = (asOf?: string): string => formatYearMonth(resolveAsOf(asOf));
   const candidateFrom = async (b: DocumentBody & { candidateId?: string; id?: string; asOf?: string }): Promise<Candidate> => {
     const stored = b.candidateId ?? b.id;
     if (stored !== undefined) return catalog.storedCandidate(stored);
-    return engine.candidateOf((await catalog.parseResume(documentIn(b, 'the résumé'), asOfOf(b.asOf))).profile);
+    return engine.candidateOf((await catalog.parseResume(documentIn(b, 'the résumé'), requestAsOf(b.asOf))).profile);
   };
 
   app.post('/v1/match', {
@@ -77,7 +73,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
   }, async (req) => {
     const b = req.body as DocumentBody & { id?: string; asOf?: string };
     if (b.id !== undefined) throw createError('REQUEST_INVALID', { reason: 'parse takes a document, not an id' });
-    const { profile, text } = await catalog.parseResume(documentIn(b, 'the résumé'), asOfOf(b.asOf));
+    const { profile, text } = await catalog.parseResume(documentIn(b, 'the résumé'), requestAsOf(b.asOf));
     return { ...profile, text };
   });
 }
