@@ -128,7 +128,10 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       // Date on its own line, title on the next line ("Jan 2019 – Present\nSenior Engineer, Acme").
       if (parts.length === 0 && headerParts.length === 0) {
         const next = lines[a.index + 1];
-        if (next && !isBulletLine(text, next) && words(text.slice(next.start, next.end)) <= 10) parts.push(...text.slice(next.start, next.end).split(/[,|—–]| - | at | @ /).map(clean).filter(Boolean));
+        if (next && !isBulletLine(text, next) && words(text.slice(next.start, next.end)) <= 10) {
+          // (A loop, not push(...): a one-"word" line of a million commas must not overflow the stack.)
+          for (const p of text.slice(next.start, next.end).split(/[,|—–]| - | at | @ /)) { const c = clean(p); if (c) parts.push(c); }
+        }
       }
       // "Senior Engineer   Jan 2019 – Present" with the organization on the next line.
       const below: string[] = [];

@@ -144,6 +144,14 @@ describe('caps', () => {
 });
 
 describe('huge inputs', () => {
+  it('a one-word line of 300 000 commas under a lone date range parses (push(...parts) once overflowed the stack)', () => {
+    const text = `EXPERIENCE\nJan 2019 - Present\n${'a,'.repeat(300_000)}\n`;
+    const r = engine.parseResume(text, { asOf: AS_OF });
+    expect(r.positions).toHaveLength(1);
+    expect(r.positions[0]).toMatchObject({ start: '2019-01', end: null });
+  }, 120_000);
+
+
   // Correctness, not speed: 10 MB of headings once overflowed the stack (Math.min(...starts)).
   it('10 MB of "Requirements" lines parses as a posting and as a résumé', () => {
     const text = repeat('Requirements\n', 10 * 1024 * 1024);
