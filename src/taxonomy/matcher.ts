@@ -153,7 +153,7 @@ export class PhraseMatcher {
       for (let j = i; j < t.length; j++) {
         node = node.next?.get(t.key[j]!);
         if (!node) break;
-        if (j > i && hasNewline(text, t.end[j - 1]!, t.start[j]!)) break;
+        if (j > i && hasNewline(text, t.end[j - 1]!, t.start[j]!) && !wrapped(text, t, i, j)) break;
         if (node.entries) {
           const p = this.pick(node.entries, t, i, j);
           if (p) best = { concept: p.e.concept, i, j, pending: p.e.mode === 2, loose: p.loose };
@@ -290,6 +290,43 @@ export class PhraseMatcher {
 function listed(text: string, t: Tokens, a: Found, b: Found): boolean {
   const gap = text.slice(t.end[a.j]!, t.start[b.i]!);
   return gap.length <= 6 && /^[\s,/|&+;]*$/.test(gap.replace(/\b(?:and|or)\b/i, ''));
+}
+
+/**
+ * Whether the line break between tokens j-1 and j (inside a match that began at token i) is a
+ * wrap of running text ("machine\nlearning", "Google Cloud\nPlatform" in PDF text) rather than a
+ * boundary: exactly one line break with only spaces around it (or a hyphen just before it), the
+ * match starts after other text on its line (a line that is only the start of a name is a list
+ * item or a heading), that line is not an all-caps heading, and the next line does not begin with
+ * a capital after a lower-case word (a new item or sentence).
+ */
+function wrapped(text: string, t: Tokens, i: number, j: number): boolean {
+  const from = t.end[j - 1]!;
+  const to = t.start[j]!;
+  let newlines = 0;
+  for (let c = from; c < to; c++) {
+    const code = text.charCodeAt(c);
+    if (code === 10) newlines++;
+    else if (code === 0x2d) { if (newlines > 0) return false; } // "- Script": a bullet after the break
+    else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xa0) return false;
+  }
+  if (newlines !== 1) return false;
+  // The match's first line: its start, and text before the match on it.
+  let lineStart = t.start[i]!;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const before = text.slice(lineStart, t.start[i]!);
+  if (!/[\p{L}\p{N}]/u.test(before)) return false;
+  // "TECHNICAL SKILLS\nManagement": an all-caps line is a heading.
+  if (!/\p{Ll}/u.test(text.slice(lineStart, from))) return false;
+  return !(isLower(t.text[j - 1]!.charCodeAt(0)) && isUpper(t.text[j]!.charCodeAt(0)));
+}
+
+function isLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

@@ -96,3 +96,29 @@ describe('phrase matcher: spans', () => {
     expect(ids('Google Cloud Platform')).toEqual(['gcp']);
   });
 });
+
+describe('phrase matcher: a multi-word name wrapped across two lines', () => {
+  it.each([
+    ['Experience in machine\nlearning and statistics', 'machine-learning', 'machine\nlearning'],
+    ['We deploy on Google Cloud\nPlatform daily', 'gcp', 'Google Cloud\nPlatform'],
+    ['Strong skills in project\n  management and budgeting', 'project-management', 'project\n  management'],
+    ['Coursework: Data Structures, Algorithms, Machine\nLearning, Networking', 'machine-learning', 'Machine\nLearning'],
+    ['Hands-on experience with machine-\nlearning and statistics', 'machine-learning', 'machine-\nlearning'],
+  ])('%j', (text, id, surface) => {
+    const m = engine.taxonomy.mentions(text).find((x) => x.id === id);
+    expect(m?.text).toBe(surface);
+    expect(text.slice(m!.start, m!.end)).toBe(surface);
+  });
+
+  it.each([
+    ['a blank line between', 'Experience in machine\n\nlearning', 'machine-learning'],
+    ['two list items', 'Languages:\n- Java\n- Script', 'javascript'],
+    ['two bulleted items', '• Strong SQL and machine\n• learning', 'machine-learning'],
+    ['a line that is only the name start', 'Machine\nLearning', 'machine-learning'],
+    ['a heading line followed by a word', 'PROJECT\nManagement of vendors', 'project-management'],
+    ['an all-caps heading ending in the name start', 'SKILLS AND PROJECT\nmanagement of vendors', 'project-management'],
+    ['a new sentence on the next line', 'I build every machine\nLearning is what I love', 'machine-learning'],
+  ])('%s', (_name, text, notId) => {
+    expect(ids(text)).not.toContain(notId);
+  });
+});
