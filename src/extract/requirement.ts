@@ -5,7 +5,7 @@
 import type { Requirement, SkillRef } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
-import { findRecency, findYears } from './years.ts';
+import { findRecency, findYears, pickYears } from './years.ts';
 import { SpanIndex } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -156,9 +156,11 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
 
   const recency = findRecency(line);
   const years = findYears(line, recency);
-  if (years.length || recency.length || EXPERIENCE_WORDING.test(line)) {
-    const y = years[0];
-    const scope = y ? scopeText(line, y.end) : recency.length ? scopeText(line.slice(0, recency[0]!.start).replace(/^.*?\bexperience\b/i, ''), 0) : scopeText(line.replace(/^.*?\bexperience\b/i, ''), 0);
+  // "Freshers welcome", "no experience required" lower a stated minimum to none; alone they ask
+  // for nothing ("recent graduates are welcome to apply" is no requirement of its own).
+  if (years.some((y) => !y.none) || recency.length || EXPERIENCE_WORDING.test(line)) {
+    const y = pickYears(line, years);
+    const scope = y?.none ? '' : y ? scopeText(line, y.end) : recency.length ? scopeText(line.slice(0, recency[0]!.start).replace(/^.*?\bexperience\b/i, ''), 0) : scopeText(line.replace(/^.*?\bexperience\b/i, ''), 0);
     const allBefore = y ? hits.every((o) => o.start < y.start) : true;
     const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= y.end || allBefore : true));
     const f = addSkills(tax, { kind: 'experience', required: true }, groupSkills(tax, line, scoped));

@@ -29,15 +29,19 @@ export function scoreExperience(ctx: ScoreContext): Scored {
     return { ...s, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: ${s.detail}` : '' };
   }
   const months = leadershipScope ? p.leadership.months : p.experience.totalMonths;
-  let credit = r.minYears ? yearsCredit(months, r.minYears * 12) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
+  // "0-2 years", "up to 2 years", "no experience required": no minimum, so nobody fails it (the
+  // maximum is a hint, not scored).
+  const noMinimum = r.minYears !== undefined && r.minYears <= 0;
+  let credit = noMinimum ? 1 : r.minYears ? yearsCredit(months, r.minYears * 12) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
   // "3+ years of underwriting commercial property": a domain the taxonomy did not recognise is
   // checked against total experience only, so it can be at most a partial match.
-  const unrecognised = !hasSkills && !leadershipScope && specificScope(r.scope?.text ?? '');
+  const unrecognised = !noMinimum && !hasSkills && !leadershipScope && specificScope(r.scope?.text ?? '');
   if (unrecognised) credit = Math.min(credit, UNRECOGNISED_SCOPE_CREDIT);
   const parts: string[] = [];
   if (ctx.explain) {
     const what = leadershipScope ? 'in leadership roles' : p.experience.source === 'stated' ? 'stated, no dated positions' : unrecognised ? 'of professional experience (the scope was not recognised, so this is at most partial)' : 'of professional experience';
-    parts.push(`needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}; found ${duration(months)} ${what}`);
+    const asked = noMinimum ? `no minimum of ${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}` : `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}`;
+    parts.push(`${asked}; found ${duration(months)} ${what}`);
   }
   if (r.withinYears) {
     const recent = c.lastWorked >= c.asOf - r.withinYears * 12;
