@@ -136,7 +136,7 @@ export function findYears(line: string, recency: RecencyMatch[] = findRecency(li
     if ((pre === 'up to' || pre === 'upto') && !EXPERIENCE_AFTER.test(after) && !/\bexperience\b/i.test(before)) continue;
     out.push({ start, end, ...yearsValue(pre, a, b) });
   }
-  out.push(...inMonths);
+  for (const m of inMonths) out.push(m); // (not push(...inMonths): a long line may hold any number)
   for (const m of line.matchAll(NO_MINIMUM)) {
     if (/^fresher/i.test(m[0]) && NOT_FRESHER_CONTEXT.test(line.slice(Math.max(0, m.index - 40), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, minYears: 0, none: true });
