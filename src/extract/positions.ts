@@ -9,6 +9,7 @@ import { findDateRanges, type DateRange } from '../text/dates.ts';
 import { linePrefix } from '../text/sentences.ts';
 import { firstEndingAfter } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
+import { readDegree } from './degree.ts';
 import { isJobTitle } from './job-title.ts';
 
 export interface RawPosition {
@@ -37,6 +38,89 @@ function words(s: string): number {
 
 const SELF_EMPLOYED = /^(?:self[- ]employed|freelance|independent|own business)$/i;
 
+/** What anonymised résumés write in place of an employer ("Patient Advocate Company Name - City , State"). */
+const ORG_PLACEHOLDERS = ['Company Name', 'Organization Name', 'Organisation Name', 'Employer Name', 'Name of Company', 'Company Name Here'];
+/** ... and in place of a place; a lone "City" or "State" counts only as a whole segment. */
+const PLACE_PLACEHOLDERS = ['City , State', 'City, State', 'City , Country', 'City, Country', 'City , State , Country'];
+const LONE_PLACE_PLACEHOLDERS = new Set(['city', 'state', 'country', 'city state']);
+const phraseRe = (words: string[]): RegExp =>
+  new RegExp(`\\b(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ ?, ?/g, ' ?, ?').replace(/ /g, '\\s')).join('|')})\\b`, 'i');
+const ORG_PLACEHOLDER = phraseRe(ORG_PLACEHOLDERS);
+const PLACE_PLACEHOLDER = phraseRe(PLACE_PLACEHOLDERS);
+/** Lowercase words that put a date inside a sentence ("honors from 2011-2014", "in August 2013 I started"). */
+const PROSE_BEFORE_DATE = /(?:^|\s)(?:from|in|since|during|between|by|until|till|of|on|and|with|for|after|before|about|around|circa|as)\s*$/;
+
+/** Words of sentences, not of titles or employer names. */
+const SENTENCE_WORD = /(?:^|\s)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Mm]y|[Oo]ur|was|were|is|am|have|had|with|the|a|an|which|who)(?=\s|$)/;
+
+const MAX_SEGMENTS = 12;
+
+interface Segment { text: string; role: 'org' | 'place' | null }
+
+/**
+ * One header string -> segments: an org placeholder and a place (placeholder or known place) are
+ * tagged, the rest is left for the title ("Patient Advocate Company Name - City , State",
+ * "Company Name City , State Account Manager").
+ */
+function segments(lex: Lexicons, s: string): Segment[] {
+  const out: Segment[] = [];
+  const push = (t: string, role: Segment['role']): void => {
+    const c = clean(t);
+    if (c.length <= 1 || /^\d+$/.test(c)) return;
+    if (role === null && (LONE_PLACE_PLACEHOLDERS.has(c.toLowerCase().replace(/[ ,]+/g, ' ')) || lex.places.find(c).some((m) => m.start === 0 && m.end === c.length))) role = 'place';
+    out.push({ text: c, role });
+  };
+  // (At most MAX_SEGMENTS parts: a header line of a million separators is not a million segments.)
+  for (const part of s.split(PART_SEP, MAX_SEGMENTS)) {
+    let rest = part;
+    // At most a few placeholders in one part: each step consumes the text before and at a match.
+    for (let guard = 0; guard < 4 && rest; guard++) {
+      const org = ORG_PLACEHOLDER.exec(rest);
+      const place = PLACE_PLACEHOLDER.exec(rest);
+      const m = org && (!place || org.index <= place.index) ? org : place;
+      if (!m) break;
+      push(rest.slice(0, m.index), null);
+      push(m[0], m === org ? 'org' : 'place');
+      rest = rest.slice(m.index + m[0].length);
+    }
+    // "Patient Advocate Acme Health": a known title at the start, an employer after it.
+    const c = clean(rest);
+    const split = c && !isJobTitle(lex, c) ? leadingTitle(lex, c) : null;
+    if (split) { push(split[0], null); push(split[1], null); } else push(rest, null);
+  }
+  return out;
+}
+
+/** "Pharmacy Technician Walgreens" -> ["Pharmacy Technician", "Walgreens"]: the longest leading job title, if what follows looks like a name. */
+function leadingTitle(lex: Lexicons, s: string): [string, string] | null {
+  const ws = s.split(' ');
+  if (ws.length < 3 || ws.length > 10) return null;
+  for (let k = ws.length - 1; k >= 2; k--) {
+    const head = ws.slice(0, k).join(' ');
+    const tail = ws.slice(k).join(' ');
+    if (/^\p{Lu}/u.test(tail) && isJobTitle(lex, head) && !isJobTitle(lex, tail)) return [head, tail];
+  }
+  return null;
+}
+
+/** A degree line ("B.Sc. Nursing 2008 - 2012"), unless a job title stands in it ("Teacher, St. Mary's High School"). */
+function isEducationLine(lex: Lexicons, line: string): boolean {
+  if (!readDegree(lex, line)) return false;
+  return !line.split(/[,|·•—–\t]| {2}| - | @ | at /, MAX_SEGMENTS).some((p) => { const c = clean(p); return c.length > 1 && isJobTitle(lex, c); });
+}
+
+/** A date inside running prose, not heading a position. */
+function inProse(before: string, after: string, line: string): boolean {
+  const b = before.trimEnd();
+  if (PROSE_BEFORE_DATE.test(b)) return true;
+  // "Graduated with honors 2011-2014": a lowercase word runs into the date, in a sentence.
+  const lastWord = /(\p{L}+)$/u.exec(b)?.[1];
+  if (lastWord && /^\p{Ll}/u.test(lastWord) && (SENTENCE_WORD.test(b) || /[.!?]$/.test(line.trim()))) return true;
+  // "August 2013 I started as a cashier", "2019 was my first year": the sentence goes on after it.
+  const next = after.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return next.length >= 3 && (SENTENCE_WORD.test(` ${next[0]!} `) || (/^\p{Ll}/u.test(next[0]!) && /[.!?]$/.test(line.trim())));
+}
+
 /** "Northwind Freight Systems, Leeds, UK" -> organization and location. */
 function splitOrgLocation(lex: Lexicons, s: string): { org: string; location: string | null } {
   const comma = s.indexOf(',');
@@ -56,7 +140,7 @@ function clean(s: string): string {
  * Whether a date that starts on this line anchors a position: a range (which may run onto the
  * next line in flattened text), or a lone date ending a short header line.
  */
-function anchorRange(text: string, l: Span, r: DateRange | undefined): DateRange | null {
+function anchorRange(lex: Lexicons, text: string, l: Span, r: DateRange | undefined): DateRange | null {
   if (!r) return null;
   const line = text.slice(l.start, l.end);
   // "(Jan 2020 – May 2020: career break)": a note, not a position.
@@ -64,12 +148,36 @@ function anchorRange(text: string, l: Span, r: DateRange | undefined): DateRange
   const isRange = r.to === null || isTwoEnded(r);
   const rel = { start: r.start - l.start, end: Math.min(r.end, l.end) - l.start };
   if (!isRange && (words(line) > 10 || (rel.start > 0 && rel.end < line.length - 2))) return null;
+  // "Graduated with honors from 2011-2014", "In August 2013 I started ...": a sentence.
+  if (inProse(line.slice(0, rel.start), line.slice(rel.end), line)) return null;
+  // "B.Sc. Nursing 2008 - 2012" in a column beside the jobs: an education line is never a job.
+  if (isEducationLine(lex, line)) return null;
   return r;
 }
 
 /** A two-ended range ("2019 - 2021", "Jan 2019 Mar 2021"), as opposed to a lone date ("2019"). */
 function isTwoEnded(r: DateRange): boolean {
   return r.to !== null && (r.to.y !== r.from.y || r.to.m !== r.from.m) && !(r.yearOnly && r.to.y === r.from.y && r.to.m === 12 && r.from.m === 1);
+}
+
+/** Line breaks in text[start, end) (a range set over several lines). */
+function countNewlines(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** "Data Analyst, Acme Corp": a title before the first comma, the employer after it. */
+function splitTitleComma(lex: Lexicons, segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const sg of segs) {
+    const comma = sg.role === null ? sg.text.indexOf(', ') : -1;
+    const rest = sg.text.slice(comma + 2);
+    if (comma > 0 && isJobTitle(lex, sg.text.slice(0, comma)) && (!isJobTitle(lex, rest) || SELF_EMPLOYED.test(rest))) {
+      out.push({ text: sg.text.slice(0, comma), role: null }, { text: rest, role: null });
+    } else out.push(sg);
+  }
+  return out;
 }
 
 /** A line that can head a position: short, not a list item, not a sentence. */
@@ -95,8 +203,20 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       while (ri < ranges.length && ranges[ri]!.start < l.start) ri++;
       if (isBulletLine(text, l) && words(text.slice(l.start, l.end)) > 8) return;
       const r = ranges[ri];
-      const range = anchorRange(text, l, r && r.start < l.end ? r : undefined);
+      const range = anchorRange(lex, text, l, r && r.start < l.end ? r : undefined);
       if (range) anchors.push({ index, range });
+    });
+    // Per anchor: the lines its range covers ("October 2011" / "to" / "August 2015"), and whether
+    // its title and employer come from the line below (a date alone on its line over "Patient
+    // Advocate Company Name - City , State") rather than from the lines above.
+    const rangeLines = anchors.map((a) => countNewlines(text, a.range.start, a.range.end));
+    const fromBelow = anchors.map((a, k) => {
+      const line = lines[a.index]!;
+      const rest = text.slice(line.start, a.range.start) + text.slice(Math.min(a.range.end, line.end), line.end);
+      const next = lines[a.index + 1 + rangeLines[k]!];
+      if (words(rest) > 0 || !next || isBulletLine(text, next) || anchors[k + 1]?.index === a.index + 1 + rangeLines[k]!) return false;
+      const s = text.slice(next.start, next.end);
+      return words(s) <= 14 && (ORG_PLACEHOLDER.test(s) || PLACE_PLACEHOLDER.test(s));
     });
     let lastOrg: { org: string; location: string | null } | null = null;
     let lastEnd = -1; // index of the last line used by the previous position's header
@@ -106,47 +226,42 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       const lineText = text.slice(line.start, line.end);
       const before = lineText.slice(0, a.range.start - line.start);
       const after = a.range.end < line.end ? lineText.slice(a.range.end - line.start) : '';
-      // A range that ran onto the next line ("6/2014" / "Present") used that line up.
-      const rangeLines = a.range.end > line.end ? 1 : 0;
+      const ownLines = rangeLines[k]!;
+      const nextLine = lines[a.index + 1 + ownLines];
       // "Data Analyst, Acme Corp, Jan 2020 - Present": a title before a comma, the employer after it.
-      const parts = [...before.split(PART_SEP), ...after.split(PART_SEP)].map(clean).filter((p) => p.length > 1 && !/^\d+$/.test(p))
-        .flatMap((p) => {
-          const comma = p.indexOf(', ');
-          const rest = p.slice(comma + 2);
-          return comma > 0 && isJobTitle(lex, p.slice(0, comma)) && (!isJobTitle(lex, rest) || SELF_EMPLOYED.test(rest)) ? [p.slice(0, comma), rest] : [p];
-        });
+      const parts = splitTitleComma(lex, [...segments(lex, before), ...segments(lex, after)]);
       // Header lines above: short, not bullets, not part of the previous position's block.
       const header: number[] = [];
-      for (let i = a.index - 1; i > lastEnd && header.length < 2; i--) {
+      for (let i = a.index - 1; i > lastEnd && header.length < 2 && !fromBelow[k]; i--) {
         const l = lines[i]!;
         if (!isHeaderLine(text, l)) break;
         // A blank line between ends the header: what is above it belongs to the previous entry.
         if (text.slice(l.end, (header.length ? lines[header[0]!]! : line).start).includes('\n\n')) break;
         header.unshift(i);
       }
-      const headerParts = header.flatMap((i) => text.slice(lines[i]!.start, lines[i]!.end).split(PART_SEP).map(clean).filter(Boolean));
+      const headerParts = header.flatMap((i) => segments(lex, text.slice(lines[i]!.start, lines[i]!.end)));
       // Date on its own line, title on the next line ("Jan 2019 – Present\nSenior Engineer, Acme").
-      if (parts.length === 0 && headerParts.length === 0) {
-        const next = lines[a.index + 1];
-        if (next && !isBulletLine(text, next) && words(text.slice(next.start, next.end)) <= 10) {
-          // (A loop, not push(...): a one-"word" line of a million commas must not overflow the stack.)
-          for (const p of text.slice(next.start, next.end).split(/[,|—–]| - | at | @ /)) { const c = clean(p); if (c) parts.push(c); }
-        }
-      }
-      // "Senior Engineer   Jan 2019 – Present" with the organization on the next line.
-      const below: string[] = [];
-      const next = lines[a.index + 1 + rangeLines];
-      // (Anchors are in line order, one per line: only the next one can sit on the next line.)
-      if (header.length === 0 && next && !isBulletLine(text, next) && anchors[k + 1]?.index !== a.index + 1) {
-        const s = text.slice(next.start, next.end);
-        if (words(s) <= 10 && !/[.!?]$/.test(s) && !s.startsWith('(')) below.push(clean(s));
+      const below: Segment[] = [];
+      if (parts.length === 0 && headerParts.length === 0 && nextLine && !isBulletLine(text, nextLine) && words(text.slice(nextLine.start, nextLine.end)) <= 14) {
+        const s = text.slice(nextLine.start, nextLine.end);
+        for (const sg of splitTitleComma(lex, segments(lex, ORG_PLACEHOLDER.test(s) ? s : s.replace(/ at | @ /g, ' | ')))) below.push(sg);
+        usedBelow = below.length > 0;
+      } else if (header.length === 0 && nextLine && !isBulletLine(text, nextLine) && anchors[k + 1]?.index !== a.index + 1 + ownLines) {
+        // "Senior Engineer   Jan 2019 – Present" with the organization on the next line.
+        const s = text.slice(nextLine.start, nextLine.end);
+        if (words(s) <= 10 && !/[.!?]$/.test(s) && !s.startsWith('(')) for (const sg of segments(lex, s)) below.push(sg);
       }
       const candidates = [...parts, ...headerParts, ...below];
-      let title = candidates.find((p) => isJobTitle(lex, p)) ?? null;
-      const orgText = candidates.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isJobTitle(lex, p)) && !lex.places.find(p).some((m) => m.start === 0 && m.end === p.length)) ?? null;
-      if (orgText && below.includes(orgText)) usedBelow = true;
-      if (!title && parts.length) title = parts.find((p) => p !== orgText) ?? null;
+      const plain = candidates.filter((c) => c.role === null).map((c) => c.text);
+      const place = candidates.find((c) => c.role === 'place')?.text ?? null;
+      const placeholderOrg = candidates.find((c) => c.role === 'org')?.text ?? null;
+      let title = plain.find((p) => isJobTitle(lex, p)) ?? null;
+      const orgText = placeholderOrg ?? plain.find((p) => p !== title && (ORG_HINT.test(p) || SELF_EMPLOYED.test(p) || !isJobTitle(lex, p))) ?? null;
+      if (orgText && below.some((c) => c.text === orgText)) usedBelow = true;
+      const ownPlain = [...parts, ...(header.length === 0 ? below : [])].filter((c) => c.role === null).map((c) => c.text);
+      if (!title) title = ownPlain.find((p) => p !== orgText) ?? (placeholderOrg ? plain.find((p) => p !== orgText) ?? null : null);
       let org = orgText ? splitOrgLocation(lex, orgText) : null;
+      if (org && !org.location && place) org = { org: org.org, location: place };
       // "VELORA COMMERCE, INC. — San Francisco, CA   2015 – present" over its own dated titles: an
       // employer heading. It stays a position (its whole range is experience) with no title, the
       // place goes to its location, and its organization carries to the titles below it.
@@ -160,19 +275,19 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       const startLine = header.length ? header[0]! : a.index;
       const nextAnchor = anchors[k + 1];
       let endLine = nextAnchor ? nextAnchor.index - 1 : lines.length - 1;
-      if (nextAnchor) {
+      if (nextAnchor && !fromBelow[k + 1]) {
         // Leave the next position's header lines to it.
-        for (let i = nextAnchor.index - 1, n = 0; i > a.index && n < 2; i--, n++) {
+        for (let i = nextAnchor.index - 1, n = 0; i > a.index + ownLines && n < 2; i--, n++) {
           if (!isHeaderLine(text, lines[i]!)) break;
           endLine = i - 1;
         }
       }
-      lastEnd = Math.max(a.index + rangeLines + (usedBelow ? 1 : 0), endLine);
+      lastEnd = Math.max(a.index + ownLines + (usedBelow ? 1 : 0), endLine);
       const span = { start: lines[startLine]!.start, end: lines[Math.max(endLine, a.index)]!.end };
-      const headText = [title ?? '', ...candidates].join(' ');
+      const headText = [title ?? '', ...candidates.map((c) => c.text)].join(' ');
       const kind = body.kind === 'volunteer' ? 'volunteer' : INTERN.test(headText) ? 'internship' : 'job';
       if (title) title = clean(title);
-      out.push({ title, organization: org?.org ?? null, location: org?.location ?? null, range: a.range, kind, span });
+      out.push({ title, organization: org?.org ?? null, location: org?.location ?? place, range: a.range, kind, span });
     }
   }
   return out;

@@ -31,12 +31,23 @@ const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 // One date: "Jan 2019", "January, 2019", "Jan '19", "03/2019", "2019.03", "2019-03", "Summer 2019", "Q3 2020", "2019".
 const DATE = `(?:(?:[0-3]?\\d(?:st|nd|rd|th)? )?${MONTH_RE},? ?(?:${YEAR}|'\\d{2})|(?:0?[1-9]|1[0-2])[/.-]${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])|(?:spring|summer|fall|autumn|winter) ${YEAR}|q[1-4] ${YEAR}|${YEAR})`;
-const PRESENT = '(?:present|current(?:ly)?|now|today|to date|till date|til date|until now|ongoing|date|heute|actualidad|aujourd\'hui)';
-// A dash or word between the two ends; or, where flattened text lost the dash ("6/2014  Present"),
-// one to three blanks.
-const SEP = '(?: ?(?:-|–|—|to|until|till|through|thru|→|>) ?|\\s{1,3})';
+/** Words that leave a range open ("Jan 2019 – Present", "01/2014 to Current", "since 2018 till date"). */
+export const OPEN_END_WORDS = [
+  'present', 'current', 'currently', 'now', 'today', 'to date', 'till date', 'til date', 'until now', 'till now',
+  'ongoing', 'onwards', 'date', 'heute', 'actualidad', "aujourd'hui",
+];
+/** Words and dashes between the two ends of a range. */
+const RANGE_WORDS = ['-', '–', '—', 'to', 'until', 'till', 'through', 'thru', '→', '>'];
+const alternation = (words: string[]): string =>
+  `(?:${[...words].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, ' ?')).join('|')})`;
+const PRESENT = alternation(OPEN_END_WORDS);
+// A dash or word between the two ends, on the line or alone on a line between them ("October
+// 2011" / "to" / "August 2015" in a narrow column); or, where flattened text lost the dash
+// ("6/2014  Present"), one to three blanks.
+const SEP = `(?:[ \\t]?\\n?[ \\t]?${alternation(RANGE_WORDS)}[ \\t]?\\n?[ \\t]?|\\s{1,3})`;
 const IS_PRESENT = new RegExp(`^${PRESENT}$`, 'i');
-const RANGE = new RegExp(`(?<![\\w/.])(?:(since|from) )?(${DATE})(?:${SEP}(${DATE}|${PRESENT}))?(?![\\w/])`, 'gi');
+// Never the tail of a digit group: "(555) 581-2025" and "581 2025" are phone numbers, not 2025.
+const RANGE = new RegExp(`(?<![\\w/.]|\\d[ .-]|\\d\\) ?)(?:(since|from) )?(${DATE})(?:${SEP}(${DATE}|${PRESENT}))?(?![\\w/])`, 'gi');
 
 function parseOne(s: string, isEnd: boolean): { ym: YearMonth; yearOnly: boolean } | null {
   // "01st Oct 2015", "15 March 2019": the day is dropped, months are what experience counts.

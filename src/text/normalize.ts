@@ -32,6 +32,47 @@ const SIMPLE: Record<number, string> = {
   0x00b7: '•', 0x2026: '...',
 };
 
+// UTF-8 read as Windows-1252 ("mojibake"): "â€“" was "–", "ï¼" + a lost byte was "－". The
+// Windows-1252 characters that stand for the bytes 0x80-0x9F (the rest stand for themselves).
+const CP1252_BYTE: Record<number, number> = {
+  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
+  0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91,
+  0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98,
+  0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+};
+// Three-byte sequences whose last byte has no Windows-1252 character and was dropped on the way:
+// the two bytes left, and what they most often were (a full-width hyphen, a closing quote, a bullet).
+const MOJIBAKE_CUT: Record<string, string> = { '\u00ef\u00bc': '-', '\u00e2\u20ac': '"', '\u00e2\u2014': '•' };
+
+/** The byte a character stands for when UTF-8 was read as Windows-1252 (or Latin-1), if it is a continuation byte. */
+function continuationByte(cp: number | undefined): number {
+  if (cp === undefined) return -1;
+  const b = cp <= 0xff ? cp : (CP1252_BYTE[cp] ?? -1);
+  return b >= 0x80 && b <= 0xbf ? b : -1;
+}
+
+/**
+ * A mojibake sequence at `i`: the character it was and how many characters it takes. Only the
+ * shapes résumé text carries: two bytes for Latin letters and spaces (U+00A0-U+02FF), three for
+ * punctuation and bullets (lead byte E2) and full-width or private-use forms (lead byte EF).
+ */
+function readMojibake(input: string, i: number): { ch: string; len: number } | null {
+  const lead = input.charCodeAt(i);
+  if (lead >= 0xc2 && lead <= 0xcb) {
+    const b1 = continuationByte(input.charCodeAt(i + 1));
+    return b1 < 0 ? null : { ch: String.fromCharCode(((lead & 0x1f) << 6) | (b1 & 0x3f)), len: 2 };
+  }
+  if (lead !== 0xe2 && lead !== 0xef) return null;
+  const b1 = continuationByte(input.charCodeAt(i + 1));
+  if (b1 < 0) return null;
+  const b2 = continuationByte(input.charCodeAt(i + 2));
+  if (b2 < 0) {
+    const cut = MOJIBAKE_CUT[input.slice(i, i + 2)];
+    return cut ? { ch: cut, len: 2 } : null;
+  }
+  return { ch: String.fromCharCode(((lead & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f)), len: 3 };
+}
+
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
 
 function isSpace(cp: number): boolean {
@@ -153,6 +194,15 @@ export function normalizeText(input: string, opts: NormalizeOptions = {}): Norma
       continue;
     }
     if (ZERO_WIDTH.has(cp) || cp < 0x20) { i += width; continue; }
+    const moji = cp >= 0xc2 && cp <= 0xef ? readMojibake(input, i) : null;
+    if (moji) {
+      const c = moji.ch.charCodeAt(0);
+      const mapped = SIMPLE[c] ?? (isSpace(c) ? ' ' : moji.ch.normalize('NFKC'));
+      if (ZERO_WIDTH.has(c) || mapped.trim() === '') { if (!ZERO_WIDTH.has(c) && pendingSpace < 0) { pendingSpace = i; pendingRun = 1; } }
+      else emitText(mapped, i, i + moji.len);
+      i += moji.len;
+      continue;
+    }
     const c1 = CP1252[cp];
     if (c1 !== undefined) { emitText(c1, i, i + 1); i += 1; continue; }
     const simple = SIMPLE[cp];
