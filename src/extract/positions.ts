@@ -114,8 +114,8 @@ function inProse(before: string, after: string, line: string): boolean {
   const b = before.trimEnd();
   if (PROSE_BEFORE_DATE.test(b)) return true;
   // "Graduated with honors 2011-2014": a lowercase word runs into the date, in a sentence.
-  const lastWord = /(\p{L}+)$/u.exec(b)?.[1];
-  if (lastWord && /^\p{Ll}/u.test(lastWord) && (SENTENCE_WORD.test(b) || /[.!?]$/.test(line.trim()))) return true;
+  const lastWord = b.slice(b.lastIndexOf(' ') + 1);
+  if (/^\p{Ll}\p{L}*$/u.test(lastWord) && (SENTENCE_WORD.test(b) || /[.!?]$/.test(line.trim()))) return true;
   // "August 2013 I started as a cashier", "2019 was my first year": the sentence goes on after it.
   const next = after.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return next.length >= 3 && (SENTENCE_WORD.test(` ${next[0]!} `) || (/^\p{Ll}/u.test(next[0]!) && /[.!?]$/.test(line.trim())));
