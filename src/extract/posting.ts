@@ -7,7 +7,9 @@ import type { PostingProfile, PostingSkill, Requirement } from '../domain/postin
 import type { Span, Warning } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
-import { normalizeText, toOriginalSpan } from '../text/normalize.ts';
+import { looksFlattened, normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
+import { relineText } from '../text/relines.ts';
+import { boilerplateSpans, isBoilerplate } from '../text/section-cues.ts';
 import { detectSections, type Section } from '../text/sections.ts';
 import { endsWithAbbreviation, linePrefix, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
 import { firstEndingAfter, SpanIndex } from '../text/spans.ts';
@@ -15,10 +17,10 @@ import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
+import { listItems } from './posting-lists.ts';
 
 const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
 const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
-const BOILERPLATE = /equal (?:employment )?opportunit|without regard|regardless of|reasonable accommodation|accommodations?\b|disabilit|privacy|diverse workforce|inclusive culture|protected veteran|e-verify|background check|we are an? [\w ]{0,40}employer|recruiting decisions|applicants? (?:will|shall) receive|please (?:visit|consult|contact|apply)|click|cookies?\b/i;
 const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for (?:someone|a candidate|candidates|people|an? [\w -]{0,40}? (?:with|who (?:has|have|brings))\b)|candidates? (?:must|should|will) have|the ideal candidate (?:has|will have|brings|is)|requires?|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
 // "You will build ...": a duty, not a qualification, unless it says what you need.
 const DUTY = /^(?:you(?:'ll| will)|we(?:'ll| will)?|our|this role (?:is|will|offers))\b/i;
@@ -141,21 +143,52 @@ function isBullet(text: string, l: Span): boolean {
   return linePrefix(text, l).length > 0;
 }
 
+/** Whether a line's first sentence states a qualification ("You have 5+ years of ..."). */
+function opensWithRequirement(text: string, l: Span): boolean {
+  const first = sentenceSpans(text.slice(l.start, Math.min(l.end, l.start + 400)))[0];
+  const s = first ? text.slice(l.start + first.start, l.start + first.end) : '';
+  return REQUIREMENT_WORDING.test(s) && !(DUTY.test(s) && !NEED.test(s));
+}
+
 function signature(r: Facets): string {
   const ids = (xs?: Array<{ id: string }>): string => (xs ?? []).map((x) => x.id).sort().join(',');
   return [r.kind, ids(r.anyOf), ids(r.allOf), r.minYears, r.maxYears, r.withinYears, JSON.stringify(r.degree ?? null), JSON.stringify(r.languages ?? null), (r.leadership?.kinds ?? []).join(','), ids(r.certifications)].join('|');
 }
 
+/** A whole posting on one line with double-space gaps where its lines were (a flattened export). */
+function gapsWereLines(input: string): boolean {
+  if (looksFlattened(input)) return true;
+  if (input.length < 300 || input.indexOf('\n') >= 0) return false;
+  let gaps = 0;
+  for (let i = input.indexOf('  '); i >= 0 && gaps < 4; i = input.indexOf('  ', i + 2)) if (/\S/.test(input[i + 2] ?? '')) gaps++;
+  return gaps >= 4;
+}
+
+/**
+ * The posting's text as lines a reader would see: normalized, a flattened export's gaps read as
+ * line breaks, list items glued together split, hard-wrapped items joined (spans map back).
+ */
+function readableText(tax: Taxonomy, input: string): NormalizedText {
+  const norm = normalizeText(input, { gapsAsLines: gapsWereLines(input) });
+  // A break never cuts a known name ("JavaScript", "TensorFlow"): look at the words around it.
+  const protects = (text: string, at: number): boolean => {
+    const from = Math.max(0, at - 30);
+    return tax.match(text.slice(from, at + 30)).some((m) => m.start + from < at && m.end + from > at);
+  };
+  return relineText(norm, { protects });
+}
+
 export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): PostingProfile {
-  const norm = normalizeText(input);
+  const norm = readableText(tax, input);
   const text = norm.text;
+  const cues = tax.lexicons.sections;
   const warnings: Warning[] = [];
   const matches = tax.match(text);
   const nSkills = tax.skills.length;
   const skillHits = matches.filter((m) => m.concept < nSkills);
   const langHits = matches.filter((m) => m.concept >= nSkills).map((m) => ({ ...m, code: tax.languages[m.concept - nSkills]!.code }));
   const lines = lineSpans(text);
-  const allSections = detectSections(text);
+  const allSections = detectSections(text, { cues });
   const body = findBody(tax, text, lines, allSections, matches);
   const sections = allSections
     .filter((s) => (s.heading?.start ?? s.body.start) < body.end && s.body.end > body.start)
@@ -201,7 +234,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
         const words = text.slice(l.start, l.end).split(/\s+/).length;
         // A list of short items followed by a prose paragraph: the list has ended, and the
         // paragraph is description (a scraped "Required Skills" tag list before the posting text).
-        if (listSeen && words >= 25 && !isBullet(text, l) && !looksLikeQualification(text.slice(l.start, l.end))) {
+        // (A long line that opens with a qualification of its own continues the list.)
+        if (listSeen && words >= 25 && !isBullet(text, l) && !looksLikeQualification(text.slice(l.start, l.end)) && !opensWithRequirement(text, l)) {
           const elsewhere = qualificationSections - (isQualification(sec) ? 1 : 0) > 0;
           for (const s of elsewhere ? [] : sentenceSpans(text.slice(l.start, sec.body.end))) {
             const span = { start: l.start + s.start, end: l.start + s.end };
@@ -211,7 +245,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
           break;
         }
         if (words < 15) listSeen = true;
-        for (const u of qualificationClauses(text, l)) sectionUnits.push(u);
+        for (const u of qualificationClauses(text, l)) for (const item of listItems(text, u)) sectionUnits.push(item);
       }
       // A site's keyword tags ("Required Skills: System design, Mentoring") beside the posting's own
       // qualification list are keywords, not gates: the qualification list is what the employer wrote.
@@ -232,7 +266,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   for (const c of candidates) {
     const line = text.slice(c.span.start, c.span.end);
     // "This position is designated as ...": a statement about the job, not a qualification.
-    if (BOILERPLATE.test(line) || /^(?:this|the) (?:position|role|job) (?:is|will|offers|reports)\b/i.test(line)) continue;
+    if (isBoilerplate(cues, line) || /^(?:this|the) (?:position|role|job) (?:is|will|offers|reports)\b/i.test(line)) continue;
     const hits = within(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
     const langs = within(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);
@@ -267,7 +301,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   // Every skill mentioned in the posting body, with whether a must-have asks for it.
   const reqSpans = new SpanIndex(kept.map((k) => k.span));
   const requiredSpans = new SpanIndex(kept.filter((k) => k.facets.required).map((k) => k.span));
-  const skip = new SpanIndex(sections.filter((s) => SKIP_SECTIONS.has(s.kind) && s.kind !== 'responsibilities').map((s) => s.body));
+  const skip = new SpanIndex([...sections.filter((s) => SKIP_SECTIONS.has(s.kind) && s.kind !== 'responsibilities').map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })), ...boilerplateSpans(cues, text, body.start, body.end)]);
   const skills = new Map<string, PostingSkill>();
   const mentionCounts = new Map<string, number>();
   const droppedSkills = new Set<string>();

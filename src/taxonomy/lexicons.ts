@@ -4,6 +4,7 @@
 
 import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
 import type { Tokens } from '../text/tokenize.ts';
+import { createSectionCues, type SectionCueSource, type SectionCues } from '../text/section-cues.ts';
 
 type Words = { words?: string[]; cased?: string[] };
 
@@ -29,6 +30,7 @@ export interface TablesSource {
     workModes?: Array<{ mode: string; words?: string[] }>;
     employmentTypes?: Array<{ type: string; words?: string[] }>;
   };
+  sections?: SectionCueSource;
 }
 
 /** A matcher plus the value each of its concepts stands for. */
@@ -89,6 +91,8 @@ export interface Lexicons {
   regions: Map<string, { code: string; country: string; name: string }>;
   workModes: Lexicon<string>;
   employmentTypes: Lexicon<string>;
+  /** Section heading cue words and the boilerplate sentence test (sections.yaml). */
+  sections: SectionCues;
 }
 
 export function createLexicons(t: TablesSource): Lexicons {
@@ -147,5 +151,6 @@ export function createLexicons(t: TablesSource): Lexicons {
     regions: new Map(regions.map((r) => [`${r.country}:${r.code}`, r])),
     workModes: new Lexicon((t.places?.workModes ?? []).map((w) => ({ value: w.mode, forms: free(w.words) }))),
     employmentTypes: new Lexicon((t.places?.employmentTypes ?? []).map((w) => ({ value: w.type, forms: free(w.words) }))),
+    sections: createSectionCues(t.sections),
   };
 }

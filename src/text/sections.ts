@@ -4,6 +4,7 @@
 import type { Span } from '../domain/types.ts';
 import { linePrefix, lineSpans } from './sentences.ts';
 import { trimChars } from './trim.ts';
+import { classifyByCues, cueWords, isCueWord, type SectionCues } from './section-cues.ts';
 
 export type SectionKind =
   | 'summary' | 'experience' | 'education' | 'skills' | 'projects' | 'certifications' | 'languages'
@@ -59,16 +60,89 @@ export function headingKey(line: string): string {
   return trimChars(trimChars(key, '#=*•-–— ', 'start'), ' :.-–—=*#', 'end');
 }
 
-export function classifyHeading(line: string): SectionKind | null {
-  // Cheap rejections first: headings are short and do not end a sentence.
-  if (line.length > 90 || line.endsWith('.') || line.split(' ', 12).length > 11) return null;
-  const key = headingKey(line);
-  if (key.length < 2 || key.length > 70) return null;
+/** The kind a whole heading names by its known wordings (the fixed table), or null. */
+function classifyKnown(key: string): SectionKind | null {
   // "Qualifications (Required)", "Skills - preferred": the qualifier decides.
   const qualified = /^(?:qualifications|requirements|skills|experience|education)\s*[(:\-–]\s*(required|preferred|desired|nice to have|optional|must have|mandatory|minimum|basic|bonus)\)?$/.exec(key);
   if (qualified) return /required|must|mandatory|minimum|basic/.test(qualified[1]!) ? 'requirements' : 'preferred';
   for (const [kind, re] of CUES) if (re.test(key)) return kind;
   return null;
+}
+
+/**
+ * "E D U C A T I O N", "W O R K   E X P E R I E N C E": a heading typed with its letters spaced
+ * out, read as its words (a wider gap between words), or null when the line is not spaced out.
+ */
+export function unspaceLetters(line: string): string | null {
+  const t = line.trim();
+  if (t.length < 7 || !/^(?:\p{L}[ \t]+){3,}\p{L}:?$/u.test(t)) return null;
+  return t.split(/\t| {2,}/).map((w) => w.replace(/[ :]+/g, '')).filter(Boolean).join(' ');
+}
+
+/** The kind of a heading whose words ran together ("WORKEXPERIENCE" from spaced letters), trying each split. */
+function classifyJoined(word: string, cues?: SectionCues): SectionKind | null {
+  const direct = classifyKnown(word.toLowerCase()) ?? (cues ? classifyByCues(cues, word) : null);
+  if (direct || word.length > 30) return direct;
+  for (let i = 2; i < word.length - 1; i++) {
+    const key = `${word.slice(0, i)} ${word.slice(i)}`.toLowerCase();
+    const k = classifyKnown(key) ?? (cues ? classifyByCues(cues, key) : null);
+    if (k) return k;
+  }
+  return null;
+}
+
+/**
+ * A line's heading kind. Known wordings first; with `cues` (the posting's section cue words), a
+ * short line made only of cue and filler words ("Would be a plus", "Your job type"). Letter-spaced
+ * headings and two headings side by side (two-column PDF text: "EXPERIENCE\tSKILLS") count too;
+ * the first names the section.
+ */
+export function classifyHeading(line: string, cues?: SectionCues): SectionKind | null {
+  // Cheap rejections first: headings are short and do not end a sentence.
+  if (line.length > 90 || line.endsWith('.') || line.split(' ', 12).length > 11) {
+    const spaced = line.length <= 120 ? unspaceLetters(line) : null;
+    return spaced ? classifyJoinedWords(spaced, cues) : null;
+  }
+  const key = headingKey(line);
+  if (key.length < 2 || key.length > 70) return null;
+  const known = classifyKnown(key);
+  if (known) return known;
+  const spaced = unspaceLetters(line);
+  if (spaced) return classifyJoinedWords(spaced, cues);
+  const columns = sideBySide(line, cues);
+  if (columns) return columns;
+  return cues && !/[.!]$/.test(key) ? classifyByCues(cues, key) : null;
+}
+
+function classifyJoinedWords(spaced: string, cues?: SectionCues): SectionKind | null {
+  const known = classifyKnown(headingKey(spaced)) ?? (cues ? classifyByCues(cues, spaced) : null);
+  if (known) return known;
+  return spaced.includes(' ') ? null : classifyJoined(spaced, cues);
+}
+
+/** "EXPERIENCE\tSKILLS", "EDUCATION    LANGUAGES": every column a heading; the first one's kind. */
+function sideBySide(line: string, cues?: SectionCues): SectionKind | null {
+  const t = line.trim();
+  // Quick test: a column gap, or an ALL-CAPS start.
+  if (!/\t| {2}/.test(t) && !/^\P{Ll}{4}/u.test(t)) return null;
+  let parts = t.split(/\t| {2,}/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) {
+    // Two ALL-CAPS headings with one space between them ("EDUCATION SKILLS").
+    const letters = t.replace(/\P{L}/gu, '');
+    const words = t.split(' ');
+    if (letters.length < 6 || letters !== letters.toUpperCase() || words.length < 2 || words.length > 6) return null;
+    for (let i = 1; i < words.length; i++) {
+      const a = words.slice(0, i).join(' ');
+      const b = words.slice(i).join(' ');
+      const ka = classifyKnown(headingKey(a));
+      if (ka && classifyKnown(headingKey(b))) return ka;
+    }
+    return null;
+  }
+  if (parts.length > 4) return null;
+  parts = parts.map((p) => unspaceLetters(p) ?? p);
+  const kinds = parts.map((p) => classifyKnown(headingKey(p)) ?? (cues ? classifyByCues(cues, headingKey(p)) : null));
+  return kinds.every((k) => k !== null) ? kinds[0]! : null;
 }
 
 /**
@@ -101,6 +175,106 @@ export interface SectionOptions {
    * the known section they appear in, instead of starting a section of kind "other".
    */
   nestUnknown?: boolean;
+  /**
+   * Section cue words (a posting's): headings read by their cue words, labels inside a line
+   * ("Must-have skills: A, B; Preferred: C") and headings run into flattened text ("... team.
+   * What we expect of you You have ...") open sections of their own.
+   */
+  cues?: SectionCues;
+}
+
+/** Where a heading starts inside a line, its end, and where its body starts (offsets into the text). */
+interface InlineHeading {
+  kind: SectionKind;
+  start: number;
+  end: number;
+  body: number;
+}
+
+const LABEL_BOUNDARY = /[;.|!?•)\]]/;
+
+/**
+ * Labels before a colon inside a line: "Must-have skills: A, B; Soft skills: C; Preferred: D",
+ * "Skill: html5, ajax Exp: 4-7 years", "Required Skills:- X Preferred Skills:- Y". A label is one
+ * to four words right before the colon, read as a heading, starting the line, after a clause
+ * end, or with a capital letter. (Each colon looks back at most four words: linear.)
+ */
+function inlineLabels(text: string, line: Span, cues: SectionCues | undefined, from: number): InlineHeading[] {
+  const out: InlineHeading[] = [];
+  for (let c = text.indexOf(':', from); c >= 0 && c < line.end; c = text.indexOf(':', c + 1)) {
+    // Not a time ("9:30"), a URL ("https://") or a ratio.
+    if (/[\d/]/.test(text[c + 1] ?? '') || /\d/.test(text[c - 1] ?? '')) continue;
+    let best: InlineHeading | null = null;
+    let w = c;
+    for (let words = 0; words < 4; words++) {
+      // Back over spaces, then over one word.
+      let j = w;
+      while (j > line.start && text[j - 1] === ' ') j--;
+      let k = j;
+      while (k > line.start && !/[\s:;.|!?•,()[\]]/.test(text[k - 1]!)) k--;
+      if (k === j) break;
+      w = k;
+      const before = text.slice(Math.max(line.start, w - 2), w);
+      const atBoundary = w === line.start || LABEL_BOUNDARY.test(before.trim().slice(-1)) || before.endsWith('\t');
+      const capital = /\p{Lu}/u.test(text[w]!);
+      if (!atBoundary && !capital) continue;
+      const kind = classifyHeading(text.slice(w, c), cues);
+      if (kind && kind !== 'other') best = { kind, start: w, end: c, body: c + 1 };
+      if (w === line.start || (text[w - 1] !== ' ')) break;
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+const EMBEDDED_FIRST = /^(?:we|we're|we are|as|i|it|this|our|you|you're|you are|you'll|you will|if|to|in|for|with)\b/i;
+const EMBEDDED_LAST = /\b(?:a|an|the|as|of|to|for|in|with|and|or|our|your|my|their|is|are|be|will|would)$/i;
+
+/**
+ * Headings run into a flattened paragraph: "... our resources. Key Responsibilities You and your
+ * team ...", "What we expect of you You have at least ...". At a sentence start, one to six
+ * words that read as a heading, followed by a capitalised word.
+ */
+function embeddedHeadings(text: string, line: Span, cues: SectionCues): InlineHeading[] {
+  const out: InlineHeading[] = [];
+  let at = line.start;
+  while (at < line.end) {
+    const words: Array<[number, number]> = [];
+    let i = at;
+    for (let n = 0; n < 8 && i < line.end; n++) {
+      while (i < line.end && text[i] === ' ') i++;
+      const s = i;
+      while (i < line.end && text[i] !== ' ') i++;
+      if (i > s) words.push([s, i]);
+    }
+    // Only words a heading is made of: the first other word ends the candidates (a quick test).
+    let most = 0;
+    while (most < Math.min(6, words.length - 1) && cueWords(text.slice(words[most]![0], words[most]![1])).every((w) => isCueWord(cues, w))) most++;
+    for (let n = most; n >= 1; n--) {
+      const next = words[n]!;
+      if (!/\p{Lu}/u.test(text[next[0]]!)) continue;
+      const last = text.slice(words[n - 1]![0], words[n - 1]![1]);
+      if (/[.,;!?]$/.test(last)) continue;
+      const head = text.slice(words[0]![0], words[n - 1]![1]);
+      if (!/^\p{Lu}/u.test(head)) break;
+      // "We require a PhD", "As a Technical Recruiter": a sentence, not a heading.
+      if (EMBEDDED_FIRST.test(head) || EMBEDDED_LAST.test(head)) continue;
+      const kind = classifyByCues(cues, headingKey(head));
+      if (kind && kind !== 'other') { out.push({ kind, start: words[0]![0], end: words[n - 1]![1], body: next[0] }); break; }
+    }
+    // The next sentence start: after ". " followed by a capital.
+    let k = at;
+    let found = -1;
+    while (k < line.end) {
+      const d = text.indexOf('. ', k);
+      if (d < 0 || d >= line.end) break;
+      if (/\p{Lu}/u.test(text[d + 2] ?? '')) { found = d + 2; break; }
+      k = d + 2;
+    }
+    if (found < 0) break;
+    at = found;
+  }
+  return out;
 }
 
 /** Splits text into sections at heading lines; inline "Skills: Java, Python" starts a section too. */
@@ -111,27 +285,42 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
     current.body.end = Math.max(current.body.start, end);
     if (current.heading || current.body.end > current.body.start) sections.push(current);
   };
+  const open = (kind: SectionKind, start: number, headingEnd: number, bodyStart: number): void => {
+    close(start);
+    const title = trimChars(text.slice(start, headingEnd), ' \t:-', 'end');
+    current = { kind, title, heading: { start, end: headingEnd }, body: { start: bodyStart, end: bodyStart } };
+  };
+  const cues = opts.cues;
   for (const line of lineSpans(text)) {
     const raw = text.slice(line.start, line.end);
     // A list item is never a heading ("- Python experience").
     if (/[•*·▪◦>+\-\d]/.test(linePrefix(text, line))) continue;
-    let kind = classifyHeading(raw);
+    let kind = classifyHeading(raw, cues);
     let headingEnd = line.end;
     let bodyStart = line.end;
+    let inline: InlineHeading[] = [];
+    // A lead-in sentence ending in a colon ("Roles and Responsibilities:") is read as a whole.
+    if (kind === null && raw.endsWith(':')) kind = leadIn(raw);
     if (kind === null) {
       // "Skills: Java, Python" — a known heading word before a colon, content after it.
       const colon = raw.indexOf(':');
       if (colon > 1 && colon < 40) {
-        const inline = classifyHeading(raw.slice(0, colon));
-        if (inline && inline !== 'other') { kind = inline; headingEnd = line.start + colon; bodyStart = line.start + colon + 1; }
+        const label = classifyHeading(raw.slice(0, colon), cues);
+        if (label && label !== 'other') { kind = label; headingEnd = line.start + colon; bodyStart = line.start + colon + 1; }
+      }
+      // More labels later in the line ("...; Preferred: Kafka"), with cue words only.
+      if (cues && raw.length > 20) inline = inlineLabels(text, line, cues, kind ? bodyStart : line.start);
+      if (kind === null && cues && raw.length > 150) {
+        const embedded = embeddedHeadings(text, line, cues);
+        inline = [...inline, ...embedded].sort((x, y) => x.start - y.start);
+        // Overlapping finds (a label that is also a sentence-start heading): the first wins.
+        inline = inline.filter((h, i) => i === 0 || h.start >= inline[i - 1]!.body);
       }
     }
-    if (kind === null) kind = leadIn(raw);
-    if (kind === null && looksLikeHeading(raw)) kind = opts.nestUnknown && current.kind !== 'other' ? null : 'other';
-    if (kind === null) continue;
-    close(line.start);
-    const title = trimChars(text.slice(line.start, headingEnd), ' \t:', 'end');
-    current = { kind, title, heading: { start: line.start, end: headingEnd }, body: { start: bodyStart, end: bodyStart } };
+    if (kind === null && inline.length === 0) kind = leadIn(raw);
+    if (kind === null && inline.length === 0 && looksLikeHeading(raw)) kind = opts.nestUnknown && current.kind !== 'other' ? null : 'other';
+    if (kind !== null) open(kind, line.start, headingEnd, bodyStart);
+    for (const h of inline) if (h.start >= (kind !== null ? bodyStart : line.start)) open(h.kind, h.start, h.end, h.body);
   }
   close(text.length);
   return sections;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { classifyHeading, detectSections } from '../../src/text/sections.ts';
+import { createSectionCues, type SectionCueSource } from '../../src/text/section-cues.ts';
 
 describe('classifyHeading', () => {
   it.each([
@@ -77,5 +79,99 @@ describe('detectSections', () => {
   it('treats unknown ALL-CAPS lines as headings of kind other', () => {
     const secs = detectSections('INTRO\ntext\nHOBBIES AND STUFF\nmore');
     expect(secs.map((s) => [s.kind, s.title])).toEqual([['other', 'INTRO'], ['other', 'HOBBIES AND STUFF']]);
+  });
+});
+
+describe('headings read by their cue words (posting cues from models/sections.json)', () => {
+  const cues = createSectionCues((JSON.parse(readFileSync(new URL('../../models/sections.json', import.meta.url), 'utf8')) as SectionCueSource));
+  it.each([
+    ['Would be a plus', 'preferred'],
+    ['Bonus', 'preferred'],
+    ['Assets', 'preferred'],
+    ['Desirable', 'preferred'],
+    ['Advantageous:', 'preferred'],
+    ["It's a plus if you", 'preferred'],
+    ['What would make you stand out', 'preferred'],
+    ['Extra credit', 'preferred'],
+    ['Skills that would be a bonus', 'preferred'],
+    ['Preferred Skills', 'preferred'],
+    ['Must-have skills', 'requirements'],
+    ['What we expect of you', 'requirements'],
+    ['Skills & Experience', 'requirements'],
+    ['Your Qualifications', 'requirements'],
+    ['Prerequisites', 'requirements'],
+    ['Your job type', 'description'],
+    ['Salary', 'benefits'],
+    ['What you can expect from us', 'benefits'],
+    ['Why join us?', 'benefits'],
+    ['About us', 'company'],
+    ['How to apply', 'apply'],
+    ['Application process', 'apply'],
+    ['Equal Opportunity Statement', 'eeo'],
+    ['Roles and Responsibilities', 'responsibilities'],
+  ])('%s -> %s', (heading, kind) => {
+    expect(classifyHeading(heading, cues)).toBe(kind);
+  });
+
+  it.each([
+    ['Python is a plus'],
+    ['Experience with Kubernetes is a bonus'],
+    ['Strong SQL skills'],
+    ['5+ years of experience'],
+    ['We offer a great salary and a pension.'],
+    ['Kafka, Docker'],
+  ])('not a heading: %s', (line) => {
+    expect(classifyHeading(line, cues)).toBeNull();
+  });
+
+  it.each([
+    ['Must-have skills: html5, ajax, oop; Soft skills: communication, teamwork; Preferred: Kafka, Docker', [['requirements', 'html5, ajax, oop;'], ['skills', 'communication, teamwork;'], ['preferred', 'Kafka, Docker']]],
+    ['Skill: html5, ajax, oop; Exp: 4-7 years', [['requirements', 'html5, ajax, oop;'], ['requirements', '4-7 years']]],
+    ['Required Skills:- Java, Spring Preferred Skills:- Kafka', [['requirements', '- Java, Spring'], ['preferred', '- Kafka']]],
+  ])('inline labels open sections: %s', (line, expected) => {
+    const text = `Intro.\n${line}\n`;
+    const secs = detectSections(text, { cues }).filter((s) => s.heading);
+    expect(secs.map((s) => [s.kind, text.slice(s.body.start, s.body.end).trim()])).toEqual(expected);
+  });
+
+  it.each([
+    ['Meeting at 9:30 today: bring notes'],
+    ['See https://example.com/jobs for details'],
+    ['We use the following tools: Jira and Confluence'],
+  ])('no label inside: %s', (line) => {
+    expect(detectSections(`Intro.\n${line}\n`, { cues }).filter((s) => s.heading)).toEqual([]);
+  });
+
+  it('finds headings run into a flattened paragraph, not sentences that start with cue words', () => {
+    const text = 'As our analyst you prepare reports for the board and keep our dashboards up to date every week. Key Responsibilities You build Power BI reports. What we expect of you You have 3 years of experience in analytics. We require a PhD in statistics. What you can expect from us A good salary and 28 vacation days.';
+    const secs = detectSections(text, { cues }).filter((s) => s.heading);
+    expect(secs.map((s) => [s.kind, s.title])).toEqual([['responsibilities', 'Key Responsibilities'], ['requirements', 'What we expect of you'], ['benefits', 'What you can expect from us']]);
+  });
+});
+
+describe('letter-spaced and side-by-side headings', () => {
+  it.each([
+    ['E D U C A T I O N', 'education'],
+    ['S K I L L S', 'skills'],
+    ['W O R K   E X P E R I E N C E', 'experience'],
+    ['EXPERIENCE\tSKILLS', 'experience'],
+    ['EDUCATION\tLANGUAGES', 'education'],
+    ['SKILLS    CERTIFICATIONS', 'skills'],
+  ])('%s -> %s', (line, kind) => {
+    expect(classifyHeading(line)).toBe(kind);
+  });
+
+  it.each([
+    ['C R E A T I V E thinking'],
+    ['A B C'],
+    ['Java\tPython'],
+    ['Senior Engineer\tJan 2019 - Present'],
+  ])('not a heading: %s', (line) => {
+    expect(classifyHeading(line)).toBeNull();
+  });
+
+  it('a résumé with letter-spaced headings splits into its sections', () => {
+    const secs = detectSections('Jane Doe\nE X P E R I E N C E\nEngineer, Acme 2019-2022\nS K I L L S\nJava, SQL\n', { nestUnknown: true });
+    expect(secs.map((s) => s.kind)).toEqual(['other', 'experience', 'skills']);
   });
 });
