@@ -172,7 +172,7 @@ export async function pdfToText(bytes: Uint8Array, what: string, limits: PdfLimi
       else {
         // Full-width lines above the columns (a name banner) first, then each column top to bottom.
         const spanning = items.filter((i) => i.x < gutter && i.x + i.w > gutter);
-        const top = spanning.length ? Math.min(...spanning.map((i) => i.y)) : Infinity;
+        const top = spanning.reduce((m, i) => Math.min(m, i.y), Infinity);
         const head = items.filter((i) => i.y >= top);
         const rest = items.filter((i) => i.y < top);
         lines = [...toLines(head), ...toLines(rest.filter((i) => i.x < gutter)), ...toLines(rest.filter((i) => i.x >= gutter))];

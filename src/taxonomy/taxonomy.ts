@@ -1,9 +1,10 @@
 // The loaded taxonomy: compiled model objects -> skill table, implication closure, and the
 // phrase matcher over skills and spoken languages. Built once per process by the engine.
 
-import type { Mention } from '../domain/types.ts';
+import type { Mention, Span } from '../domain/types.ts';
 import type { Tokens } from '../text/tokenize.ts';
 import { normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
+import { SpanIndex } from '../text/spans.ts';
 import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
 import { createLexicons, type Lexicons, type TablesSource } from './lexicons.ts';
 import { TECH_CATEGORIES, type CompiledSkill, type LanguagesFile } from './schema.ts';
@@ -72,26 +73,30 @@ const ADDRESS_TOKEN = /^(?:https?:\/\/|www\.)|^[^@\s]+@[\w-]+\.\w|^[\w-]+(?:\.[\
 const BREAK = new Set([' ', '\n', '\t', '<', '>', '"', '(', ')', '|', ',', ';']);
 
 /** Spans of whitespace-delimited tokens that are URLs or email addresses (found from "@" and "/"). */
-function addressSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+function addressSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const read = new Set<number>(); // tokens (by start) already read from an earlier "@" or "/"
   for (const ch of ['@', '/']) {
     for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
       let a = i;
       let b = i;
       while (a > 0 && !BREAK.has(text[a - 1]!)) a--;
       while (b < text.length && !BREAK.has(text[b]!)) b++;
-      if (spans.some(([x, y]) => x === a && y === b)) { i = b; continue; }
-      if (ADDRESS_TOKEN.test(text.slice(a, b))) spans.push([a, b]);
+      if (read.has(a)) { i = b; continue; }
+      read.add(a);
+      if (ADDRESS_TOKEN.test(text.slice(a, b))) spans.push({ start: a, end: b });
       i = b;
     }
   }
   return spans;
 }
 
-/** Matches outside URLs and email addresses. */
+/** Matches outside URLs and email addresses (a binary search per match, not a scan of every address). */
 function outsideAddresses(text: string, matches: RawMatch[]): RawMatch[] {
   const spans = addressSpans(text);
-  return spans.length ? matches.filter((m) => !spans.some(([a, b]) => m.start < b && a < m.end)) : matches;
+  if (!spans.length) return matches;
+  const index = new SpanIndex(spans);
+  return matches.filter((m) => !index.overlaps(m));
 }
 
 function skillForms(s: CompiledSkill): Array<{ text: string; mode: FormMode }> {
