@@ -90,3 +90,15 @@ describe('boilerplate', () => {
     expect(p.skills.map((s) => s.id)).not.toContain('python');
   });
 });
+
+describe('letter-spaced headings (shared with résumés)', () => {
+  it('are headings, and their single letters are never skills (R, C)', () => {
+    const r = engine.parseResume('Jane Doe\njane@example.com\n\nT E C H N I C A L   S K I L L S\nPython, SQL\n\nC E R T I F I C A T I O N S\nAWS Certified Developer\n\nR E F E R E N C E S\nAvailable on request\n');
+    expect(r.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['skills', 'certifications', 'references']));
+    expect(r.skills.map((s) => s.id)).not.toContain('r');
+    expect(r.skills.map((s) => s.id)).not.toContain('c');
+    const p = engine.parsePosting('Senior Engineer\nAcme\n\nR E Q U I R E M E N T S\n- Experience with Java\n\nN I C E   T O   H A V E\n- Kafka\n');
+    expect(p.requirements.map((q) => [q.required, q.text])).toEqual([[true, 'Experience with Java'], [false, 'Kafka']]);
+    expect(p.skills.map((s) => s.id)).not.toContain('c');
+  });
+});
