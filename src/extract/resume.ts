@@ -26,8 +26,18 @@ export interface ResumeOptions {
   modelsVersion: string;
 }
 
-const STATED_TOTAL = /\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? ?(?:years?|yrs?)(?: and (\d{1,2}) months?)?(?: of)? (?:[\w-]+ ){0,3}?(?:experience|exp\b)/i;
-const STATED_TOTAL_LABEL = /\b(?:total|overall)? ?(?:work |professional |it )?experience ?[:-] ?(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)(?: and (\d{1,2}) months?)?/i;
+// A stated total: "7+ years of experience", "over 8 yrs of experience", "2.5 years overall",
+// "Total IT experience 5 Years 6 Months", "Experience: 5years". Years may carry months.
+const STATED_NUMBER = '(\\d{1,2}(?:\\.\\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
+const YEARS_MONTHS = `${STATED_NUMBER}\\+? ?(?:years?|yrs?)\\.?'?(?:,? (?:and )?(\\d{1,2}) ?(?:months?|mnths?|mos\\.?|mo\\.))?`;
+const ABOUT = '(?:(?:over|more than|about|around|nearly|almost|approximately|approx\\.?|close to|roughly) )?';
+/** Tried in order: a labelled total, a number of years of experience, a number of years overall. */
+const STATED_TOTALS = [
+  new RegExp(`\\b(?:total|overall)(?: [\\w-]+){0,2}? (?:experience|exp)\\.?(?: of| ?[:-])? ?${ABOUT}${YEARS_MONTHS}`, 'i'),
+  new RegExp(`\\b(?:(?:work|professional|industry|it|relevant) )?experience(?: of| ?[:-]) ?${ABOUT}${YEARS_MONTHS}`, 'i'),
+  new RegExp(`\\b${YEARS_MONTHS}(?: of)? (?:[\\w-]+ ){0,3}?(?:experience|exp\\b)`, 'i'),
+  new RegExp(`\\b${YEARS_MONTHS} (?:overall|in total|total)\\b`, 'i'),
+];
 const SKILL_YEARS = /^[\s(:,–-]{0,4}(\d{1,2}(?:\.\d)?)\+? ?(?:years?|yrs?)\b/i;
 const LEAD_TITLE = new Set(['lead', 'manager', 'director', 'vp', 'executive']);
 const INSTITUTION = /\b(?:univ\.|universit\p{L}*|universidad\p{L}*|college|institut\p{L}*|school|academy|polytechnic|politecnico|iit|nit|bits|hochschule|fachhochschule|[eé]cole|conservatory|faculty|campus)\b/iu;
@@ -86,17 +96,22 @@ function datedPositions(doc: Doc, bodies: Array<{ span: Span; kind: 'job' | 'vol
   return { positions, intervals };
 }
 
+/** The first stated total in the summary part of the text, in months (years and months). */
+function statedTotal(summary: string): number | undefined {
+  for (const re of STATED_TOTALS) {
+    const st = re.exec(summary);
+    if (!st) continue;
+    const n = toNumber(st[1]!);
+    if (n !== null && n > 0 && n <= 50) return Math.round(n * 12) + (st[2] ? Math.min(11, Number(st[2])) : 0);
+  }
+  return undefined;
+}
+
 /** Total professional months from dates; a stated total ("7+ years of experience") only when there are none. */
 function experienceTotals(text: string, intervals: Interval[]): ResumeProfile['experience'] {
   const totalFromDates = unionMonths(intervals.filter((i) => i.kind === 'job').map((i) => [i.a, i.b]));
   const internshipMonths = unionMonths(intervals.filter((i) => i.kind === 'internship').map((i) => [i.a, i.b]));
-  let statedMonths: number | undefined;
-  const summaryish = text.slice(0, Math.min(text.length, 2500));
-  const st = STATED_TOTAL_LABEL.exec(summaryish) ?? STATED_TOTAL.exec(summaryish);
-  if (st) {
-    const n = toNumber(st[1]!);
-    if (n !== null && n > 0 && n <= 50) statedMonths = Math.round(n * 12) + (st[2] ? Number(st[2]) : 0);
-  }
+  const statedMonths = statedTotal(text.slice(0, Math.min(text.length, 2500)));
   const experience: ResumeProfile['experience'] = totalFromDates > 0
     ? { totalMonths: totalFromDates, internshipMonths, source: 'dates' }
     : statedMonths !== undefined ? { totalMonths: statedMonths, internshipMonths, source: 'stated' } : { totalMonths: 0, internshipMonths, source: 'none' };
@@ -171,8 +186,10 @@ function resumeEducation(doc: Doc, eduBodies: Span[], warnings: Warning[]): Educ
   }
   const inEducation = [...clipped.entries()].sort((x, y) => x[0] - y[0]).map(([, span]) => span);
   const degreeOf = new Map<Span, ReturnType<typeof readDegree>>();
+  const inSection = new Set(inEducation);
   const read = (l: Span): ReturnType<typeof readDegree> => {
-    if (!degreeOf.has(l)) degreeOf.set(l, readDegree(lex, text.slice(l.start, l.end)));
+    const s = text.slice(l.start, l.end);
+    if (!degreeOf.has(l)) degreeOf.set(l, readDegree(lex, s, tokenize(s), { inEducation: inSection.has(l), highest: true }));
     return degreeOf.get(l)!;
   };
   const eduLines = inEducation.length && inEducation.some((l) => read(l)) ? inEducation : lines;
