@@ -22,11 +22,17 @@ describe('findDateRanges', () => {
     ['01st Oct 2015 till date', [['2015-10', 'present']]],
     ['15 March 2019 - 30 June 2021', [['2019-03', '2021-06']]],
     ['Engineer, Acme (May 2019)', [['2019-05', '2019-05']]],
+    ['October 2011\nto\nAugust 2015', [['2011-10', '2015-08']]],
+    ['01/2014 to Current', [['2014-01', 'present']]],
+    ['Jan 2019 - Till Date', [['2019-01', 'present']]],
+    ['June 2015 - Now', [['2015-06', 'present']]],
+    ['Mar 2018 onwards', [['2018-03', 'present']]],
+    ['May 2016 to date', [['2016-05', 'present']]],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
 
-  it.each([['+44 7700 900412'], ['call 555-0163'], ['v2.0.1'], ['up 18%']])('not a date: %s', (text) => {
+  it.each([['+44 7700 900412'], ['call 555-0163'], ['v2.0.1'], ['up 18%'], ['(555) 581-2025'], ['555-581-2025'], ['555 581 2025'], ['Python 3.10']])('not a date: %s', (text) => {
     expect(read(text)).toEqual([]);
   });
 });

@@ -14,6 +14,11 @@ describe('normalizeText', () => {
     ['bullets in many shapes', '▪ one\n● two\n➢ three', '• one\n• two\n• three'],
     ['full-width letters', 'Ｊａｖａ', 'Java'],
     ['combining accents compose', 'Re\u0301sume\u0301', 'Résumé'],
+    // UTF-8 read as Windows-1252: the full-width hyphen that lost its last byte, dashes, bullets, accents.
+    ['mojibake full-width hyphen', '10/2014 \u00ef\u00bc\u200b Current', '10/2014 - Current'],
+    ['mojibake en dash and bullet', 'Acme \u00e2\u20ac\u201c Leeds\n\u00e2\u20ac\u00a2 item', 'Acme - Leeds\n• item'],
+    ['mojibake accent and no-break space', 'Caf\u00c3\u00a9\u00c2\u00a0Bar', 'Café Bar'],
+    ['real Latin-1 letters stay', 'naïve Ärger Ö', 'naïve Ärger Ö'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input).text).toBe(expected);
   });
