@@ -203,7 +203,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   // Where the posting lists its qualifications under headings, prose elsewhere is description.
   const isQualification = (s: Section): boolean => s.kind === 'requirements' || s.kind === 'preferred';
   const qualificationSections = sections.filter(isQualification).length;
-  const hasQualificationSections = qualificationSections > 0;
+  const hasRequiredSection = sections.some((s) => s.kind === 'requirements');
   // Qualification sections with a line of more than six words (a list the employer wrote, not
   // keyword tags); found once, on first use, so no section rescans the others.
   let proseSections: Set<Section> | null = null;
@@ -221,7 +221,9 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   };
   for (const sec of sections) {
     if (SKIP_SECTIONS.has(sec.kind)) continue;
-    if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasQualificationSections) continue;
+    // (Only a must-have list makes the prose description: with nothing but a nice-to-have
+    // section, the must-haves are in the prose.)
+    if (!REQUIREMENT_SECTIONS.has(sec.kind) && hasRequiredSection) continue;
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
       const sectionUnits: Span[] = [];
