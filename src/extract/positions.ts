@@ -66,7 +66,8 @@ function segments(lex: Lexicons, s: string): Segment[] {
   const out: Segment[] = [];
   const push = (t: string, role: Segment['role']): void => {
     const c = clean(t);
-    if (c.length <= 1 || /^\d+$/.test(c)) return;
+    // (A run of more than ten words is the description run on after the header, not a name.)
+    if (c.length <= 1 || /^\d+$/.test(c) || (role === null && words(c) > 10)) return;
     if (role === null && (LONE_PLACE_PLACEHOLDERS.has(c.toLowerCase().replace(/[ ,]+/g, ' ')) || lex.places.find(c).some((m) => m.start === 0 && m.end === c.length))) role = 'place';
     out.push({ text: c, role });
   };
@@ -144,10 +145,12 @@ function anchorRange(lex: Lexicons, text: string, l: Span, r: DateRange | undefi
   if (!r) return null;
   const line = text.slice(l.start, l.end);
   // "(Jan 2020 – May 2020: career break)": a note, not a position.
-  if (line.startsWith('(') || words(line) > 14) return null;
+  if (line.startsWith('(') || words(headerPart(line, r.start - l.start)) > 14) return null;
   const isRange = r.to === null || isTwoEnded(r);
   const rel = { start: r.start - l.start, end: Math.min(r.end, l.end) - l.start };
   if (!isRange && (words(line) > 10 || (rel.start > 0 && rel.end < line.length - 2))) return null;
+  // "unauthorized system entry (2011-2015)": the tail of a sentence from the line above.
+  if (/^\p{Ll}\S*\s+\S/u.test(line.slice(0, rel.start))) return null;
   // "Graduated with honors from 2011-2014", "In August 2013 I started ...": a sentence.
   if (inProse(line.slice(0, rel.start), line.slice(rel.end), line)) return null;
   // "B.Sc. Nursing 2008 - 2012" in a column beside the jobs: an education line is never a job.
@@ -155,16 +158,28 @@ function anchorRange(lex: Lexicons, text: string, l: Span, r: DateRange | undefi
   return r;
 }
 
+/**
+ * The header part of a line that runs on into the description ("November 2013 to Current Company
+ * Name - City , State Proactively manages ..."): up to the place (or employer) placeholder after
+ * a range that leads the line; else the whole line.
+ */
+function headerPart(line: string, rangeAt: number): string {
+  if (words(line.slice(0, rangeAt)) > 6) return line;
+  const rest = line.slice(rangeAt);
+  const m = PLACE_PLACEHOLDER.exec(rest) ?? ORG_PLACEHOLDER.exec(rest);
+  return m ? line.slice(0, rangeAt + m.index + m[0].length) : line;
+}
+
 /** A two-ended range ("2019 - 2021", "Jan 2019 Mar 2021"), as opposed to a lone date ("2019"). */
 function isTwoEnded(r: DateRange): boolean {
   return r.to !== null && (r.to.y !== r.from.y || r.to.m !== r.from.m) && !(r.yearOnly && r.to.y === r.from.y && r.to.m === 12 && r.from.m === 1);
 }
 
-/** Line breaks in text[start, end) (a range set over several lines). */
-function countNewlines(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** How many lines after lines[index] a range reaching to `end` runs onto (blank lines are no lines). */
+function linesCovered(lines: Span[], index: number, end: number): number {
+  let j = index;
+  while (j + 1 < lines.length && lines[j + 1]!.start < end) j++;
+  return j - index;
 }
 
 /** "Data Analyst, Acme Corp": a title before the first comma, the employer after it. */
@@ -209,7 +224,7 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
     // Per anchor: the lines its range covers ("October 2011" / "to" / "August 2015"), and whether
     // its title and employer come from the line below (a date alone on its line over "Patient
     // Advocate Company Name - City , State") rather than from the lines above.
-    const rangeLines = anchors.map((a) => countNewlines(text, a.range.start, a.range.end));
+    const rangeLines = anchors.map((a) => linesCovered(lines, a.index, a.range.end));
     const fromBelow = anchors.map((a, k) => {
       const line = lines[a.index]!;
       const rest = text.slice(line.start, a.range.start) + text.slice(Math.min(a.range.end, line.end), line.end);
@@ -235,8 +250,10 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       for (let i = a.index - 1; i > lastEnd && header.length < 2 && !fromBelow[k]; i--) {
         const l = lines[i]!;
         if (!isHeaderLine(text, l)) break;
-        // A blank line between ends the header: what is above it belongs to the previous entry.
-        if (text.slice(l.end, (header.length ? lines[header[0]!]! : line).start).includes('\n\n')) break;
+        // A blank line between ends the header: what is above it belongs to the previous entry
+        // (unless the line just above is a lone job title: "Database Manager" / "" / "Feb 2000 to ...").
+        if (text.slice(l.end, (header.length ? lines[header[0]!]! : line).start).includes('\n\n') &&
+          !(header.length === 0 && !parts.some((p) => p.role === null && isJobTitle(lex, p.text)) && isJobTitle(lex, text.slice(l.start, l.end)))) break;
         header.unshift(i);
       }
       const headerParts = header.flatMap((i) => segments(lex, text.slice(lines[i]!.start, lines[i]!.end)));

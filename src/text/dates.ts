@@ -44,7 +44,7 @@ const PRESENT = alternation(OPEN_END_WORDS);
 // A dash or word between the two ends, on the line or alone on a line between them ("October
 // 2011" / "to" / "August 2015" in a narrow column); or, where flattened text lost the dash
 // ("6/2014  Present"), one to three blanks.
-const SEP = `(?:[ \\t]?\\n?[ \\t]?${alternation(RANGE_WORDS)}[ \\t]?\\n?[ \\t]?|\\s{1,3})`;
+const SEP = `(?:[ \\t]?\\n{0,2}[ \\t]?${alternation(RANGE_WORDS)}[ \\t]?\\n{0,2}[ \\t]?|\\s{1,3})`;
 const IS_PRESENT = new RegExp(`^${PRESENT}$`, 'i');
 // Never the tail of a digit group: "(555) 581-2025" and "581 2025" are phone numbers, not 2025.
 const RANGE = new RegExp(`(?<![\\w/.]|\\d[ .-]|\\d\\) ?)(?:(since|from) )?(${DATE})(?:${SEP}(${DATE}|${PRESENT}))?(?![\\w/])`, 'gi');

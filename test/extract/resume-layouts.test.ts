@@ -30,6 +30,15 @@ describe('positions on template layouts', () => {
     ['a range split over three lines in a narrow column',
       'Experience\nOctober 2011\nto\nAugust 2015\nWarehouse Supervisor Company Name - City , State\nLed the night shift.',
       [['Warehouse Supervisor', 'Company Name', 'City, State', '2011-10', '2015-08']]],
+    ['the description runs on after the place on the date line',
+      'Experience\nSales Consultant\nNovember 2013 to Current Company Name - City , State Manages the route team and answers customer questions about products, prices and availability every day of the week.\nLanded new accounts.',
+      [['Sales Consultant', 'Company Name', 'City, State', '2013-11', null]]],
+    ['a blank line inside a range split over lines',
+      'Experience\nApril 1998\nto\n\nFebruary 2003\nSquad Leader Company Name - City , State\nLed a squad.',
+      [['Squad Leader', 'Company Name', 'City, State', '1998-04', '2003-02']]],
+    ['a lone title above a blank line, then the date line',
+      'Experience\nDatabase Manager\n\nFebruary 2000 to April 2002 Company Name - City , State\nBuilt spatial databases.',
+      [['Database Manager', 'Company Name', 'City, State', '2000-02', '2002-04']]],
     ['open ends: Till date, Now',
       'Experience\nTeam Lead, Northwind Foods\tJan 2019 - Till date\nSupport Analyst, Contoso Ltd\tMar 2016 - Now',
       [['Team Lead', 'Northwind Foods', null, '2019-01', null], ['Support Analyst', 'Contoso Ltd', null, '2016-03', null]]],
@@ -44,6 +53,7 @@ describe('positions on template layouts', () => {
     ['a sentence that starts at a date', 'Experience\nIn August 2013 I started volunteering at the shelter'],
     ['a degree line beside the jobs', 'Experience\nB.Sc. Nursing 2008 - 2012'],
     ['Python 3.10 is not a date', 'Experience\nPython 3.10, Django 4.2'],
+    ['the tail of a sentence from the line above', 'Experience\nKnowledge of network security against viruses and\nunauthorized system entry (2011-2015)'],
   ])('not a position: %s', (_name, text) => {
     expect(parse(text).positions).toEqual([]);
   });
