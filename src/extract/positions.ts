@@ -115,7 +115,8 @@ function inProse(before: string, after: string, line: string): boolean {
   const b = before.trimEnd();
   if (PROSE_BEFORE_DATE.test(b)) return true;
   // "Graduated with honors 2011-2014": a lowercase word runs into the date, in a sentence.
-  const lastWord = b.slice(b.lastIndexOf(' ') + 1);
+  const bare = trimChars(b, ' ([{:,-');
+  const lastWord = bare.slice(bare.lastIndexOf(' ') + 1);
   if (/^\p{Ll}\p{L}*$/u.test(lastWord) && (SENTENCE_WORD.test(b) || /[.!?]$/.test(line.trim()))) return true;
   // "August 2013 I started as a cashier", "2019 was my first year": the sentence goes on after it.
   const next = after.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -148,7 +149,8 @@ function anchorRange(lex: Lexicons, text: string, l: Span, r: DateRange | undefi
   if (line.startsWith('(') || words(headerPart(line, r.start - l.start)) > 14) return null;
   const isRange = r.to === null || isTwoEnded(r);
   const rel = { start: r.start - l.start, end: Math.min(r.end, l.end) - l.start };
-  if (!isRange && (words(line) > 10 || (rel.start > 0 && rel.end < line.length - 2))) return null;
+  // A lone date heads a position at the end of a short line, or before placeholders only ("Leasing Agent 03/2014 Company Name City , State").
+  if (!isRange && (words(line) > 10 || (rel.start > 0 && rel.end < line.length - 2 && !onlyPlaceholders(line.slice(rel.end))))) return null;
   // "unauthorized system entry (2011-2015)": the tail of a sentence from the line above.
   if (/^\p{Ll}\S*\s+\S/u.test(line.slice(0, rel.start))) return null;
   // "Graduated with honors from 2011-2014", "In August 2013 I started ...": a sentence.
@@ -168,6 +170,12 @@ function headerPart(line: string, rangeAt: number): string {
   const rest = line.slice(rangeAt);
   const m = PLACE_PLACEHOLDER.exec(rest) ?? ORG_PLACEHOLDER.exec(rest);
   return m ? line.slice(0, rangeAt + m.index + m[0].length) : line;
+}
+
+/** Text that holds nothing but employer and place placeholders ("Company Name - City , State"). */
+function onlyPlaceholders(s: string): boolean {
+  const rest = s.replace(new RegExp(ORG_PLACEHOLDER.source, 'gi'), ' ').replace(new RegExp(PLACE_PLACEHOLDER.source, 'gi'), ' ');
+  return rest !== s && words(rest) === 0;
 }
 
 /** A two-ended range ("2019 - 2021", "Jan 2019 Mar 2021"), as opposed to a lone date ("2019"). */

@@ -39,6 +39,9 @@ describe('positions on template layouts', () => {
     ['a lone title above a blank line, then the date line',
       'Experience\nDatabase Manager\n\nFebruary 2000 to April 2002 Company Name - City , State\nBuilt spatial databases.',
       [['Database Manager', 'Company Name', 'City, State', '2000-02', '2002-04']]],
+    ['a lone month before the placeholders',
+      'Professional Experience\nLeasing Agent 03/2014 Company Name City , State\nFiled resident paperwork.',
+      [['Leasing Agent', 'Company Name', 'City, State', '2014-03', '2014-03']]],
     ['open ends: Till date, Now',
       'Experience\nTeam Lead, Northwind Foods\tJan 2019 - Till date\nSupport Analyst, Contoso Ltd\tMar 2016 - Now',
       [['Team Lead', 'Northwind Foods', null, '2019-01', null], ['Support Analyst', 'Contoso Ltd', null, '2016-03', null]]],
@@ -53,6 +56,7 @@ describe('positions on template layouts', () => {
     ['a sentence that starts at a date', 'Experience\nIn August 2013 I started volunteering at the shelter'],
     ['a degree line beside the jobs', 'Experience\nB.Sc. Nursing 2008 - 2012'],
     ['Python 3.10 is not a date', 'Experience\nPython 3.10, Django 4.2'],
+    ['a bracketed date closing a sentence', 'Experience\nWon the regional agency of the year award (September 2017).'],
     ['the tail of a sentence from the line above', 'Experience\nKnowledge of network security against viruses and\nunauthorized system entry (2011-2015)'],
   ])('not a position: %s', (_name, text) => {
     expect(parse(text).positions).toEqual([]);
