@@ -20,8 +20,13 @@ export interface Requirement {
   span: Span;
   /** Any one of these skills satisfies the requirement (an OR-group). */
   anyOf?: SkillRef[];
-  /** All of these are needed. */
+  /** All of these are needed (each one counts; the credit is their mean). */
   allOf?: SkillRef[];
+  /**
+   * A cluster of related topics ("Statistics, Regression, Forecasting, Time Series"): the share of
+   * the skills that earns full credit. The credit is the share shown divided by it, at most 1.
+   */
+  minShare?: number;
   minYears?: number;
   maxYears?: number;
   /** Experience must fall within the last N years. */

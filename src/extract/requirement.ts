@@ -5,7 +5,7 @@
 import type { Requirement, SkillRef } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
-import { findRecency, findYears, pickYears } from './years.ts';
+import { findRecency, findYears, pickYears, toNumber } from './years.ts';
 import { SpanIndex } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -51,30 +51,154 @@ function ref(tax: Taxonomy, n: number): SkillRef {
   return { id: s.id, name: s.name };
 }
 
-/** Sets a facet's anyOf / allOf from grouped skill numbers (each only when non-empty). */
-function addSkills(tax: Taxonomy, f: Facets, g: { anyOf: number[]; allOf: number[] }): Facets {
-  if (g.anyOf.length) f.anyOf = g.anyOf.map((n) => ref(tax, n));
-  if (g.allOf.length) f.allOf = g.allOf.map((n) => ref(tax, n));
-  return f;
+/** A cluster's default share: half of a list of related topics earns full credit. */
+export const CLUSTER_SHARE = 0.5;
+
+export interface Cluster {
+  items: number[];
+  minShare: number;
+  /** Introduced by "including", "especially": it spells out the skills named before it. */
+  elaborates?: boolean;
 }
+
+export interface SkillGroups {
+  anyOf: number[];
+  allOf: number[];
+  /** Further OR-groups of the line, each a requirement of its own. */
+  extraOr: number[][];
+  /** Comma lists of related topics, credited by the share shown. */
+  clusters: Cluster[];
+}
+
+/**
+ * Sets a facet's anyOf / allOf from grouped skill numbers (each only when non-empty), and its
+ * minShare when the line holds a cluster. One line, one requirement: a cluster shares the line
+ * with what else it names. A list that spells out what the line named before it ("full software
+ * development life cycle, including coding standards, code reviews, testing"; "networking (DNS,
+ * TCP/IP, TLS)"; "core iOS concepts: app lifecycle, concurrency, networking") is one cluster with
+ * it, and examples of alternatives join the alternatives ("ERP or FP&A software (think NetSuite,
+ * SAP)"). Otherwise each other skill (and the OR-group, as one item) counts in full and the list by
+ * its share: "Python, with a grasp of architecture, design patterns and best practices" asks for
+ * (1 + 0.5 x 2) of 3.
+ */
+function addSkills(tax: Taxonomy, f: Facets, g: SkillGroups): void {
+  let anyOf = g.anyOf;
+  let allOf = g.allOf;
+  const clusters: Cluster[] = [];
+  for (const c of g.clusters) {
+    if (c.elaborates && anyOf.length && !allOf.length) anyOf = [...new Set([...anyOf, ...c.items])];
+    else if (c.elaborates && allOf.length && !anyOf.length) {
+      clusters.push({ items: [...new Set([...allOf, ...c.items])], minShare: c.minShare });
+      allOf = [];
+    } else clusters.push(c);
+  }
+  const inCluster = new Set(clusters.flatMap((c) => c.items));
+  allOf = allOf.filter((n) => !inCluster.has(n));
+  if (anyOf.length) f.anyOf = anyOf.map((n) => ref(tax, n));
+  const members = [...new Set([...allOf, ...clusters.flatMap((c) => c.items)])];
+  if (members.length) f.allOf = members.map((n) => ref(tax, n));
+  if (clusters.length) {
+    const whole = (anyOf.length ? 1 : 0) + allOf.length;
+    const asked = whole + clusters.reduce((sum, c) => sum + c.minShare * c.items.length, 0);
+    const total = whole + clusters.reduce((sum, c) => sum + c.items.length, 0);
+    f.minShare = Math.min(1, Math.round((asked / total) * 1000) / 1000);
+  }
+}
+
+/** Words that make a comma-separated piece prose rather than a listed topic. */
+const NOT_TOPIC_WORD = /^(?:with|of|to|for|in|into|the|a|an|is|are|be|being|you|we|our|your|as|at|on|by|from|that|this|which|who|will|would|should|must|can|have|has|having|including|such|like|e\.g\.?|etc\.?|and|or|plus|not|strong|good|solid|excellent|experience|knowledge|skills?|ability|understanding|familiarity|proficiency|years?)$/i;
+
+/** A piece of a comma list the taxonomy may not know ("Regression", "Time Series"): one to three plain words. */
+function isTopic(piece: string): boolean {
+  const t = piece.trim();
+  if (!t || t.length > 30) return false;
+  return t.split(/\s+/).every((w) => /^[\p{L}\d][\p{L}\d+#./&-]*$/u.test(w) && !NOT_TOPIC_WORD.test(w)) && t.split(/\s+/).length <= 3;
+}
+
+/**
+ * The gap between two skills of one comma list, with topics the taxonomy does not know in it
+ * (", Regression, ", ", Regression and "): how many such topics, and whether the list ends in
+ * "or". Null when the gap is not such a list.
+ */
+function listGap(sep: string): { topics: number; or: boolean } | null {
+  if (sep.length > 120) return null;
+  const parts = sep.split(/[,;]/);
+  if (parts.length < 2 || parts[0]!.trim() !== '') return null;
+  let tail = parts[parts.length - 1]!.trim();
+  let or = false;
+  const conj = /(?:^|\s)(and\/or|and|or|&|plus)$/i.exec(tail);
+  if (conj) {
+    tail = tail.slice(0, conj.index).trim();
+    or = /or/i.test(conj[1]!);
+  }
+  let topics = 0;
+  for (const p of [...parts.slice(1, -1), tail]) {
+    if (p.trim() === '' && p === tail) continue;
+    if (!isTopic(p)) return null;
+    topics++;
+  }
+  return topics ? { topics, or } : null;
+}
+
+/** Topics of the same comma list right after a chain's last skill (", Forecasting and Time Series"). */
+function topicsAfter(line: string, end: number): number {
+  const rest = line.slice(end, end + 120).split(/[.;:()]/)[0]!;
+  if (!/^\s*(?:,|and\b|&)/i.test(rest)) return 0;
+  let n = 0;
+  for (const p of rest.split(/,|\band\b|&/i).slice(1)) {
+    if (p.trim() === '') continue;
+    if (!isTopic(p)) break;
+    n++;
+  }
+  return n;
+}
+
+/** "at least two of the following", "any three of", "two or more of": how many a list asks for. */
+const COUNT_BEFORE = /\b(?:at least|any|a minimum of|minimum of|min\.?)\s+(two|three|four|five|2|3|4|5)\s+(?:of|from)\b[^.;:]{0,30}:?\s*$|\b(two|three|four|five|2|3|4|5) or more (?:of|from)\b[^.;:]{0,30}:?\s*$/i;
+/** The words before a list, past its first topics the taxonomy does not know ("concepts: app lifecycle, "). */
+function leadIn(line: string, start: number): string {
+  const pieces = line.slice(Math.max(0, start - 120), start).split(',');
+  let k = pieces.length - 1;
+  if (pieces[k]!.trim() === '') {
+    k--;
+    while (k > 0 && isTopic(pieces[k]!)) k--;
+    // "concepts: app lifecycle": the list began inside this piece.
+    const piece = pieces[k]!;
+    const open = Math.max(piece.lastIndexOf(':'), piece.lastIndexOf('('));
+    if (open >= 0 && isTopic(piece.slice(open + 1))) pieces[k] = piece.slice(0, open + 1);
+    else if (k < pieces.length - 1) pieces[k] = `${piece},`;
+  }
+  return pieces.slice(0, k + 1).join(',').slice(-40);
+}
+
+/** "including", "especially": a list that spells out what came before it. */
+const ELABORATION_BEFORE = /(?:[(:]|\b(?:including|incl|especially|particularly|in particular|notably|covering|think)\.?:?)\s*$/i;
+/** "all of", "each of", "every one of", "both": the wording demands each item. */
+const EACH_BEFORE = /\b(?:all of|each of|every one of|all the following|all of the following|both)\b[^.;]{0,30}$/i;
 
 /**
  * Splits skill mentions into one OR-group (alternatives: "Java, C++, or C#", "such as X, Y")
  * and an AND-list (everything else). Generic parents right before an example list drop out,
  * and AND items implied by every OR member are redundant.
  */
-export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { anyOf: number[]; allOf: number[]; extraOr: number[][] } {
-  const chains: Array<{ items: SkillHit[]; or: boolean }> = [];
+export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): SkillGroups {
+  const chains: Array<{ items: SkillHit[]; or: boolean; count?: number; each?: boolean; topics: number }> = [];
   for (const h of hits) {
     const last = chains[chains.length - 1];
     const prev = last?.items[last.items.length - 1];
     const sep = prev ? line.slice(prev.end, h.start) : '';
-    if (last && prev && ((sep.length <= 12 && LIST_SEP.test(sep)) || OPEN_ALTERNATIVE.test(sep))) {
+    const gap = last && prev && !(sep.length <= 12 && LIST_SEP.test(sep)) ? listGap(sep) : null;
+    if (last && prev && ((sep.length <= 12 && LIST_SEP.test(sep)) || OPEN_ALTERNATIVE.test(sep) || gap)) {
       last.items.push(h);
-      if (/\bor\b|\//i.test(sep)) last.or = true;
+      if (gap) {
+        last.topics += gap.topics;
+        if (gap.or) last.or = true;
+      } else if (/\bor\b|\//i.test(sep)) last.or = true;
     } else {
-      const before = line.slice(Math.max(0, h.start - 40), h.start);
-      chains.push({ items: [h], or: OR_CUE_BEFORE.test(before) });
+      const before = line.slice(Math.max(0, h.start - 60), h.start);
+      const count = COUNT_BEFORE.exec(before);
+      const k = count ? toNumber(count[1] ?? count[2]!) : null;
+      chains.push({ items: [h], or: !k && OR_CUE_BEFORE.test(before), ...(k ? { count: k } : {}), ...(EACH_BEFORE.test(before) ? { each: true } : {}), topics: 0 });
     }
   }
   // "Kafka, NATS, or another streaming system": the list ends in an open alternative.
@@ -82,11 +206,26 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { an
     const after = line.slice(c.items[c.items.length - 1]!.end, c.items[c.items.length - 1]!.end + 30);
     if (c.items.length > 1 && /^[\s,]*(?:or|and\/or) (?:another|other|similar|equivalent|comparable|a similar|any other)\b/i.test(after)) c.or = true;
   }
+  // "Statistics, Regression, Forecasting, Time Series", "Experience with Python, Spark and Airflow":
+  // three or more topics listed without "or" are a cluster, credited by the share shown; "both X
+  // and Y", "all of" and two-item lists ask for each. "At least two of A, B, C, D" asks for 2 of 4.
+  const clusters: Cluster[] = [];
+  const clustered = new Set<number>();
+  for (const c of chains) {
+    if (c.or || c.each) continue;
+    const items = [...new Set(c.items.map((h) => h.n))];
+    // The list's size counts the topics the taxonomy does not know ("Regression", "Time Series").
+    const size = items.length + c.topics + topicsAfter(line, c.items[c.items.length - 1]!.end);
+    if (items.length < 2 && !c.count || size < 3 && !(c.count && items.length > c.count)) continue;
+    const lead = leadIn(line, c.items[0]!.start);
+    clusters.push({ items, minShare: c.count ? Math.min(1, Math.round((c.count / items.length) * 1000) / 1000) : CLUSTER_SHARE, ...(ELABORATION_BEFORE.test(lead) ? { elaborates: true } : {}) });
+    for (const n of items) clustered.add(n);
+  }
   const orChains = chains.filter((c) => c.or && c.items.length > 1);
   const anyOf = orChains[0]?.items.map((h) => h.n) ?? [];
   const extraOr = orChains.slice(1).map((c) => c.items.map((h) => h.n));
   const inOr = new Set(orChains.flatMap((c) => c.items.map((h) => h.n)));
-  let allOf = chains.flatMap((c) => (c.or && c.items.length > 1 ? [] : c.items.map((h) => h.n))).filter((n) => !inOr.has(n));
+  let allOf = chains.flatMap((c) => (c.or && c.items.length > 1 ? [] : c.items.map((h) => h.n))).filter((n) => !inOr.has(n) && !clustered.has(n));
   // A parent implied by every alternative adds nothing ("a modern language such as Java, C++ or C#").
   // (The ancestors every alternative shares, found once: not a scan of the alternatives per item.)
   const alternatives = [...new Set(anyOf)];
@@ -100,7 +239,7 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): { an
     }
     if (shared.size) allOf = allOf.filter((p) => !shared.has(p));
   }
-  return { anyOf: alternatives, allOf, extraOr };
+  return { anyOf: alternatives, allOf, extraOr, clusters };
 }
 
 /** The scope after a years phrase: "of non-internship professional software development experience". */
@@ -163,7 +302,8 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
     const scope = y?.none ? '' : y ? scopeText(line, y.end) : recency.length ? scopeText(line.slice(0, recency[0]!.start).replace(/^.*?\bexperience\b/i, ''), 0) : scopeText(line.replace(/^.*?\bexperience\b/i, ''), 0);
     const allBefore = y ? hits.every((o) => o.start < y.start) : true;
     const scoped = hits.filter((h) => !consumed.has(h) && (y ? h.start >= y.end || allBefore : true));
-    const f = addSkills(tax, { kind: 'experience', required: true }, groupSkills(tax, line, scoped));
+    const f: Facets = { kind: 'experience', required: true };
+    addSkills(tax, f, groupSkills(tax, line, scoped));
     if (y?.minYears !== undefined) f.minYears = y.minYears;
     if (y?.maxYears !== undefined) f.maxYears = y.maxYears;
     if (recency[0]) f.withinYears = recency[0].withinYears;
@@ -178,7 +318,9 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
   const rest = hits.filter((h) => !consumed.has(h));
   if (rest.length) {
     const g = groupSkills(tax, line, rest);
-    out.push(addSkills(tax, { kind: 'skill', required: true }, g));
+    const f: Facets = { kind: 'skill', required: true };
+    addSkills(tax, f, g);
+    out.push(f);
     for (const extra of g.extraOr) out.push({ kind: 'skill', required: true, anyOf: extra.map((n) => ref(tax, n)) });
   }
   return out;

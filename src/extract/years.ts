@@ -165,7 +165,7 @@ export function pickYears(line: string, years: YearsMatch[]): YearsMatch | undef
     const or = Math.max(lower.lastIndexOf(' or '), lower.lastIndexOf('/'));
     // "... or an MS with 3 years", "... or freshers": the "or" leads to the next phrase, not a
     // scope of its own ("3 years of in-house or agency recruiting, including 2 years hiring engineers").
-    const alternative = between.length <= 120 && or >= 0 && between.length - or <= 40 && !lower.includes(' and ', or) && !/[.;]\s|\binclud|\bof which\b|\bwithin\b/.test(between);
+    const alternative = between.length <= 120 && or >= 0 && between.length - or <= 40 && !lower.includes(' and ', or) && !lower.includes(',', or) && !/[.;]\s|\binclud|\bof which\b|\bwithin\b/.test(between);
     if (alternative && (years[i]!.minYears ?? Infinity) < (best.minYears ?? Infinity)) best = years[i]!;
   }
   if ((best.minYears ?? 0) > 0) {

@@ -19,7 +19,7 @@ import type { Candidate } from '../scoring/candidate.ts';
 import { quickScore, type Role } from '../scoring/score.ts';
 import { yearsCredit } from '../scoring/common.ts';
 import { degreeRank } from '../scoring/education.ts';
-import { softOnly } from '../scoring/skills.ts';
+import { clusterCredit, softOnly } from '../scoring/skills.ts';
 
 /** Columns a query can filter on without reading the role. */
 export interface RoleMeta {
@@ -114,9 +114,10 @@ export class RoleIndex {
   /** Per item: its line. */
   private itemLine = new Column(Int32Array);
   /**
-   * Per line, LINE_FIELDS numbers side by side (one cache line, not six arrays): slot, number of
+   * Per line, LINE_FIELDS numbers side by side (one cache line, not seven arrays): slot, number of
    * items, weight kind, required (1/0), a cap from total (1) or leadership (2) months for
-   * experience lines scoped to skills, and the months that cap asks.
+   * experience lines scoped to skills, the months that cap asks, and a cluster's minShare (0 for
+   * other lines: their credit is the mean of their items).
    */
   private lines = new Column(Float64Array);
   /**
@@ -188,7 +189,7 @@ export class RoleIndex {
       itemCounts[cell]!++;
       const line = this.lines.length / LINE_FIELDS;
       const need = r.minYears && !capped ? r.minYears * 12 : 0;
-      this.lines.push(slot, (any.length ? 1 : 0) + all.length, kind, r.required ? 1 : 0, capped ? (r.leadership !== undefined ? 2 : 1) : 0, capped && r.minYears ? r.minYears * 12 : 0);
+      this.lines.push(slot, (any.length ? 1 : 0) + all.length, kind, r.required ? 1 : 0, capped ? (r.leadership !== undefined ? 2 : 1) : 0, capped && r.minYears ? r.minYears * 12 : 0, r.minShare ?? 0);
       if (any.length) {
         const item = this.itemLine.push(line);
         for (const a of any) push(this.itemsOf, a.n, item, need);
@@ -363,8 +364,10 @@ export class RoleIndex {
       const at = line * LINE_FIELDS;
       const slot = L[at]!;
       const cap = L[at + 4]!;
-      // Line credits are rounded to three places before the gate check.
-      const credit = cap && L[at + 5]! > 0 ? lineCredit[line]! * yearsCredit(capMonths[cap]!, L[at + 5]!) : lineCredit[line]!;
+      // A cluster earns its mean divided by its share (clusterCredit: monotone, so a bound on the
+      // mean bounds it). Line credits are rounded to three places before the gate check.
+      const mean = clusterCredit(lineCredit[line]!, L[at + 6]!);
+      const credit = cap && L[at + 5]! > 0 ? mean * yearsCredit(capMonths[cap]!, L[at + 5]!) : mean;
       const required = L[at + 3] === 1;
       points[slot]! += lineWeight[L[at + 2]!]! * (required ? 1 : preferred) * credit;
       if (required && credit >= gate) reached[slot]!++;
@@ -501,7 +504,7 @@ function push(map: Map<number, number[]>, key: number, ...values: number[]): voi
   else map.set(key, values);
 }
 
-const LINE_FIELDS = 6;
+const LINE_FIELDS = 7;
 
 /** A growable typed array: dense numbers for the per-query loops, doubling as it fills. */
 class Column<T extends Int32Array | Float64Array> {

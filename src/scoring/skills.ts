@@ -75,8 +75,18 @@ function describe(ctx: ScoreContext, c: SkillCredit & { months: number }, asked:
 }
 
 /**
+ * What a cluster (`minShare`: "Statistics, Regression, Forecasting, Time Series") earns for the
+ * mean credit of its items: the share shown divided by the share asked for, at most 1. Monotone
+ * in the mean, so the ranking index bounds it by bounding the mean. Other lines: the mean itself.
+ */
+export function clusterCredit(mean: number, minShare: number | undefined): number {
+  return minShare !== undefined && minShare > 0 && minShare < 1 ? Math.min(1, mean / minShare) : mean;
+}
+
+/**
  * An OR-group counts as one item (its best member), each AND member as one item; the credit is
- * their mean. `ignoreYears` when the years were already checked against a wider scope.
+ * their mean (a cluster's: by its share, clusterCredit). `ignoreYears` when the years were already
+ * checked against a wider scope.
  */
 export function groupCredit(ctx: ScoreContext, any: CompiledRef[], all: CompiledRef[], ignoreYears = false): Scored {
   let sum = 0;
@@ -95,9 +105,14 @@ export function groupCredit(ctx: ScoreContext, any: CompiledRef[], all: Compiled
     sum += c.credit;
     count++;
   }
-  const credit = count ? sum / count : 0;
+  const minShare = ctx.requirement.minShare;
+  const credit = clusterCredit(count ? sum / count : 0, minShare);
   if (!ctx.explain) return { credit, status: statusOf(credit), evidence: NO_EVIDENCE, detail: '' };
   const parts: string[] = [];
+  if (minShare !== undefined && minShare > 0 && minShare < 1) {
+    const shown = (bestAny && bestAny.credit > 0 ? 1 : 0) + allCredits.filter((c) => c.credit > 0).length;
+    parts.push(`a cluster of related topics: ${shown} of ${count} shown (${Math.ceil(minShare * count - 1e-9)} of ${count} earn full credit)`);
+  }
   const evidence: Evidence[] = [];
   const note = (ref: SkillRef, c: SkillCredit & { months: number }): void => {
     parts.push(describe(ctx, c, ref));

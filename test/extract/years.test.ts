@@ -73,6 +73,7 @@ describe('findYears: what each wording asks', () => {
     ['Graduates or freshers, or 2-4 years in inside sales', { minYears: 0 }],
     ['Fresher with a good network / min. 1 year in field sales', { minYears: 0 }],
     ['Recent graduate or up to 3 years of relevant professional experience', { minYears: 0, maxYears: 3 }],
+    ['12+ years of experience in program or project management, with at least 5 years leading large programs', { minYears: 12 }],
     // not alternatives: the first phrase
     ['5+ years of Java or Kotlin and 2+ years with AWS', { minYears: 5 }],
     ['3+ years of Python; 1+ years of SQL', { minYears: 3 }],

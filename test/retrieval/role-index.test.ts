@@ -15,8 +15,24 @@ const r = rng(7);
 const samples = new URL('../../data/samples/postings/', import.meta.url).pathname;
 // Synthetic postings, plus the hand-written samples for wording the generator does not produce
 // (professional and leadership scopes, degrees with "or equivalent", languages).
+// Clusters of related topics ("Experience with A, B, C and D": credited by the share shown) and
+// no-minimum years, which the generator does not write: their bounds must hold too.
+const TOPICS = ['Python', 'Java', 'SQL', 'Docker', 'Kubernetes', 'AWS', 'React', 'TypeScript', 'Apache Spark', 'Airflow', 'PostgreSQL', 'Redis', 'Kafka', 'Terraform', 'Go', 'Node.js', 'Tableau', 'Excel', 'Figma', 'Scala', 'Jenkins', 'Linux', 'GCP', 'Azure'];
+function clusterPosting(i: number): string {
+  const pickN = (n: number): string[] => Array.from({ length: n }, () => TOPICS[Math.floor(r() * TOPICS.length)]!).filter((x, j, a) => a.indexOf(x) === j);
+  const list = (xs: string[]): string => `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+  const must = [
+    `Experience with ${list(pickN(3 + (i % 4)))}`,
+    i % 3 === 0 ? `${1 + (i % 6)}+ years of experience with ${list(pickN(3))}` : `${1 + (i % 6)}+ years of professional experience with ${list(pickN(3))}`,
+    `At least two of the following: ${pickN(4).join(', ')}`,
+    i % 2 ? '0-2 years of relevant work experience' : `Strong ${pickN(1)[0]} skills`,
+  ];
+  const nice = [`Familiarity with ${list(pickN(4))}`];
+  return `Data Engineer\nAcme · Berlin, Germany (remote)\n\nRequirements\n${must.map((m) => `- ${m}`).join('\n')}\n\nNice to have\n${nice.map((m) => `- ${m}`).join('\n')}\n`;
+}
 const roles: Array<{ id: string; role: Role }> = [
   ...Array.from({ length: 100 }, (_, i) => ({ id: `p${String(i).padStart(3, '0')}`, role: engine.role(syntheticPosting(r)) })),
+  ...Array.from({ length: 40 }, (_, i) => ({ id: `c${String(i).padStart(3, '0')}`, role: engine.role(clusterPosting(i)) })),
   ...readdirSync(samples).sort().map((f) => ({ id: f, role: engine.role(readFileSync(join(samples, f), 'utf8')) })),
 ];
 const resumes = new URL('../../data/samples/resumes/', import.meta.url).pathname;
@@ -81,6 +97,12 @@ describe('RoleIndex', () => {
         expect(index.rank(other, opts).results).toEqual(bruteForce(pool, other, opts));
       },
     ), { numRuns: 150 });
+  });
+
+  it('the cluster roles hold clusters', () => {
+    const clusters = roles.filter((x) => x.id.startsWith('c')).flatMap((x) => x.role.profile.requirements).filter((q) => q.minShare !== undefined);
+    expect(clusters.length).toBeGreaterThan(60);
+    expect(clusters.some((q) => q.kind === 'experience')).toBe(true);
   });
 
   it('scores only the roles that could win', () => {
