@@ -272,6 +272,26 @@ function resumeLeadership(doc: Doc, expBodies: Array<{ span: Span }>, intervals:
   return { months: unionMonths(leadIntervals), maxTeamSize: maxTeam, kinds: [...kinds], evidence };
 }
 
+/**
+ * Labels inside a job entry that the section reader takes for headings ("Responsibilities:",
+ * "Job Description"): right after an experience section they continue it.
+ */
+const IN_ENTRY_KINDS = new Set(['responsibilities', 'description']);
+
+/** Experience and volunteering bodies, each running on over the in-entry labels after it. */
+function experienceBodies(sections: ReturnType<typeof detectSections>): Array<{ span: Span; kind: 'job' | 'volunteer' }> {
+  const out: Array<{ span: Span; kind: 'job' | 'volunteer' }> = [];
+  let open: { span: Span; kind: 'job' | 'volunteer' } | null = null;
+  for (const s of sections) {
+    if (s.kind === 'experience' || s.kind === 'volunteering') {
+      open = { span: { ...s.body }, kind: s.kind === 'volunteering' ? 'volunteer' : 'job' };
+      out.push(open);
+    } else if (open && IN_ENTRY_KINDS.has(s.kind)) open.span.end = s.body.end;
+    else open = null;
+  }
+  return out;
+}
+
 export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): ResumeProfile {
   const norm = normalizeText(input, { gapsAsLines: looksFlattened(input) });
   const text = norm.text;
@@ -281,7 +301,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const bodyOf = (kinds: string[]): Span[] => sections.filter((s) => kinds.includes(s.kind)).map((s) => s.body);
 
   // Positions: in experience sections, or, for a résumé without one, anywhere but education.
-  let expBodies = sections.filter((s) => s.kind === 'experience' || s.kind === 'volunteering').map((s) => ({ span: s.body, kind: s.kind === 'volunteering' ? ('volunteer' as const) : ('job' as const) }));
+  let expBodies = experienceBodies(sections);
   if (expBodies.length === 0) {
     expBodies = sections.filter((s) => !['education', 'certifications', 'publications', 'awards', 'references', 'languages', 'projects'].includes(s.kind)).map((s) => ({ span: { start: s.heading?.start ?? s.body.start, end: s.body.end }, kind: 'job' as const }));
   }

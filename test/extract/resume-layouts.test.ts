@@ -62,6 +62,11 @@ describe('positions on template layouts', () => {
     expect(parse(text).positions).toEqual([]);
   });
 
+  it('a "Responsibilities:" label inside an entry does not end the experience section', () => {
+    const text = 'Experience\nSales Associate\nAugust 2013 to December 2013 Company Name - City , State\nResponsibilities:\nHelped customers.\nGroundskeeper\nMay 2010 to July 2012 Company Name - City , State\nResponsibilities:\nMowed lawns.\nEducation\nHigh School Diploma : 2010 Avondale High School';
+    expect(jobs(text).map((j) => j[0])).toEqual(['Sales Associate', 'Groundskeeper']);
+  });
+
   it('a job title with a high school employer stays a job', () => {
     expect(jobs('Experience\nMathematics Teacher\tSept 2015 - July 2021\nRiverside High School, Bristol')).toEqual([['Mathematics Teacher', 'Riverside High School', 'Bristol', '2015-09', '2021-07']]);
   });
