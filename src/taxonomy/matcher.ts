@@ -3,6 +3,8 @@
 // Case-restricted forms ("SAS"), everyday-word names that need technical context ("Go",
 // "Swift"), and veto phrases ("go to market", "excel at") are checked on the way.
 
+import { deletions, jaroWinkler } from '../text/fuzzy.ts';
+import { isVerbAt } from '../text/nlp.ts';
 import { tokenize, type Tokens } from '../text/tokenize.ts';
 
 /** 0: any case. 1: exact case. 2: exact case and technical context nearby. */
@@ -38,6 +40,16 @@ interface Found {
   j: number;
   pending: boolean;
   loose: boolean;
+  /** Matched through an everyday-word form ("Go", "make", "Harness"). */
+  everyday: boolean;
+  /** A misspelt name ("Kubernates"): counts only as an item of a punctuated list of technical names. */
+  fuzzy?: boolean;
+}
+
+/** A product name a misspelling may stand for. */
+interface FuzzyForm {
+  concept: number;
+  key: string;
 }
 
 interface TrieNode {
@@ -63,6 +75,16 @@ const CUES = new Set([
 ]);
 
 const BREAK_TOKENS = new Set(['.', '!', '?', ';', ':']);
+/** Tokens that join the items of a list: a misspelt name is looked for only next to one. */
+const LIST_JOINS = new Set([',', '/', '|', ';', '(', ')', '&', '+', 'and', 'or']);
+/** Shortest name (and token) a misspelling is looked for: "Goa" is not "Go", "Jav" not "Java". */
+const FUZZY_MIN = 6;
+/** Shortest name a misspelling with one changed letter is looked for. */
+const FUZZY_SUBSTITUTION_MIN = 10;
+/** How many looked-up tokens the matcher remembers before starting over. */
+const FUZZY_CACHE = 50_000;
+/** Jaro–Winkler similarity a misspelling needs (on top of being one edit away). */
+const FUZZY_SIMILARITY = 0.93;
 const CONTEXT_WINDOW = 8;
 /**
  * How many matches away a match's context check looks: its list neighbours (one away) and
@@ -88,6 +110,10 @@ export class PhraseMatcher {
   private readonly root: TrieNode = { next: null, entries: null };
   private readonly vetoes: Veto[][] = [];
   private readonly technical: Uint8Array;
+  /** Product names (and their one-deletion variants) of technical concepts, for misspellings. */
+  private readonly fuzzyIndex = new Map<string, FuzzyForm[]>();
+  /** Token key -> the concept it misspells (-1: none), for tokens already looked up. */
+  private readonly fuzzySeen = new Map<string, number>();
   readonly formCount: number;
 
   constructor(concepts: MatcherConcept[]) {
@@ -108,6 +134,7 @@ export class PhraseMatcher {
         taken.set(id, idx);
         this.insert(keys, { concept: idx, mode: f.mode, tokens });
         count++;
+        if (c.technical && f.mode === 0 && keys.length === 1 && /[A-Z]/.test(f.text)) this.indexFuzzy(idx, keys[0]!);
         const last = keys[keys.length - 1]!;
         const plural = f.mode === 0 ? pluralOf(last) : null;
         if (plural) plurals.push({ keys: [...keys.slice(0, -1), plural], entry: { concept: idx, mode: 0, tokens } });
@@ -124,6 +151,54 @@ export class PhraseMatcher {
       node.entries?.sort((a, b) => a.mode - b.mode);
     }
     this.formCount = count;
+  }
+
+  private indexFuzzy(concept: number, key: string): void {
+    if (key.length < FUZZY_MIN || !/^[a-z][a-z0-9]*$/.test(key)) return;
+    const form = { concept, key };
+    for (const k of [key, ...deletions(key)]) {
+      const list = this.fuzzyIndex.get(k);
+      if (!list) this.fuzzyIndex.set(k, [form]);
+      else if (!list.some((x) => x.key === key)) list.push(form);
+    }
+  }
+
+  /**
+   * The concept a misspelt token stands for, when confident: the token is no name itself, sits
+   * next to list punctuation, is one edit from exactly one product name of at least FUZZY_MIN
+   * letters with the same first letter (not its plural), and Jaro–Winkler agrees.
+   */
+  private misspelt(t: Tokens, i: number): number {
+    const w = t.key[i]!;
+    if (w.length < FUZZY_MIN || !t.isWord[i] || this.root.next?.get(w)?.entries) return -1;
+    const prev = i > 0 ? t.key[i - 1]! : '';
+    const next = i + 1 < t.length ? t.key[i + 1]! : '';
+    if (!LIST_JOINS.has(prev) && !LIST_JOINS.has(next)) return -1;
+    const known = this.fuzzySeen.get(w);
+    if (known !== undefined) return known;
+    const found = this.lookupMisspelt(w);
+    // Words recur across documents (Zipf): remember answers, up to a bound.
+    if (this.fuzzySeen.size >= FUZZY_CACHE) this.fuzzySeen.clear();
+    this.fuzzySeen.set(w, found);
+    return found;
+  }
+
+  private lookupMisspelt(w: string): number {
+    if (!/^[a-z][a-z0-9]*$/.test(w)) return -1;
+    let best = -1;
+    let bestScore = 0;
+    let tie = false;
+    for (const k of [w, ...deletions(w)]) {
+      for (const f of this.fuzzyIndex.get(k) ?? []) {
+        if (f.key === w || f.key[0] !== w[0] || Math.abs(f.key.length - w.length) > 1) continue;
+        if (!typo(w, f.key)) continue;
+        const score = jaroWinkler(w, f.key);
+        if (score < FUZZY_SIMILARITY) continue;
+        if (score > bestScore) { best = f.concept; bestScore = score; tie = false; }
+        else if (score === bestScore && f.concept !== best) tie = true;
+      }
+    }
+    return tie ? -1 : best;
   }
 
   private *walk(node: TrieNode): Generator<TrieNode> {
@@ -156,18 +231,29 @@ export class PhraseMatcher {
         if (j > i && hasNewline(text, t.end[j - 1]!, t.start[j]!) && !wrapped(text, t, i, j)) break;
         if (node.entries) {
           const p = this.pick(node.entries, t, i, j);
-          if (p) best = { concept: p.e.concept, i, j, pending: p.e.mode === 2, loose: p.loose };
+          if (p) best = { concept: p.e.concept, i, j, pending: p.e.mode === 2, loose: p.loose, everyday: p.e.mode === 2 };
         }
       }
-      if (best) { found.push(best); i = best.j + 1; } else i++;
+      if (best) { found.push(best); i = best.j + 1; continue; }
+      if (this.fuzzyIndex.size) {
+        const concept = this.misspelt(t, i);
+        if (concept >= 0) found.push({ concept, i, j: i, pending: false, loose: true, everyday: false, fuzzy: true });
+      }
+      i++;
     }
     // Resolve context-dependent matches until nothing changes: "Rust or Go" confirm each other
     // once one of them has a cue ("for systems programming").
     const segment = found.some((f) => f.pending) ? segments(text, t) : new Int32Array(0);
     this.resolve(found, text, t, segment);
-    // What still needs context found none.
+    // What still needs context found none; an everyday-word name confirmed by context alone, not
+    // as an item of a punctuated list, is dropped where it reads as a verb ("make AI useful").
     const out: RawMatch[] = [];
-    for (const f of found) if (!f.pending && !f.loose) out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k]!;
+      if (f.pending || f.loose) continue;
+      if (f.everyday && this.verbNotItem(found, k, text, t)) continue;
+      out.push({ concept: f.concept, start: t.start[f.i]!, end: t.end[f.j]! });
+    }
     return out;
   }
 
@@ -244,13 +330,57 @@ export class PhraseMatcher {
     return false;
   }
 
+  /**
+   * Whether a confirmed everyday-word name is used as a verb: not an item of a punctuated list,
+   * not next to a bracket or a cue word ("Go (Golang)", "Swift language"), written in lower case
+   * or followed by a lower-case word, and tagged a verb by the part-of-speech tagger in its line.
+   * Only these few candidates are tagged.
+   */
+  private verbNotItem(found: Found[], k: number, text: string, t: Tokens): boolean {
+    const f = found[k]!;
+    if (f.j !== f.i) return false;
+    for (const m of [k - 1, k + 1]) {
+      const o = found[m];
+      if (o && !o.pending && !o.loose && punctuatedList(text, t, m < k ? o : f, m < k ? f : o)) return false;
+    }
+    const prev = f.i > 0 ? t.text[f.i - 1]! : '';
+    const next = f.j + 1 < t.length ? t.text[f.j + 1]! : '';
+    if (/^[()[\]/&+|,]$/.test(prev) || /^[()[\]/&+|,:]$/.test(next)) return false;
+    if (CUES.has(next.toLowerCase())) return false;
+    // "Java Python Go Rust", "typescript javascript react go": a name between other names (or
+    // line ends) is an item; a capitalised one followed by no lower-case word too ("React or
+    // Vue"). "make AI useful", "Go beyond the code", "Spring into action" read on as a clause.
+    const before = found[k - 1];
+    const after = found[k + 1];
+    const prevIsName = before !== undefined && before.j === f.i - 1 && !before.pending && !before.loose;
+    const nextIsName = after !== undefined && after.i === f.j + 1 && !after.pending && !after.loose;
+    const prevEdge = f.i === 0 || hasNewline(text, t.end[f.i - 1]!, t.start[f.i]!) || !t.isWord[f.i - 1];
+    const nextEdge = f.j + 1 >= t.length || hasNewline(text, t.end[f.j]!, t.start[f.j + 1]!) || !t.isWord[f.j + 1];
+    if ((prevIsName || prevEdge) && (nextIsName || nextEdge)) return false;
+    const lowerWord = next !== '' && isLower(next.charCodeAt(0)) && next !== 'or' && next !== 'and';
+    // A capitalised name inside a sentence reads as a name (the tagger says so too); one that
+    // opens a line or sentence and runs on into lower-case words may be an imperative ("Go beyond").
+    if (!isLower(t.text[f.i]!.charCodeAt(0)) && (nextIsName || !lowerWord || !prevEdge)) return false;
+    // The line (or sentence) around the name.
+    let a = t.start[f.i]!;
+    while (a > 0 && text.charCodeAt(a - 1) !== 10) a--;
+    let b = t.end[f.j]!;
+    while (b < text.length && text.charCodeAt(b) !== 10) b++;
+    if (b - a > 400) {
+      a = Math.max(a, t.start[f.i]! - 200);
+      b = Math.min(b, t.end[f.j]! + 200);
+    }
+    return isVerbAt(text.slice(a, b), t.start[f.i]! - a);
+  }
+
   /** A neighbour on either side, accepted by `ok`, is a technical name joined to this one by list punctuation only. */
   private listedWithTechnical(found: Found[], k: number, text: string, t: Tokens, ok: (o: Found) => boolean): boolean {
     const f = found[k]!;
     if (!this.technical[f.concept]) return false;
+    const joined = f.fuzzy ? punctuatedList : listed;
     for (const m of [k - 1, k + 1]) {
       const o = found[m];
-      if (o && ok(o) && this.technical[o.concept] && listed(text, t, m < k ? o : f, m < k ? f : o)) return true;
+      if (o && ok(o) && !o.fuzzy && this.technical[o.concept] && joined(text, t, m < k ? o : f, m < k ? f : o)) return true;
     }
     return false;
   }
@@ -327,6 +457,39 @@ function isLower(c: number): boolean {
 
 function isUpper(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
+}
+
+/** Whether two matches (a before b) are items of a list joined by punctuation or "and"/"or", not by a space alone. */
+function punctuatedList(text: string, t: Tokens, a: Found, b: Found): boolean {
+  const gap = text.slice(t.end[a.j]!, t.start[b.i]!);
+  return gap.trim().length > 0 && listed(text, t, a, b);
+}
+
+const VOWEL = /^[aeiou]$/;
+
+/**
+ * Whether `w` reads as a typing slip for the name `key` rather than another word: exactly one
+ * edit, of a kind people make. Two neighbouring letters swapped ("Pyhton"); a letter doubled
+ * ("Postgress", "Matplottlib") or an extra vowel ("Nagious"); a letter dropped before the last
+ * two ("Javascipt", "Sevlets"); a letter changed before the last two in a long name ("Kubernates";
+ * in a short one it is often another word: "clarity" is not "Claroty", "talent" not "Talend"). Edits at the end are how names are made from words, so those are
+ * not slips: "system" is not "SystemC", "network" not "NetworkX", "charts" not "Chart.js",
+ * "informatics" not "Informatica"; nor is a plain plural ("Dockers").
+ */
+function typo(w: string, key: string): boolean {
+  let p = 0;
+  while (p < w.length && p < key.length && w[p] === key[p]) p++;
+  if (w.length === key.length + 1) {
+    if (w.slice(p + 1) !== key.slice(p)) return false;
+    const extra = w[p]!;
+    if (extra === w[p - 1] || extra === w[p + 1]) return !(p === key.length && extra === 's' && !key.endsWith('s'));
+    return VOWEL.test(extra) && p < key.length - 1;
+  }
+  if (w.length + 1 === key.length) return w.slice(p) === key.slice(p + 1) && p < key.length - 2;
+  if (w.length !== key.length || p >= key.length) return false;
+  if (w[p] === key[p + 1] && w[p + 1] === key[p] && w.slice(p + 2) === key.slice(p + 2)) return true;
+  if (w.slice(p + 1) !== key.slice(p + 1) || p >= key.length - 2) return false;
+  return key.length >= FUZZY_SUBSTITUTION_MIN;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

@@ -122,3 +122,58 @@ describe('phrase matcher: a multi-word name wrapped across two lines', () => {
     expect(ids(text)).not.toContain(notId);
   });
 });
+
+describe('phrase matcher: everyday-word names read as verbs (part-of-speech tagger, on these few only)', () => {
+  it.each([
+    ['make AI useful', 'Design the data systems that make AI actually useful', 'gnu-make'],
+    ['harness AI', 'Nebul enables businesses to harness AI with confidence', 'harness'],
+    ['combine machine learning', 'We combine machine learning with a human-based approach', 'apple-combine'],
+    ['Go beyond the code', 'Go beyond the code: own the API roadmap', 'go'],
+    ['Make key decisions', 'Make key data pipeline decisions with Python', 'gnu-make'],
+    ['Spring into action', 'Spring into action with our engineering team', 'spring-framework'],
+    ['lead a team', 'You will lead a team of engineers', 'lead-management'],
+    ['rust removal', 'Rust removal and painting of steel', 'rust'],
+  ])('%s', (_name, text, notId) => {
+    expect(ids(text)).not.toContain(notId);
+  });
+
+  it.each([
+    ['Java Python Go Rust', ['java', 'python', 'go', 'rust']],
+    ['typescript javascript node.js react go', ['typescript', 'javascript', 'nodejs', 'react', 'go']],
+    ['React or other modern web frameworks', ['react']],
+    ['Go programming experience', ['go', 'programming']],
+    ['We use Go for backend services', ['go', 'backend-development']],
+    ['React (TypeScript)', ['react', 'typescript']],
+  ])('%s', (text, expected) => {
+    for (const id of expected) expect(ids(text)).toContain(id);
+  });
+});
+
+describe('phrase matcher: misspelt product names in a list of technical names', () => {
+  it.each([
+    ['Skills: Python, Postgress, Docker', 'postgresql', 'Postgress'],
+    ['Kubernates, Terraform and AWS', 'kubernetes', 'Kubernates'],
+    ['Javascipt, HTML, CSS', 'javascript', 'Javascipt'],
+    ['Pandas, NumPy, Keras, PyTroch, OpenCV', 'pytorch', 'PyTroch'],
+    ['ggplot, d3.js and Matplottlib, and Tableau', 'matplotlib', 'Matplottlib'],
+    ['J2EE (Sevlets, JSP, EJB)', 'servlets', 'Sevlets'],
+  ])('%s', (text, id, surface) => {
+    expect(engine.taxonomy.mentions(text).find((m) => m.id === id)?.text).toBe(surface);
+  });
+
+  it.each([
+    ['not outside a list', 'We love Postgress', 'postgresql'],
+    ['Java is not Javascript', 'Java, SQL and Python', 'javascript'],
+    ['Goa is not Go', 'Goa, India; Java, Python', 'go'],
+    ['a word the name is made from: system / SystemC', 'system, Verilog, VHDL', 'systemc'],
+    ['network / NetworkX', 'network, Python, SQL', 'networkx'],
+    ['charts / Chart.js', 'charts, React, D3', 'chartjs'],
+    ['informatics / Informatica', 'Informatics, SQL, Python', 'informatica-powercenter'],
+    ['a changed letter in a short name: talent / Talend', 'talent, SQL, Python', 'talend'],
+    ['closure / Clojure', 'closure, Java, Scala', 'clojure'],
+    ['Docket / Docker', 'Docket, Python, Java', 'docker'],
+    ['protocols / Pro Tools', 'protocols, TCP/IP, DNS', 'pro-tools'],
+  ])('%s', (_name, text, notId) => {
+    expect(ids(text)).not.toContain(notId);
+  });
+});

@@ -1,0 +1,30 @@
+// The one wrapper around natural: Jaro–Winkler similarity for misspelt names ("Postgress",
+// "Kubernates", "Javascipt"). Only natural's distance submodule is loaded (the package index
+// takes ~300 ms and prints to stdout), on first use.
+
+import { createRequire } from 'node:module';
+
+type JaroWinkler = (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
+
+let jw: JaroWinkler | null = null;
+
+function load(): JaroWinkler {
+  jw ??= createRequire(import.meta.url)('natural/lib/natural/distance/jaro-winkler_distance.js') as JaroWinkler;
+  return jw;
+}
+
+/** Jaro–Winkler similarity of two strings, case-insensitive: 1 for equal, 0 for nothing in common. */
+export function jaroWinkler(a: string, b: string): number {
+  return load()(a.toLowerCase(), b.toLowerCase());
+}
+
+/**
+ * The strings made by deleting one character of `word` (each once). Two words within one edit
+ * (a character added, dropped, changed, or two neighbours swapped) share one of these or are one
+ * of the other's: the index a misspelling lookup uses before Jaro–Winkler confirms it.
+ */
+export function deletions(word: string): string[] {
+  const out = new Set<string>();
+  for (let k = 0; k < word.length; k++) out.add(word.slice(0, k) + word.slice(k + 1));
+  return [...out];
+}
