@@ -35,6 +35,8 @@ export interface Requirement {
   scope?: { text: string; professional: boolean };
   degree?: { level: DegreeLevel; fields: string[]; orEquivalent: boolean; relatedFields: boolean };
   languages?: Array<{ code: string; level: string | null }>;
+  /** The languages are alternatives ("Dutch or German"): any one of them satisfies. */
+  anyLanguage?: boolean;
   leadership?: { kinds: string[]; minTeamSize?: number };
   certifications?: SkillRef[];
   /** Which section the requirement came from (requirements, preferred, ...) or "sentence". */

@@ -10,7 +10,7 @@ import { SpanIndex } from '../text/spans.ts';
 import { trimChars } from '../text/trim.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { readDegree } from './degree.ts';
-import { readLanguages } from './languages.ts';
+import { contextLanguageHits, languageGroups, readLanguages } from './languages.ts';
 import { readLeadership } from './leadership.ts';
 
 export type Facets = Omit<Requirement, 'id' | 'text' | 'span' | 'source'>;
@@ -242,6 +242,24 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): Skil
   return { anyOf: alternatives, allOf, extraOr, clusters };
 }
 
+/** Skills a language requirement states when they are "in English": the language says it. */
+const COMMUNICATION = new Set(['communication', 'business-writing', 'presentation-skills', 'public-speaking', 'active-listening']);
+const GAP_WORDS = new Set(['written', 'verbal', 'oral', 'spoken', 'both', 'business', 'and', 'skills', 'skill', 'abilities', 'ability', 'fluently', 'effectively', 'clearly', 'well']);
+const LANGUAGE_WORDS = new Set(['both', 'the', 'fluent', 'good', 'excellent', 'business', 'professional']);
+
+/** "English (written and verbal) communication": only such words between the language and the skill. */
+function langThenSkill(gap: string): boolean {
+  return gap.length <= 40 && gap.split(/[\s,()/&]+/).every((w) => w === '' || GAP_WORDS.has(w.toLowerCase()));
+}
+
+/** "communication skills (written and verbal) in English", "communicate fluently in Dutch". */
+function skillThenLang(gap: string): boolean {
+  if (gap.length > 60) return false;
+  const words = gap.toLowerCase().split(/[\s,()/&]+/).filter(Boolean);
+  const at = words.findIndex((w) => w === 'in' || w === 'with');
+  return at >= 0 && words.slice(0, at).every((w) => GAP_WORDS.has(w)) && words.slice(at + 1).every((w) => LANGUAGE_WORDS.has(w));
+}
+
 /** The scope after a years phrase: "of non-internship professional software development experience". */
 function scopeText(line: string, from: number): string {
   let rest = line.slice(from);
@@ -271,8 +289,21 @@ export function readRequirementLine(tax: Taxonomy, line: string, hits: SkillHit[
     for (const h of hits) if (tax.skills[h.n]!.category === 'field' || fields.overlaps(h)) consumed.add(h);
   }
 
-  const languages = readLanguages(lex, line, langHits, tokens);
-  if (languages.length) out.push({ kind: 'language', required: true, languages });
+  const allLangHits = contextLanguageHits(tax.languages, line, langHits);
+  const languages = readLanguages(lex, line, allLangHits, tokens);
+  if (languages.length) {
+    // "Dutch or German": one requirement any language of which satisfies; "English and either Dutch
+    // or German" asks two things.
+    const g = languageGroups(line, allLangHits, languages);
+    if (g.all.length) out.push({ kind: 'language', required: true, languages: g.all });
+    for (const alternatives of g.any) out.push({ kind: 'language', required: true, languages: alternatives, anyLanguage: true });
+    // "Good communication in English", "English communication skills", "communicate fluently in
+    // Dutch": the communication asked for is the language; the line is one language requirement.
+    for (const h of hits) {
+      if (!COMMUNICATION.has(tax.skills[h.n]!.id)) continue;
+      if (allLangHits.some((l) => (l.end <= h.start && langThenSkill(line.slice(l.end, h.start))) || (h.end <= l.start && skillThenLang(line.slice(h.end, l.start))))) consumed.add(h);
+    }
+  }
 
   const certs = lex.certifications.find(line, tokens);
   if (certs.length) {

@@ -1,4 +1,5 @@
-// Spoken-language requirements: every language asked for, at the level asked for (CEFR or native).
+// Spoken-language requirements: every language asked for, at the level asked for (CEFR or native);
+// alternatives ("Dutch or German", anyLanguage) by the best of them.
 
 import { clamp01, resumeEvidence, statusOf, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
 
@@ -9,6 +10,7 @@ export function scoreLanguages(ctx: ScoreContext): Scored {
   const have = ctx.candidate.profile.languages;
   if (asked.length === 0) return UNKNOWN;
   let sum = 0;
+  let best = 0;
   const parts: string[] = [];
   const evidence = [];
   for (const a of asked) {
@@ -23,8 +25,9 @@ export function scoreLanguages(ctx: ScoreContext): Scored {
       if (ctx.explain) evidence.push(resumeEvidence(h.name, h.span));
     }
     sum += c;
+    best = Math.max(best, c);
     if (ctx.explain) parts.push(`${h?.name ?? a.code}${a.level ? ` (${a.level})` : ''}: ${h ? (h.level ?? 'level not stated') : 'not found'}`);
   }
-  const credit = sum / asked.length;
-  return { credit, status: statusOf(credit), evidence, detail: parts.join('; ') };
+  const credit = ctx.requirement.anyLanguage ? best : sum / asked.length;
+  return { credit, status: statusOf(credit), evidence, detail: ctx.requirement.anyLanguage ? `any one of: ${parts.join('; ')}` : parts.join('; ') };
 }
