@@ -31,6 +31,11 @@ function load(): Nlp {
   return nlp;
 }
 
+/** Loads compromise now, so a long-lived process (a parser thread) does not pay for it inside a document's budget. */
+export function preloadNlp(): void {
+  load();
+}
+
 /** Whether compromise has been loaded in this process, how long that took, and how often it ran. */
 export function nlpStats(): { loaded: boolean; loadMs: number; calls: number } {
   return { loaded: nlp !== null, loadMs, calls };

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/defaults.ts';
 import { createEngine } from '../engine.ts';
 import { isRolefitError } from '../errors.ts';
+import { preloadNlp } from '../text/nlp.ts';
 import { parseDocument, readLimits, type ParseJob } from './parse-document.ts';
 
 export type ThreadMessage =
@@ -35,6 +36,7 @@ try {
   // thread gets does not spend its time budget on loading a library (seconds on a busy machine).
   void import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => {});
   void import('mammoth').catch(() => {});
+  setImmediate(preloadNlp);
 } catch (e) {
   port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies ThreadMessage);
 }
