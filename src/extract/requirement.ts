@@ -159,7 +159,7 @@ const COUNT_BEFORE = /\b(?:at least|any|a minimum of|minimum of|min\.?)\s+(two|t
 function leadIn(line: string, start: number): string {
   const pieces = line.slice(Math.max(0, start - 120), start).split(',');
   let k = pieces.length - 1;
-  if (pieces[k]!.trim() === '') {
+  if (k > 0 && pieces[k]!.trim() === '') {
     k--;
     while (k > 0 && isTopic(pieces[k]!)) k--;
     // "concepts: app lifecycle": the list began inside this piece.

@@ -14,6 +14,7 @@ describe('clusters: a comma list of related topics is credited by the share show
   it.each([
     ['Must know: statistics, regression, forecasting and time series analysis', ['statistics', 'forecasting', 'time-series-analysis'], 0.5],
     ['Hands-on with PostgreSQL, Redis, GCP, Azure', ['postgresql', 'redis', 'gcp', 'azure'], 0.5],
+    ['Kafka, Spark and Flink experience in production', ['apache-kafka', 'apache-spark', 'apache-flink'], 0.5],
     ['Experience with Python, Spark and Airflow', ['python', 'apache-spark', 'apache-airflow'], 0.5],
     ['Proficiency in SQL, Tableau, and Excel', ['sql', 'tableau', 'microsoft-excel'], 0.5],
     ['Experience in data modelling, ETL, SQL, Power BI and stakeholder management', ['data-modeling', 'etl', 'sql', 'power-bi', 'stakeholder-management'], 0.5],
