@@ -244,17 +244,19 @@ export function groupSkills(tax: Taxonomy, line: string, hits: SkillHit[]): Skil
 
 /** Skills a language requirement states when they are "in English": the language says it. */
 const COMMUNICATION = new Set(['communication', 'business-writing', 'presentation-skills', 'public-speaking', 'active-listening']);
-const GAP_WORDS = new Set(['written', 'verbal', 'oral', 'spoken', 'both', 'business', 'and', 'skills', 'skill', 'abilities', 'ability', 'fluently', 'effectively', 'clearly', 'well']);
+const GAP_WORDS = new Set(['written', 'verbal', 'oral', 'spoken', 'both', 'business', 'and', 'skills', 'skill', 'abilities', 'ability', 'fluently', 'effectively', 'clearly', 'well', 'presentation', 'communication', 'writing', 'speaking']);
 const LANGUAGE_WORDS = new Set(['both', 'the', 'fluent', 'good', 'excellent', 'business', 'professional']);
 
 /** "English (written and verbal) communication": only such words between the language and the skill. */
 function langThenSkill(gap: string): boolean {
-  return gap.length <= 40 && gap.split(/[\s,()/&]+/).every((w) => w === '' || GAP_WORDS.has(w.toLowerCase()));
+  return gap.length <= 40 && gap.split(/[\s,()/&]+/).every((w) => w === '' || w.toLowerCase() === 'in' || GAP_WORDS.has(w.toLowerCase()));
 }
 
 /** "communication skills (written and verbal) in English", "communicate fluently in Dutch". */
 function skillThenLang(gap: string): boolean {
   if (gap.length > 60) return false;
+  // "written and verbal communication (Dutch and English)": the language in brackets right after.
+  if (/^\s*\(\s*$/.test(gap)) return true;
   const words = gap.toLowerCase().split(/[\s,()/&]+/).filter(Boolean);
   const at = words.findIndex((w) => w === 'in' || w === 'with');
   return at >= 0 && words.slice(0, at).every((w) => GAP_WORDS.has(w)) && words.slice(at + 1).every((w) => LANGUAGE_WORDS.has(w));

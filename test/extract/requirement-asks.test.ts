@@ -141,6 +141,9 @@ describe('spoken languages: adverbs, levels, alternatives', () => {
     ['Excellent English communication skills'],
     ['Strong written and verbal communication skills in English'],
     ['Communication skills (written and spoken) in both Dutch and English'],
+    ['You possess excellent communication and presentation skills in English'],
+    ['Advanced English in both written and verbal communication'],
+    ['Excellent verbal and written communication (Dutch and English)'],
   ])('one line, one requirement kind: %s', (line) => {
     const rs = read(line);
     expect(rs.map((r) => r.kind)).toEqual(['language']);
