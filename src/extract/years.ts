@@ -54,7 +54,7 @@ const MONTHS = new RegExp(
   'giu',
 );
 /** Wording that accepts someone with no experience at all. */
-const NO_MINIMUM = /\bno (?:(?:prior|previous|formal|professional|relevant|work|industry|paid|specific) )*experience(?: is| was)? (?:required|necessary|needed|expected|essential)\b|\bno experience(?:\?|,? no problem)|\b(?:prior |previous |work |relevant )?experience (?:is )?not (?:required|necessary|needed|essential|mandatory|a must)\b|\bwithout (?:any )?(?:prior |previous )?experience\b|\bfreshers?\b|\b(?:recent|fresh|new) (?:graduates?|grads?)(?: are)? (?:welcome|encouraged|(?:may|can|are eligible to) apply)\b|\bstarters?(?: are)? welcome\b/giu;
+const NO_MINIMUM = /\bno (?:(?:prior|previous|formal|professional|relevant|work|industry|paid|specific) )*experience(?: is| was)? (?:required|necessary|needed|expected|essential)\b|\bno experience(?:\?|,? no problem)|\b(?:prior |previous |work |relevant )?experience (?:is )?not (?:required|necessary|needed|essential|mandatory|a must)\b|\bwithout (?:any )?(?:prior |previous )?experience\b|\bfreshers?\b|\b(?:recent|fresh|new) (?:graduates?|grads?)(?: are)? (?:welcome|encouraged|(?:may|can|are eligible to) apply)\b|\bstarters?(?: are)? welcome\b/gi;
 const NOT_FRESHER_CONTEXT = /\b(?:mentor(?:ing)?|guid(?:e|ing)|train(?:ing)?|coach(?:ing)?|lead(?:ing)?|manag(?:e|ing)|supervis(?:e|ing)|onboard(?:ing)?|hire|hiring|recruit(?:ing)?)\b[^.;]{0,30}$/i;
 
 export interface YearsMatch {
@@ -72,8 +72,14 @@ export interface RecencyMatch {
   withinYears: number;
 }
 
+/** Cheap tests that skip the long expressions on lines that cannot hold what they look for. */
+const HAS_YEAR = /year|yrs?\b/i;
+const HAS_MONTH = /month/i;
+const HAS_NO_MINIMUM = /experience|fresher|graduate|grads|starter/i;
+
 export function findRecency(line: string): RecencyMatch[] {
   const out: RecencyMatch[] = [];
+  if (!HAS_YEAR.test(line)) return out;
   for (const m of line.matchAll(RECENCY)) {
     const n = m[1] ? toNumber(m[1]) : 1;
     if (n !== null && n > 0) out.push({ start: m.index, end: m.index + m[0].length, withinYears: n });
@@ -99,7 +105,9 @@ export function findYears(line: string, recency: RecencyMatch[] = findRecency(li
   const out: YearsMatch[] = [];
   const inRecency = new SpanIndex(recency);
   const inMonths: YearsMatch[] = [];
-  for (const m of line.matchAll(MONTHS)) {
+  const years = HAS_YEAR.test(line);
+  if (!years && !HAS_MONTH.test(line) && !HAS_NO_MINIMUM.test(line)) return out;
+  for (const m of HAS_MONTH.test(line) ? line.matchAll(MONTHS) : []) {
     const start = m.index;
     const end = start + m[0].length;
     const after = line.slice(end, end + 40);
@@ -115,7 +123,7 @@ export function findYears(line: string, recency: RecencyMatch[] = findRecency(li
     inMonths.push({ start, end, ...roundYears(r) });
   }
   const months = new SpanIndex(inMonths);
-  for (const m of line.matchAll(YEARS)) {
+  for (const m of years ? line.matchAll(YEARS) : []) {
     const start = m.index;
     const end = start + m[0].length;
     if (inRecency.overlaps({ start, end }) || months.overlaps({ start, end })) continue;
@@ -137,7 +145,7 @@ export function findYears(line: string, recency: RecencyMatch[] = findRecency(li
     out.push({ start, end, ...yearsValue(pre, a, b) });
   }
   for (const m of inMonths) out.push(m); // (not push(...inMonths): a long line may hold any number)
-  for (const m of line.matchAll(NO_MINIMUM)) {
+  for (const m of HAS_NO_MINIMUM.test(line) ? line.matchAll(NO_MINIMUM) : []) {
     if (/^fresher/i.test(m[0]) && NOT_FRESHER_CONTEXT.test(line.slice(Math.max(0, m.index - 40), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, minYears: 0, none: true });
   }
