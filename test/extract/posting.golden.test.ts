@@ -18,10 +18,12 @@ describe('posting golden files', () => {
       for (const r of profile.requirements) expect(text.slice(r.span.start, r.span.end)).toBe(r.text);
       const golden = join(goldenDir, file.replace(/\//g, '__').replace(/\.txt$/, '.json'));
       const actual = `${JSON.stringify(profile, null, 1)}\n`;
-      if (process.env.UPDATE_GOLDEN || !existsSync(golden)) {
+      // A missing golden fails (it is never written silently); UPDATE_GOLDEN=1 writes it on purpose.
+      if (process.env.UPDATE_GOLDEN) {
         mkdirSync(goldenDir, { recursive: true });
         writeFileSync(golden, actual);
       }
+      expect(existsSync(golden), `no golden file ${golden}: write it with UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(actual).toBe(readFileSync(golden, 'utf8'));
     });
   }

@@ -15,10 +15,12 @@ describe('résumé golden files', () => {
       const { modelsVersion: _v, ...profile } = engine.parseResume(readFileSync(join(dir, f), 'utf8'), { asOf: '2026-11-01' });
       const golden = join(goldenDir, f.replace(/\.txt$/, '.json'));
       const actual = `${JSON.stringify(profile, null, 1)}\n`;
-      if (process.env.UPDATE_GOLDEN || !existsSync(golden)) {
+      // A missing golden fails (it is never written silently); UPDATE_GOLDEN=1 writes it on purpose.
+      if (process.env.UPDATE_GOLDEN) {
         mkdirSync(goldenDir, { recursive: true });
         writeFileSync(golden, actual);
       }
+      expect(existsSync(golden), `no golden file ${golden}: write it with UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(actual).toBe(readFileSync(golden, 'utf8'));
     });
   }
