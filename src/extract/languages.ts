@@ -2,6 +2,7 @@
 // Japanese", "German – B2", "Spanish is a plus". A level word applies to the languages after it
 // in the same list, or to the one just before it ("English (native)").
 
+import { firstStartingAt } from '../text/spans.ts';
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
 import type { Tokens } from '../text/tokenize.ts';
@@ -94,16 +95,7 @@ export function readLanguages(lex: Lexicons, line: string, langHits: Array<Span 
   }
   levels.sort((a, b) => a.start - b.start);
   // Binary searches over the levels (by start), so a long line of languages and levels stays linear.
-  const firstFrom = (pos: number): number => {
-    let lo = 0;
-    let hi = levels.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (levels[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (pos: number): number => firstStartingAt(levels, pos);
   const maxEnd: number[] = [];
   for (const [i, l] of levels.entries()) maxEnd.push(Math.max(l.end, i ? maxEnd[i - 1]! : -1));
   // A level right after a language ("English (native)", "German – B2") is that language's own,

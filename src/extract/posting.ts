@@ -12,7 +12,7 @@ import { relineText } from '../text/relines.ts';
 import { boilerplateSpans, isBoilerplate } from '../text/section-cues.ts';
 import { detectSections, type Section } from '../text/sections.ts';
 import { endsWithAbbreviation, linePrefix, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
-import { firstEndingAfter, SpanIndex } from '../text/spans.ts';
+import { firstEndingAfter, firstStartingAt, SpanIndex, spansWithin } from '../text/spans.ts';
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
@@ -72,36 +72,10 @@ function findBody(tax: Taxonomy, text: string, lines: Span[], sections: Section[
   return { start, end: text.length };
 }
 
-/** The first index of `sorted` (by start) that starts at or after `pos`. */
-function firstStartingAt(sorted: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Whether one of the matches (sorted by start) lies inside `span`. */
 function anyWithin(sorted: readonly Span[], span: Span): boolean {
   for (let i = firstStartingAt(sorted, span.start); i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) return true;
   return false;
-}
-
-/** The matches (sorted by start) that lie inside `span`, found by binary search. */
-function within<T extends Span>(sorted: T[], span: Span): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
-  return out;
 }
 
 // A clause that explains the one before it ("We're on AWS, but ...", "Your emails are ...").
@@ -269,8 +243,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     const line = text.slice(c.span.start, c.span.end);
     // "This position is designated as ...": a statement about the job, not a qualification.
     if (isBoilerplate(cues, line) || /^(?:this|the) (?:position|role|job) (?:is|will|offers|reports)\b/i.test(line)) continue;
-    const hits = within(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
-    const langs = within(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
+    const hits = spansWithin(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
+    const langs = spansWithin(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);
     if (facets.length === 0 && c.inSection && looksLikeQualification(line)) facets = [{ kind: 'other', required: true }];
     const required = requiredness(line, c.required);

@@ -20,6 +20,25 @@ function lowerBound(sorted: ArrayLike<number>, x: number): number {
   return lo;
 }
 
+/** The first index of `sorted` (by start) whose span starts at or after `pos`. */
+export function firstStartingAt(sorted: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The spans of `sorted` (by start) that lie wholly inside `span`, found by binary search. */
+export function spansWithin<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  const out: T[] = [];
+  for (let i = firstStartingAt(sorted, span.start); i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
+  return out;
+}
+
 /**
  * The first index of `spans` (sorted, not overlapping, e.g. lines) whose span ends after `pos`:
  * where a walk over the spans that reach past `pos` starts.
