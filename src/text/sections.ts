@@ -158,6 +158,9 @@ function leadIn(line: string): SectionKind | null {
   return null;
 }
 
+/** The rest of a line in markdown bold after its first "*" was read as a bullet: "*Nice to have:**". */
+const MARKDOWN_BOLD_REST = /^\*[^*\n]{2,80}\*\*\s*$/;
+
 function looksLikeHeading(line: string): boolean {
   const t = line.trim();
   if (t.length < 3 || t.length > 60) return false;
@@ -287,14 +290,17 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
   };
   const open = (kind: SectionKind, start: number, headingEnd: number, bodyStart: number): void => {
     close(start);
-    const title = trimChars(text.slice(start, headingEnd), ' \t:-', 'end');
+    // Markdown emphasis around a heading is markup, not part of its title.
+    const title = trimChars(trimChars(text.slice(start, headingEnd), ' \t:-*_', 'end'), '*_', 'start');
     current = { kind, title, heading: { start, end: headingEnd }, body: { start: bodyStart, end: bodyStart } };
   };
   const cues = opts.cues;
   for (const line of lineSpans(text)) {
     const raw = text.slice(line.start, line.end);
-    // A list item is never a heading ("- Python experience").
-    if (/[•*·▪◦>+\-\d]/.test(linePrefix(text, line))) continue;
+    // A list item is never a heading ("- Python experience"); a line wholly in markdown bold
+    // ("**Technical requirements:**") is a heading's markup, not a bullet.
+    const prefix = linePrefix(text, line);
+    if (/[•*·▪◦>+\-\d]/.test(prefix) && !(prefix.trim() === '*' && MARKDOWN_BOLD_REST.test(raw))) continue;
     let kind = classifyHeading(raw, cues);
     let headingEnd = line.end;
     let bodyStart = line.end;

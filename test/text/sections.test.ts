@@ -142,6 +142,26 @@ describe('headings read by their cue words (posting cues from models/sections.js
     expect(detectSections(`Intro.\n${line}\n`, { cues }).filter((s) => s.heading)).toEqual([]);
   });
 
+  it.each([
+    ['**Technical requirements:**', 'requirements', 'Technical requirements'],
+    ['**Nice to have:**', 'preferred', 'Nice to have'],
+    ['**Your profile**', 'requirements', 'Your profile'],
+    ['What we need to see:', 'requirements', 'What we need to see'],
+    ['__What we offer__', 'benefits', 'What we offer'],
+  ])('markdown-bold and plain headings: %s -> %s', (line, kind, title) => {
+    const text = `Intro.\n\n${line}\n\n- 3+ years of Python\n`;
+    const secs = detectSections(text, { cues }).filter((s) => s.heading);
+    expect(secs.map((s) => [s.kind, s.title])).toEqual([[kind, title]]);
+  });
+
+  it.each([
+    ['* Experience with **Kafka**'],
+    ['**Python** and SQL are required**'],
+    ['* **Fluent** English'],
+  ])('a bullet with bold words in it stays a list item: %s', (line) => {
+    expect(detectSections(`Intro.\n\n${line}\n`, { cues }).filter((s) => s.heading)).toEqual([]);
+  });
+
   it('finds headings run into a flattened paragraph, not sentences that start with cue words', () => {
     const text = 'As our analyst you prepare reports for the board and keep our dashboards up to date every week. Key Responsibilities You build Power BI reports. What we expect of you You have 3 years of experience in analytics. We require a PhD in statistics. What you can expect from us A good salary and 28 vacation days.';
     const secs = detectSections(text, { cues }).filter((s) => s.heading);
