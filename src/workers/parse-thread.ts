@@ -31,12 +31,11 @@ try {
       } satisfies ThreadMessage),
     );
   });
+  // The file readers and compromise load lazily elsewhere; here they load before the thread says
+  // it is ready, so no document's time budget is spent loading a library (seconds on a busy machine).
+  await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]);
+  preloadNlp();
   port.postMessage({ type: 'ready' } satisfies ThreadMessage);
-  // The file readers load lazily; load them now, in the background, so the first PDF or DOCX a
-  // thread gets does not spend its time budget on loading a library (seconds on a busy machine).
-  void import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => {});
-  void import('mammoth').catch(() => {});
-  setImmediate(preloadNlp);
 } catch (e) {
   port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies ThreadMessage);
 }
