@@ -7,9 +7,9 @@ import { createError, isRolefitError, toErrorBody } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/defaults.ts';
 import { asOfFor, parseResumeDated } from '../workers/parse-document.ts';
-import { readInputs } from './input.ts';
+import { readFileDocument, readInputs } from './input.ts';
 import { emitAll, type Writer } from './output.ts';
-import { matchTable, parseWeights, rankRow, rankTable, readOne, sortRows, type RankRow } from './match.ts';
+import { matchTable, parseWeights, rankRow, rankTable, sortRows, type RankRow } from './match.ts';
 import type { ScoringWeights } from '../domain/match.ts';
 import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, PACKAGE_VERSION } from './models.ts';
 
@@ -97,8 +97,8 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .action(async (resume: string, posting: string, opts: { asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
       const eng = getEngine();
       checkAsOf(opts.asOf);
-      const r = await readOne(resume, eng.config);
-      const p = await readOne(posting, eng.config);
+      const r = await readFileDocument(resume, eng.config);
+      const p = await readFileDocument(posting, eng.config);
       const asOf = asOfFor(opts.asOf, r.date).date;
       const m = eng.score(r.text, p.text, { ...(asOf ? { asOf } : {}), ...(opts.weights ? { weights: opts.weights } : {}) });
       io.out(opts.format === 'table' ? matchTable(m) : JSON.stringify(m, null, 2));
@@ -124,7 +124,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
       const scoreOpts = { explain: true, ...(opts.weights ? { weights: opts.weights } : {}) };
       let results: RankRow[];
       if (resume && opts.postings) {
-        const r = await readOne(resume, eng.config);
+        const r = await readFileDocument(resume, eng.config);
         const candidate = eng.candidate(r.text, asOf(r.date));
         const { docs } = await readInputs(opts.postings, eng.config);
         results = docs.map((d) => {
@@ -133,7 +133,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
           return rankRow(d.id, eng.match(candidate, role, scoreOpts), role.profile.title);
         });
       } else if (opts.posting && opts.resumes) {
-        const role = eng.role((await readOne(opts.posting, eng.config)).text);
+        const role = eng.role((await readFileDocument(opts.posting, eng.config)).text);
         const { docs } = await readInputs(opts.resumes, eng.config);
         results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(eng.candidate(d.text, asOf(d.date)), role, scoreOpts), null)));
       } else {

@@ -1,10 +1,8 @@
-// Helpers for `rolefit score` and `rolefit rank`: reading one document, weight overrides,
+// Helpers for `rolefit score` and `rolefit rank`: weight overrides,
 // ranked rows (best first, ties by id), and the readable --format table output.
 
 import type { Match, ScoringWeights } from '../domain/match.ts';
 import { createError, type ErrorCode } from '../errors.ts';
-import type { ReadLimits } from '../ingest/extract.ts';
-import { readFileDocument } from './input.ts';
 import { topReasons } from '../scoring/reasons.ts';
 import { weightProblem } from '../scoring/weights.ts';
 
@@ -12,10 +10,6 @@ export type RankRow =
   | { id: string; score: number; title?: string | null; summary: string; gates: Match['gates']; ceiling: number; reasons: string[] }
   | { id: string; error: { code: ErrorCode; message: string } };
 
-/** One document named on the command line; its reading errors are thrown as they are. */
-export async function readOne(path: string, limits: ReadLimits): Promise<{ text: string; date?: string | null }> {
-  return readFileDocument(path, limits);
-}
 
 /** Weight overrides from JSON (known keys, numbers in range). */
 export function parseWeights(json: string): Partial<ScoringWeights> {

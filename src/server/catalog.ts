@@ -172,6 +172,7 @@ export class Catalog {
         const id = d.id ?? contentId('p', raw);
         inputs[i] = { id, text, format: fileFormat ?? profile.format ?? 'text', hash: sha256(raw), profile };
       } catch (e) {
+        next = docs.length; // nothing will be stored: the other lanes stop taking documents
         if (docs.length > 1 && isRolefitError(e) && e.status < 500) throw createError('BULK_REJECTED', { index: i, id: d.id ?? '(none)', reason: e.message });
         throw e;
       }

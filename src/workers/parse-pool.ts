@@ -63,7 +63,10 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Loaded and taking documents (false again once it is being ended). */
   ready: boolean;
+  /** It became ready once: a thread that never did failed to start. */
+  started: boolean;
   running: Pending | null;
 }
 
@@ -135,12 +138,13 @@ export class ParsePool implements DocumentParser {
       // The thread's stdout is the process's; a parser prints nothing.
       stdout: false,
     });
-    const slot: Slot = { worker, ready: false, running: null };
+    const slot: Slot = { worker, ready: false, started: false, running: null };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {
       worker.on('message', (m: ThreadMessage) => {
         if (m.type === 'ready') {
           slot.ready = true;
+          slot.started = true;
           resolve();
           this.dispatch();
         } else if (m.type === 'failed') reject(createError('INTERNAL', { reason: `a parser thread could not start: ${m.message}` }));
@@ -149,7 +153,7 @@ export class ParsePool implements DocumentParser {
       worker.on('error', (e: Error & { code?: string }) => {
         const job = slot.running;
         slot.ready = false;
-        if (!slot.ready) reject(createError('INTERNAL', { reason: `a parser thread could not start: ${e.message}` }));
+        if (!slot.started) reject(createError('INTERNAL', { reason: `a parser thread could not start: ${e.message}` }));
         if (job) {
           const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
           this.fail(job, oom ? createError('INPUT_TOO_COMPLEX', { what: job.job.what, reason: `it needed more than the parser's ${this.opts.memoryMb} MB of memory` }) : createError('INTERNAL', { reason: `a parser thread failed: ${e.message}` }));
@@ -160,7 +164,10 @@ export class ParsePool implements DocumentParser {
     });
   }
 
-  /** A thread ended (budget, heap, crash): take it out and start another unless closing. */
+  /**
+   * A thread ended (budget, heap, crash, or it could not start): take it out and start another
+   * unless closing. One that never started is retried after a pause, not in a tight loop.
+   */
   private replace(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
@@ -170,11 +177,12 @@ export class ParsePool implements DocumentParser {
       slot.running = null;
     }
     if (this.closed) return;
-    this.restarts++;
-    this.spawn().catch(() => {
-      // The models could load before, so this is transient (memory pressure): try again shortly.
-      if (!this.closed) setTimeout(() => this.slots.length < this.concurrency && this.spawn().catch(() => {}), 1000).unref();
-    });
+    // A failed start ends its thread too, which brings it back here: each retry is one spawn.
+    const respawn = (): void => void this.spawn().catch(() => {});
+    if (slot.started) {
+      this.restarts++;
+      respawn();
+    } else setTimeout(() => this.closed || respawn(), 1000).unref();
   }
 
   private dispatch(): void {
