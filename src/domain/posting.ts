@@ -53,10 +53,24 @@ export interface PostingSkill {
   mentions: Array<Span & { text: string }>;
 }
 
+/** The function (occupation family) a job title names, and the words that named it. */
+export interface Occupation {
+  /** Function id from occupations.yaml ("accounting", "hospitality", "software"). */
+  function: string;
+  name: string;
+  /** The words that named it ("Sous Chef", "sales … manager"). */
+  words: string;
+  /** The posting's title, a title named in its text, or a résumé's headline. */
+  source: 'title' | 'text' | 'headline';
+  span?: Span;
+}
+
 export interface PostingProfile {
   title: string | null;
   titleSpan?: Span;
   normalizedTitle?: { id: string; name: string; function: string };
+  /** The role's function, from its title or, failing that, the titles its text names. */
+  occupation?: Occupation | null;
   seniority: string | null;
   company: string | null;
   location: { text: string | null; city: string | null; region: string | null; country: string | null; workMode: WorkMode | null; span?: Span };

@@ -1,7 +1,7 @@
 // ResumeProfile: a résumé read as dated positions, skills with months of use, education,
 // languages, leadership and certifications (field names are the public contract).
 
-import type { DegreeLevel } from './posting.ts';
+import type { DegreeLevel, Occupation } from './posting.ts';
 import type { InputFormat, Span, Warning } from './types.ts';
 
 export interface Position {
@@ -15,6 +15,8 @@ export interface Position {
   months: number;
   /** internship, student job or apprenticeship: kept apart from professional experience. */
   kind: 'job' | 'internship' | 'volunteer';
+  /** The function the title names (occupations.yaml), when it names one. */
+  function?: string;
   span: Span;
 }
 
@@ -55,6 +57,8 @@ export interface ResumeProfile {
     /** dates: from positions; stated: only the claim was available. */
     source: 'dates' | 'stated' | 'none';
   };
+  /** What the candidate does: a headline title, and months per function from the positions' titles. */
+  occupation?: { headline: Occupation | null; functions: Array<{ function: string; name: string; months: number }> };
   skills: ResumeSkill[];
   education: Education[];
   languages: Array<{ code: string; name: string; level: string | null; span: Span }>;

@@ -7,6 +7,7 @@ import { normalizeText, toOriginalSpan, type NormalizedText } from '../text/norm
 import { SpanIndex } from '../text/spans.ts';
 import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
 import { createLexicons, type Lexicons, type TablesSource } from './lexicons.ts';
+import { createOccupations, type OccupationSource, type Occupations } from './occupations.ts';
 import { TECH_CATEGORIES, type CompiledSkill, type LanguagesFile } from './schema.ts';
 
 export interface SkillInfo {
@@ -44,6 +45,8 @@ export interface Taxonomy {
   languages: LanguageInfo[];
   matcher: PhraseMatcher;
   lexicons: Lexicons;
+  /** Functions (occupation families), how titles name them, and how related they are. */
+  occupations: Occupations;
   /** Matches in already-normalized text: skills first (concept < skills.length), then languages. */
   match(normalized: string, tokens?: Tokens): RawMatch[];
   /** Mentions of skills and spoken languages, with spans into `text` as given. */
@@ -193,6 +196,7 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
     languages,
     matcher,
     lexicons: createLexicons(models as unknown as TablesSource),
+    occupations: createOccupations(models['occupations'] as OccupationSource | undefined),
     match,
     mentions: (text) => mentionsIn(normalizeText(text), text),
     mentionsIn,

@@ -1,0 +1,106 @@
+// The function of a role and of a candidate, as a recruiter reads it at first glance: the role's
+// title (or, without one, the job titles its text names: "we are looking for a Chef de Partie"),
+// and the titles of the candidate's positions with their months, plus a headline title at the top
+// of the résumé ("SOUS CHEF").
+
+import type { Occupation } from '../domain/posting.ts';
+import type { Position } from '../domain/resume.ts';
+import type { Span } from '../domain/types.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { classifyTitle, type TitleFunction } from '../taxonomy/occupations.ts';
+import type { SpanIndex } from '../text/spans.ts';
+import { monthIndex, parseAsOf } from '../text/dates.ts';
+
+/** How far into a posting's text title mentions are read (the role is named early). */
+const TEXT_WINDOW = 4000;
+/** A bare role noun in running text ("nurses", "engineer") counts this share of a known title. */
+const HEAD_MENTION_WEIGHT = 0.5;
+/** A mention right after a role cue ("looking for a") counts this many times over. */
+const CUE_FACTOR = 3;
+/** A mention in a company blurb counts this share ("we build tools for accountants"). */
+const BLURB_FACTOR = 0.25;
+/** The least weight a function needs to be the role's (one early bare role noun is enough). */
+const MIN_TEXT_WEIGHT = 0.3;
+
+function occupationOf(tax: Taxonomy, f: TitleFunction, source: Occupation['source'], span?: Span): Occupation {
+  const fn = tax.occupations.functions[f.fn]!;
+  return { function: fn.id, name: fn.name, words: f.words, source, ...(span ? { span } : {}) };
+}
+
+export function titleOccupation(tax: Taxonomy, title: string, source: Occupation['source'] = 'title', span?: Span, strict = false): Occupation | null {
+  const f = classifyTitle(tax.lexicons.titles, tax.occupations, title, strict);
+  return f ? occupationOf(tax, f, source, span) : null;
+}
+
+/**
+ * Titles named in the posting's text, earlier mentions weighing more, a mention right after a role
+ * cue ("looking for a", "join us as") more still, company blurbs less, and nothing from the spans
+ * to skip (benefits, equal opportunity, how to apply): the function with the most weight, when it
+ * has enough.
+ */
+export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: SpanIndex, blurbs: SpanIndex): { occupation: Occupation; span: Span } | null {
+  const end = Math.min(body.end, body.start + TEXT_WINDOW);
+  const window = text.slice(body.start, end);
+  const cueEnds = tax.occupations.roleCues.find(window).map((m) => m.end);
+  const cued = (start: number): boolean => cueEnds.some((e) => e <= start && /^(?:\s+(?:a|an|the|our|experienced|qualified|skilled|talented|motivated|dedicated|passionate|new|full[- ]time|part[- ]time|permanent|temporary|senior|junior|qualified))*\s*$/i.test(window.slice(e, start)));
+  const votes = new Map<number, { weight: number; words: string; span: Span }>();
+  const vote = (fn: number, start: number, stop: number, weight: number): void => {
+    const span = { start: body.start + start, end: body.start + stop };
+    if (fn < 0 || skip.covers(span)) return;
+    const w = weight * (cued(start) ? CUE_FACTOR : 1) * (blurbs.covers(span) ? BLURB_FACTOR : 1) / (1 + start / 1000);
+    const v = votes.get(fn);
+    if (v) v.weight += w;
+    else votes.set(fn, { weight: w, words: window.slice(start, stop), span });
+  };
+  const titled: Span[] = [];
+  for (const m of tax.lexicons.titles.find(window)) {
+    if (m.value.kind !== 'title') continue;
+    titled.push(m);
+    vote(tax.occupations.index.get(m.value.function) ?? -1, m.start, m.end, 1);
+  }
+  // A role noun inside a title already counted ("accountant" in "Staff Accountant") is not a second vote.
+  for (const m of tax.occupations.heads.find(window)) {
+    if (!titled.some((t) => t.start < m.end && m.start < t.end)) vote(m.value.fn, m.start, m.end, HEAD_MENTION_WEIGHT);
+  }
+  let best: [number, { weight: number; words: string; span: Span }] | null = null;
+  for (const e of votes) if (!best || e[1].weight > best[1].weight) best = e;
+  if (!best || best[1].weight < MIN_TEXT_WEIGHT) return null;
+  const fn = tax.occupations.functions[best[0]]!;
+  return { occupation: { function: fn.id, name: fn.name, words: best[1].words, source: 'text', span: best[1].span }, span: best[1].span };
+}
+
+/**
+ * The résumé's headline: a title among the first short lines, before the first section heading,
+ * that is not the candidate's name ("SOUS CHEF", "Senior Software Engineer").
+ */
+export function headlineOccupation(tax: Taxonomy, text: string, lines: Span[], firstHeading: number, name: string | null): Occupation | null {
+  let seen = 0;
+  for (const l of lines) {
+    if (l.start >= firstHeading || seen >= 6) break;
+    const s = text.slice(l.start, l.end).trim();
+    if (!s) continue;
+    seen++;
+    if (s.split(/\s+/).length > 7 || (name && s === name) || /[@\d]{3}/.test(s)) continue;
+    const o = titleOccupation(tax, s, 'headline', l, true);
+    if (o) return o;
+  }
+  return null;
+}
+
+/** Each position's function (from its title) and the months per function, overlaps counted once. */
+export function positionFunctions(tax: Taxonomy, positions: Position[]): Array<{ function: string; name: string; months: number }> {
+  const months = new Map<number, Set<number>>();
+  for (const p of positions) {
+    if (!p.title) continue;
+    const f = classifyTitle(tax.lexicons.titles, tax.occupations, p.title);
+    if (!f) continue;
+    p.function = tax.occupations.functions[f.fn]!.id;
+    if (p.kind === 'volunteer') continue;
+    const set = months.get(f.fn) ?? new Set<number>();
+    const a = monthIndex(parseAsOf(p.start)!);
+    for (let i = 0; i < p.months; i++) set.add(a + i);
+    months.set(f.fn, set);
+  }
+  return [...months].map(([fn, set]) => ({ function: tax.occupations.functions[fn]!.id, name: tax.occupations.functions[fn]!.name, months: set.size }))
+    .sort((a, b) => b.months - a.months || a.function.localeCompare(b.function, 'en'));
+}
