@@ -294,7 +294,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     mentionCounts.set(info.id, count);
     if (count <= LIMITS.mentionsPerSkill) {
       const span = orig(m);
-      entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
+      entry.mentions.push({ start: span.start, end: span.end, text: input.slice(span.start, span.end) });
     }
     if (!entry.required && requiredSpans.covers(m)) entry.required = true;
     if (entry.contextOnly && reqSpans.covers(m)) entry.contextOnly = false;

@@ -146,7 +146,7 @@ function resumeSkills(doc: Doc, matches: RawMatch[], intervals: Interval[], eduB
     mentionCounts.set(s.id, count);
     if (count <= LIMITS.mentionsPerSkill) {
       const span = doc.orig(m);
-      entry.mentions.push({ ...span, text: input.slice(span.start, span.end) });
+      entry.mentions.push({ start: span.start, end: span.end, text: input.slice(span.start, span.end) });
     }
     // The job positions whose text mentions it (found by binary search: never a scan of every position per mention).
     for (const k of jobSpans.containing(m)) {

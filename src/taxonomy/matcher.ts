@@ -5,7 +5,7 @@
 
 import { deletions, jaroWinkler } from '../text/fuzzy.ts';
 import { isVerbAt } from '../text/nlp.ts';
-import { tokenize, type Tokens } from '../text/tokenize.ts';
+import { keyHash, tokenize, type Tokens } from '../text/tokenize.ts';
 
 /** 0: any case. 1: exact case. 2: exact case and technical context nearby. */
 export type FormMode = 0 | 1 | 2;
@@ -55,6 +55,11 @@ interface FuzzyForm {
 interface TrieNode {
   next: Map<string, TrieNode> | null;
   entries: Entry[] | null;
+}
+
+/** The first slot to probe for edge (node, key hash) in a table of 2^(32 - shift) slots: the top bits of a multiplicative hash. */
+function slotOf(node: number, hash: number, shift: number): number {
+  return Math.imul(Math.imul(node, 0x9e3779b1) ^ hash, 0x85ebca77) >>> shift;
 }
 
 interface Veto {
@@ -107,7 +112,25 @@ function pluralOf(word: string): string | null {
 }
 
 export class PhraseMatcher {
-  private readonly root: TrieNode = { next: null, entries: null };
+  /** The trie while it is built; compiled into the arrays below, then dropped. */
+  private root: TrieNode | null = { next: null, entries: null };
+  /**
+   * Open-addressing table of trie edges, three ints a slot: parent node, key hash (keyHash of the
+   * token key), child node (-1: empty). Typed arrays, not a Map per node: a token costs a probe or
+   * two in one compact table instead of string-keyed lookups spread over the heap.
+   */
+  private edges: Int32Array = new Int32Array(0);
+  private edgeMask = 0;
+  private edgeShift = 32;
+  /** Entries ending at each node (by node number; the root is 0). */
+  private nodeEntries: Array<Entry[] | null> = [];
+  /** The token key on the edge into each node, to confirm a hash hit. */
+  private nodeKey: string[] = [];
+  /**
+   * One bit per value of a key hash's top 16 bits, set for the root's edges: most words start
+   * no name, and this 8 KB filter (which stays in cache) rules out most of them without a probe.
+   */
+  private rootFilter = new Uint8Array(8192);
   private readonly vetoes: Veto[][] = [];
   private readonly technical: Uint8Array;
   /** Product names (and their one-deletion variants) of technical concepts, for misspellings. */
@@ -147,10 +170,62 @@ export class PhraseMatcher {
       taken.set(id, p.entry.concept);
       this.insert(p.keys, p.entry);
     }
-    for (const node of this.walk(this.root)) {
+    for (const node of this.walk(this.root!)) {
       node.entries?.sort((a, b) => a.mode - b.mode);
     }
+    this.compile(this.root!);
+    this.root = null;
     this.formCount = count;
+  }
+
+  /** The built trie as integer nodes and one flat edge table. */
+  private compile(root: TrieNode): void {
+    const nodes: TrieNode[] = [root];
+    const keys: string[] = [''];
+    const edges: Array<[number, number, number]> = [];
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
+      if (node.next) {
+        for (const [key, child] of node.next) {
+          edges.push([n, keyHash(key), nodes.length]);
+          nodes.push(child);
+          keys.push(key);
+        }
+      }
+    }
+    let bits = 4;
+    while (1 << bits < edges.length * 2) bits++;
+    const table = new Int32Array((1 << bits) * 3).fill(-1);
+    const mask = (1 << bits) - 1;
+    this.edgeShift = 32 - bits;
+    for (const [parent, hash, child] of edges) {
+      if (parent === 0) this.rootFilter[hash >>> 19]! |= 1 << ((hash >>> 16) & 7);
+      let slot = slotOf(parent, hash, this.edgeShift);
+      while (table[slot * 3] !== -1) slot = (slot + 1) & mask;
+      table[slot * 3] = parent;
+      table[slot * 3 + 1] = hash;
+      table[slot * 3 + 2] = child;
+    }
+    this.edges = table;
+    this.edgeMask = mask;
+    this.nodeEntries = nodes.map((x) => x.entries);
+    this.nodeKey = keys;
+  }
+
+  /** The child of `node` along token k of `t`, or -1. */
+  private child(node: number, t: Tokens, k: number): number {
+    const table = this.edges;
+    const mask = this.edgeMask;
+    const hash = t.hash[k]!;
+    if (node === 0 && !(this.rootFilter[hash >>> 19]! & (1 << ((hash >>> 16) & 7)))) return -1;
+    for (let slot = slotOf(node, hash, this.edgeShift); ; slot = (slot + 1) & mask) {
+      const p = table[slot * 3]!;
+      if (p === -1) return -1;
+      if (p === node && table[slot * 3 + 1] === hash) {
+        const c = table[slot * 3 + 2]!;
+        if (this.nodeKey[c] === t.key[k]) return c;
+      }
+    }
   }
 
   private indexFuzzy(concept: number, key: string): void {
@@ -170,7 +245,9 @@ export class PhraseMatcher {
    */
   private misspelt(t: Tokens, i: number): number {
     const w = t.key[i]!;
-    if (w.length < FUZZY_MIN || !t.isWord[i] || this.root.next?.get(w)?.entries) return -1;
+    if (w.length < FUZZY_MIN || !t.isWord[i]) return -1;
+    const node = this.child(0, t, i);
+    if (node >= 0 && this.nodeEntries[node]) return -1;
     const prev = i > 0 ? t.key[i - 1]! : '';
     const next = i + 1 < t.length ? t.key[i + 1]! : '';
     if (!LIST_JOINS.has(prev) && !LIST_JOINS.has(next)) return -1;
@@ -207,7 +284,7 @@ export class PhraseMatcher {
   }
 
   private insert(keys: string[], entry: Entry): void {
-    let node = this.root;
+    let node = this.root!;
     for (const k of keys) {
       node.next ??= new Map();
       let child = node.next.get(k);
@@ -223,14 +300,15 @@ export class PhraseMatcher {
     const found: Found[] = [];
     let i = 0;
     while (i < t.length) {
-      let node: TrieNode | undefined = this.root;
+      let node = 0;
       let best: Found | null = null;
       for (let j = i; j < t.length; j++) {
-        node = node.next?.get(t.key[j]!);
-        if (!node) break;
+        node = this.child(node, t, j);
+        if (node < 0) break;
         if (j > i && hasNewline(text, t.end[j - 1]!, t.start[j]!) && !wrapped(text, t, i, j)) break;
-        if (node.entries) {
-          const p = this.pick(node.entries, t, i, j);
+        const entries = this.nodeEntries[node];
+        if (entries) {
+          const p = this.pick(entries, t, i, j);
           if (p) best = { concept: p.e.concept, i, j, pending: p.e.mode === 2, loose: p.loose, everyday: p.e.mode === 2 };
         }
       }

@@ -136,32 +136,71 @@ export function isCueWord(cues: SectionCues, word: string): boolean {
  * The sentences of `text[from, to)` holding boilerplate, found with one scan of the boilerplate
  * words; each widened to its sentence (a line, or the text between sentence ends).
  */
-export function boilerplateSpans(cues: SectionCues, text: string, from: number, to: number): Array<{ start: number; end: number }> {
+export function boilerplateSpans(cues: SectionCues, text: string, from: number, to: number): ReadonlyArray<{ start: number; end: number }> {
+  // A posting asks for its boilerplate more than once (skills, the role's function): the last answer is kept.
+  const last = lastBoilerplate;
+  if (last && last.cues === cues && last.text === text && last.from === from && last.to === to) return last.out;
+  const out = scanBoilerplate(cues, text, from, to);
+  lastBoilerplate = { cues, text, from, to, out };
+  return out;
+}
+
+let lastBoilerplate: { cues: SectionCues; text: string; from: number; to: number; out: ReadonlyArray<{ start: number; end: number }> } | null = null;
+
+function scanBoilerplate(cues: SectionCues, text: string, from: number, to: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   if (!cues.boilerplate) return out;
-  // Words first (one scan), then the phrases starting at each word: no regex alternation per position.
-  const words: Array<{ w: string; start: number; end: number }> = [];
-  const re = /[\p{L}\d]+/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) words.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  // Words first (one scan, no regex), then the phrases starting at each word: no regex
+  // alternation per position. A word is a run of letters and digits ([\p{L}\d]+).
+  const ws: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = from;
+  while (i < to) {
+    let k = i;
+    for (;;) {
+      const w = wordCharAt(text, k);
+      if (w === 0) break;
+      k += w;
+    }
+    if (k === i) { i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1; continue; }
+    ws.push(text.slice(i, k).toLowerCase());
+    starts.push(i);
+    ends.push(k);
+    i = k;
+  }
   let lastEnd = from;
-  for (let i = 0; i < words.length; i++) {
-    const phrases = cues.boilerFirst.get(words[i]!.w) ?? (cues.boilerStems.some((st) => words[i]!.w.startsWith(st)) ? cues.boilerFirst.get('*') : undefined);
-    if (!phrases || words[i]!.start < lastEnd) continue;
+  const stems = cues.boilerStems;
+  for (let i = 0; i < ws.length; i++) {
+    const w0 = ws[i]!;
+    const phrases = cues.boilerFirst.get(w0) ?? (stems.length && stems.some((st) => w0.startsWith(st)) ? cues.boilerFirst.get('*') : undefined);
+    if (!phrases || starts[i]! < lastEnd) continue;
     const hit = phrases.some((p) => p.every((x, k) => {
-      const w = words[i + k]?.w;
+      const w = ws[i + k];
       return w !== undefined && (x.endsWith('*') ? w.startsWith(x.slice(0, -1)) : w === x);
     }));
     if (!hit) continue;
-    let a = words[i]!.start;
+    let a = starts[i]!;
     while (a > lastEnd && text[a - 1] !== '\n' && !(/[.!?]/.test(text[a - 2] ?? '') && text[a - 1] === ' ')) a--;
-    let b = words[i]!.end;
+    let b = ends[i]!;
     while (b < to && text[b] !== '\n' && !(/[.!?]/.test(text[b]!) && (text[b + 1] === ' ' || text[b + 1] === '\n' || b + 1 >= to))) b++;
     if (b < to && text[b] !== '\n') b++;
     out.push({ start: a, end: b });
     lastEnd = b;
   }
   return out;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Length (1, or 2 for a surrogate pair) of the letter or digit at `i`; 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
+  if (c !== c) return 0; // past the end
+  const cp = text.codePointAt(i)!;
+  if (!LETTER.test(String.fromCodePoint(cp))) return 0;
+  return cp > 0xffff ? 2 : 1;
 }
 
 /** Whether a sentence is boilerplate: benefits, equal opportunity, application steps, pay. */

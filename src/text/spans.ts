@@ -65,13 +65,27 @@ export class SpanIndex {
   private readonly maxEnd: Float64Array; // max end over order[0..i]
 
   constructor(spans: readonly Span[]) {
-    const order = Int32Array.from(spans.keys()).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+    // Plain loops: TypedArray.from walks iterators, which costs more than the sort on short lists.
+    const n = spans.length;
+    const order = new Int32Array(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      if (i > 0 && spans[i]!.start < spans[i - 1]!.start) sorted = false;
+    }
+    if (!sorted) order.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
     this.order = order;
-    this.starts = Float64Array.from(order, (i) => spans[i]!.start);
-    this.ends = Float64Array.from(order, (i) => spans[i]!.end);
-    this.maxEnd = new Float64Array(order.length);
+    this.starts = new Float64Array(n);
+    this.ends = new Float64Array(n);
+    this.maxEnd = new Float64Array(n);
     let m = -Infinity;
-    for (let i = 0; i < order.length; i++) { m = Math.max(m, this.ends[i]!); this.maxEnd[i] = m; }
+    for (let i = 0; i < n; i++) {
+      const sp = spans[order[i]!]!;
+      this.starts[i] = sp.start;
+      this.ends[i] = sp.end;
+      m = Math.max(m, sp.end);
+      this.maxEnd[i] = m;
+    }
   }
 
   get size(): number {

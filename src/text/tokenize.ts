@@ -8,6 +8,8 @@ export interface Tokens {
   text: string[];
   /** Lower-cased text: the key phrase matching uses. */
   key: string[];
+  /** keyHash of each key: lets a matcher find a key in its tables without hashing strings. */
+  hash: Int32Array;
   start: Int32Array;
   end: Int32Array;
   /** 1 for word tokens (letters/digits), 0 for punctuation. */
@@ -86,14 +88,29 @@ export function tokenize(s: string): Tokens {
     text.push(s.slice(i, i + w)); starts.push(i); ends.push(i + w); words.push(0);
     i += w;
   }
+  // new Int32Array(array) copies directly; Int32Array.from walks the array's iterator.
+  const key = new Array<string>(text.length);
+  const hash = new Int32Array(text.length);
+  for (let k = 0; k < text.length; k++) {
+    key[k] = text[k]!.toLowerCase();
+    hash[k] = keyHash(key[k]!);
+  }
   return {
     text,
-    key: text.map((t) => t.toLowerCase()),
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
-    isWord: Uint8Array.from(words),
+    key,
+    hash,
+    start: new Int32Array(starts),
+    end: new Int32Array(ends),
+    isWord: new Uint8Array(words),
     length: text.length,
   };
+}
+
+/** A 32-bit FNV-1a hash of a string's UTF-16 code units. */
+export function keyHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 function isDigit(c: number): boolean {
