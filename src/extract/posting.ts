@@ -18,6 +18,7 @@ import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
 import { listItems } from './posting-lists.ts';
+import { textOccupation, titleOccupation } from './occupation.ts';
 
 const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
 const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
@@ -151,6 +152,8 @@ function readableText(tax: Taxonomy, input: string): NormalizedText {
   };
   return relineText(norm, { protects });
 }
+
+const NO_ROLE_SECTIONS = new Set(['benefits', 'eeo', 'apply']);
 
 export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): PostingProfile {
   const norm = readableText(tax, input);
@@ -310,9 +313,21 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   }
   const listed = listedSections(sections, warnings);
   const { titleSpan, location, ...rest } = header;
+  // The role's function: its title, or the titles its text names.
+  // Company blurbs often name the role ("About the job: we are looking for a nurse"); benefits,
+  // equal-opportunity and how-to-apply text never does.
+  const noRole = new SpanIndex([...sections.filter((s) => NO_ROLE_SECTIONS.has(s.kind)).map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })), ...boilerplateSpans(cues, text, body.start, body.end)]);
+  const fromText = (): PostingProfile['occupation'] => {
+    const blurbs = new SpanIndex(sections.filter((s) => s.kind === 'company').map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })));
+    const t = textOccupation(tax, text, body, noRole, blurbs);
+    return t ? { ...t.occupation, span: orig(t.span) } : null;
+  };
+  const titled = header.title && !(titleSpan && noRole.covers(titleSpan)) ? titleOccupation(tax, header.title, 'title', titleSpan ? orig(titleSpan) : undefined) : null;
+  const occupation = titled ?? fromText();
   return {
     ...rest,
     ...(titleSpan ? { titleSpan: orig(titleSpan) } : {}),
+    occupation,
     location: { ...location, ...(location.span ? { span: orig(location.span) } : {}) },
     body: orig(body),
     sections: listed.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),

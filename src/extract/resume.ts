@@ -18,6 +18,7 @@ import { readDegree } from './degree.ts';
 import { readLanguages } from './languages.ts';
 import { readLeadership } from './leadership.ts';
 import { findPositions } from './positions.ts';
+import { headlineOccupation, positionFunctions } from './occupation.ts';
 import { toNumber } from './years.ts';
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 
@@ -326,10 +327,15 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const languages = resumeLanguages(doc, matches, bodyOf(['languages']));
   const leadership = resumeLeadership(doc, expBodies, intervals, warnings);
   const listed = listedSections(sections, warnings);
+  // A headline title may itself look like a heading ("SOUS CHEF"): read up to the first known section.
+  const firstHeading = sections.find((s) => s.heading && s.kind !== 'other')?.heading!.start ?? text.length;
+  const headline = headlineOccupation(tax, text, doc.lines, firstHeading, contact.name);
+  const occupation = { headline: headline ? { ...headline, span: doc.orig(headline.span!) } : null, functions: positionFunctions(tax, positions) };
   return {
     asOf: formatYearMonth(opts.asOf),
     positions,
     experience: experienceTotals(text, intervals),
+    occupation,
     skills,
     education,
     languages,
