@@ -6,6 +6,7 @@ import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
 import { DEGREE_ORDER } from '../extract/degree.ts';
+import { compileOccupation, type CandidateOccupation } from './relevance.ts';
 
 export interface SkillFact {
   months: number;
@@ -33,6 +34,8 @@ export interface Candidate {
   lastWorked: number;
   /** Degrees with a known level, highest first. */
   degrees: Array<ResumeProfile['education'][number] & { rank: number }>;
+  /** Months per function and the latest title's function, for role relevance. */
+  occupation: CandidateOccupation;
 }
 
 /**
@@ -83,5 +86,5 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile): Candida
     lastWorked = Math.max(lastWorked, p.end ? monthIndex(parseAsOf(p.end)!) : asOf);
   }
   const degrees = profile.education.filter((e) => e.level !== null).map((e) => ({ ...e, rank: DEGREE_ORDER.indexOf(e.level!) })).sort((a, b) => b.rank - a.rank);
-  return { profile, asOf, direct, effective, lastWorked, degrees };
+  return { profile, asOf, direct, effective, lastWorked, degrees, occupation: compileOccupation(tax, profile, asOf) };
 }
