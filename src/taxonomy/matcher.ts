@@ -75,11 +75,17 @@ const CUES = new Set([
   'database', 'databases', 'technologies', 'tech', 'technical', 'tools', 'tooling', 'proficiency',
   'proficient', 'experience', 'skills', 'knowledge', 'expertise', 'using', 'written', 'platform', 'cloud',
   'spreadsheets', 'spreadsheet', 'suite',
+  // labels of résumé skill lists ("Operating Systems: Windows", "IDE: Eclipse", "ORM tool: Hibernate")
+  'operating', 'os', 'platforms', 'ide', 'ides', 'orm', 'tool',
   // for spoken-language names that are also other words
   'fluent', 'fluency', 'native', 'speaker', 'speaking', 'spoken', 'bilingual', 'verbal',
 ]);
 
 const BREAK_TOKENS = new Set(['.', '!', '?', ';', ':']);
+/** A version number: dotted ("3.0", "v2.0.9") or a number with a release letter ("9i", "11g", "2K"); not a bare number or a year. */
+const VERSION = /^v?\d+(?:\.\d+)+$|^\d{1,2}[a-z]$/;
+/** Most tokens a label before a colon may have and still be a label ("Operating Systems: Windows"). */
+const LABEL_TOKENS = 4;
 /** Tokens that join the items of a list: a misspelt name is looked for only next to one. */
 const LIST_JOINS = new Set([',', '/', '|', ';', '(', ')', '&', '+', 'and', 'or']);
 /** Shortest name (and token) a misspelling is looked for: "Goa" is not "Go", "Jav" not "Java". */
@@ -384,7 +390,9 @@ export class PhraseMatcher {
         // list of technical names (checked once all matches are known).
         if (!same) {
           if (e.mode !== 2) continue;
-          loose = true;
+          // "ORACLE (3 years), JAVA (3 years)": a name in capitals says nothing about its case,
+          // so it needs context like the name as written, not a list of names.
+          loose = !shouted(t, i, e.tokens);
         }
       }
       if (this.vetoed(e.concept, t, i, j)) continue;
@@ -483,6 +491,8 @@ export class PhraseMatcher {
         if (!o.pending && this.technical[o.concept]) return true;
       }
     }
+    // A version right after the name ("Oracle 9i", "Flex 3.0", "Maven 2.0.9").
+    if (f.j + 1 < t.length && VERSION.test(t.key[f.j + 1]!) && !hasNewline(text, t.end[f.j]!, t.start[f.j + 1]!)) return true;
     // A cue word nearby ("Go programming", "experience in Rust").
     const lo = Math.max(0, f.i - 4);
     const hi = Math.min(t.length - 1, f.j + 4);
@@ -496,7 +506,9 @@ export class PhraseMatcher {
 
 /** Whether two matches (a before b) are items of one list: only ",", "/", "&", "and", "or" between. */
 function listed(text: string, t: Tokens, a: Found, b: Found): boolean {
-  const gap = text.slice(t.end[a.j]!, t.start[b.i]!);
+  let gap = text.slice(t.end[a.j]!, t.start[b.i]!);
+  // "ORACLE (3 years), JAVA": a short bracketed note on the first item (years, a level) is no break.
+  if (gap.length > 6 && gap.length <= 30) gap = gap.replace(/^\s*\([^()\n]{1,22}\)/, '');
   return gap.length <= 6 && /^[\s,/|&+;]*$/.test(gap.replace(/\b(?:and|or)\b/i, ''));
 }
 
@@ -527,6 +539,15 @@ function wrapped(text: string, t: Tokens, i: number, j: number): boolean {
   // "TECHNICAL SKILLS\nManagement": an all-caps line is a heading.
   if (!/\p{Ll}/u.test(text.slice(lineStart, from))) return false;
   return !(isLower(t.text[j - 1]!.charCodeAt(0)) && isUpper(t.text[j]!.charCodeAt(0)));
+}
+
+/** Whether tokens from i spell `tokens` (a capitalised name) in capital letters: "ORACLE" for "Oracle". */
+function shouted(t: Tokens, i: number, tokens: string[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const w = t.text[i + k]!;
+    if (w.length < 3 || w !== tokens[k]!.toUpperCase() || w === tokens[k]) return false;
+  }
+  return true;
 }
 
 function isLower(c: number): boolean {
@@ -579,8 +600,16 @@ function hasNewline(text: string, from: number, to: number): boolean {
 function segments(text: string, t: Tokens): Int32Array {
   const seg = new Int32Array(t.length);
   let s = 0;
+  let lineStart = 0; // first token of the current line
   for (let k = 0; k < t.length; k++) {
-    if (k > 0 && (BREAK_TOKENS.has(t.text[k - 1]!) || hasNewline(text, t.end[k - 1]!, t.start[k]!))) s++;
+    if (k > 0) {
+      const newline = hasNewline(text, t.end[k - 1]!, t.start[k]!);
+      if (newline) lineStart = k;
+      // A colon after a short label that opens its line ("Operating Systems: Windows", "IDE :
+      // Eclipse") joins the label to its items: the label is their context.
+      const label = !newline && t.text[k - 1] === ':' && k - 1 - lineStart <= LABEL_TOKENS && k - 1 > lineStart;
+      if (newline || (BREAK_TOKENS.has(t.text[k - 1]!) && !label)) s++;
+    }
     seg[k] = s;
   }
   return seg;

@@ -41,6 +41,19 @@ describe('phrase matcher: must match', () => {
     ['Julia, Python and R for numerics', ['julia', 'python', 'r']],
     ['angular/react and java, go', ['angular', 'react', 'java', 'go']],
     ['CI/CD, TCP/IP and A/B testing', ['ci-cd', 'tcp-ip', 'ab-testing']],
+    // a short label before a colon is the context of the items after it
+    ['Operating Systems: Windows, Linux', ['operating-systems', 'windows', 'linux']],
+    ['OS: Windows', ['windows']],
+    ['-IDE : Eclipse', ['ides', 'eclipse']],
+    ['Automated Build Tools: Maven', ['build-automation', 'maven']],
+    // a name in capitals needs context, not a list; a bracketed note on an item does not end the list
+    ['ORACLE (3 years), JAVA (3 years), ACCESS (Less than 1 year)', ['oracle-database', 'java', 'microsoft-access']],
+    ['ACTIVE DIRECTORY (2 years), EXCEL (2 years)', ['active-directory', 'microsoft-excel']],
+    // a version right after the name
+    ['Used Oracle 9i and Flex 3.0', ['oracle-database', 'apache-flex']],
+    ['PHP, MySQL, Ajax, jQuery', ['php', 'mysql', 'ajax', 'jquery']],
+    ['Environment: Win XP, Vista, Win7, SQL', ['windows', 'windows', 'windows', 'sql']],
+    ['Source control: VSS, PVCS, StarTeam', ['version-control', 'visual-sourcesafe', 'pvcs', 'starteam']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -78,6 +91,11 @@ describe('phrase matcher: must not match', () => {
     ['Ruby Tuesday', 'Ruby Tuesday restaurant', 'ruby'],
     ['the rest of', 'Join the rest of the team', 'rest-apis'],
     ['MS Access vs access to', 'Access to healthcare', 'microsoft-access'],
+    ['a colon after a longer clause', 'To apply: Go to our careers page', 'go'],
+    ['MAC address', 'MAC address filtering and VLAN setup with Cisco', 'macos'],
+    ['flex time', 'Flex time and remote work for developers', 'apache-flex'],
+    ['a word in capitals', 'IN A WORD, WE DELIVER SOFTWARE', 'microsoft-word'],
+    ['a place', 'Location: Hudson, Ohio', 'jenkins'],
   ])('%s', (_name, text, notId) => {
     expect(ids(text)).not.toContain(notId);
   });
