@@ -61,4 +61,24 @@ export interface ScoringWeights {
   relatedFieldCredit: number;
   otherFieldCredit: number;
   equivalentYears: Record<string, number>;
+  /** Education: the highest degree one level below the one asked earns this share. */
+  degreeBelowCredit: number;
+  /** Below a minimum of years, credit is (have / need) to this power. */
+  yearsCreditExponent: number;
+  /** Experience in a scope the taxonomy does not recognise (checked on total experience) earns at most this. */
+  unrecognisedScopeCredit: number;
+  /** Spoken language present with no level stated, when a level is asked. */
+  languageUnstatedLevelCredit: number;
+  /** Each CEFR step below the level asked costs this share. */
+  languageLevelStepPenalty: number;
+  /** Leadership: asked kind -> shown kind -> credit (a kind earns 1 for itself; a kind not listed, 0). */
+  leadershipCredit: Record<string, Record<string, number>>;
+  /** Leadership with a team size asked and none stated earns this share. */
+  teamSizeUnknownCredit: number;
+  /** Years past an experience line's maxYears that count as overqualified (shown in the detail). */
+  overqualifiedYears: number;
+  /** Degree levels above the one asked that count as overqualified (0: never). */
+  overqualifiedDegreeLevels: number;
+  /** Share of a line's credit an overqualified candidate loses (0: only shown). */
+  overqualificationPenalty: number;
 }

@@ -1,25 +1,27 @@
 // Ranking many roles for one candidate in two stages, exactly.
 //
 // Stage one reads an inverted index from skill numbers to the places roles use them (requirement
-// items and the role's concept vector). From the candidate's skills alone it gives every role an
-// upper bound on the score the full scorer could give: a skill item can earn at most 1 when the
-// candidate shows the skill or a more specific one (times the years credit of the longest
-// evidence, when the line asks for years), at most `relatedCredit` through a related skill, and
-// nothing otherwise; a degree line is checked against the candidate's highest degree; every other
-// requirement is assumed met; must-haves that cannot reach the gate cap the bound as failed gates
-// cap the score. Stage two walks roles by
-// falling bound, scores them with the full scorer, and stops once the bound of the next role is
-// below the k-th best score. The result is the same top-k as scoring every role (a property test
-// checks this against a brute-force scan), at the cost of scoring only the roles that could win.
+// items and the role's concept vector). From the candidate alone it gives every role an upper
+// bound on the score the full scorer could give. How each requirement is bounded is its kind's
+// business (scoring/kinds.ts: each kind's plan and bound functions sit beside its scorer): lines
+// bounded through skill items (skill lines, experience scoped to skills) read the candidate's
+// evidence through the inverted index; lines bounded by a class (education, experience without
+// skills, leadership) are bounded once per query per class; the rest are assumed met. Must-haves
+// that cannot reach the gate cap the bound as failed gates cap the score. This file only adds
+// bounds up; it knows none of a scorer's arithmetic. Stage two walks roles by falling bound,
+// scores them with the full scorer, and stops once the bound of the next role is below the k-th
+// best score. The result is the same top-k as scoring every role (a property test checks this
+// against a brute-force scan), at the cost of scoring only the roles that could win.
 
 import type { ScoringWeights } from '../domain/match.ts';
-import type { RequirementKind } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from '../scoring/candidate.ts';
-import { quickScore, type Role } from '../scoring/score.ts';
-import { yearsCredit } from '../scoring/common.ts';
-import { degreeRank } from '../scoring/education.ts';
-import { clusterCredit, softOnly } from '../scoring/skills.ts';
+import type { CapSource } from '../scoring/common.ts';
+import { capMonths } from '../scoring/experience.ts';
+import { KIND_ORDER, KINDS } from '../scoring/kinds.ts';
+import { relevanceFactor, relevanceValue, roleRelevance } from '../scoring/relevance.ts';
+import { gateFactor, quickScore, type Role } from '../scoring/score.ts';
+import { itemBound, reachableSkills } from '../scoring/skills.ts';
 
 /** Columns a query can filter on without reading the role. */
 export interface RoleMeta {
@@ -59,7 +61,8 @@ export interface RankStats {
   scored: number;
 }
 
-const KINDS: RequirementKind[] = ['skill', 'experience', 'education', 'language', 'leadership', 'certification', 'other'];
+const RULES = KIND_ORDER.map((k) => KINDS[k]);
+const CAPS: readonly CapSource[] = ['none', 'total', 'leadership'];
 /** Credit rounding (3 places per line) and score rounding (1 place) can lift a score this much. */
 const ROUNDING = 0.11;
 
@@ -67,10 +70,14 @@ interface Entry {
   id: string;
   role: Role;
   meta: RoleMeta;
-  /** Lines of each kind, [required, preferred] pairs in KINDS order: the static part of the bound. */
+  /** Lines that weigh (all but those never checked), [required, preferred] pairs in KIND_ORDER: the static part of the bound. */
   kindCounts: Int32Array;
   /** The same for lines bounded through skill items (skill lines, skill-scoped experience). */
   itemCounts: Int32Array;
+  /** Must-have lines that may weigh: the most must-haves the gates can count. */
+  mustLines: number;
+  /** Lines that always weigh (bounded through items or by class): with one, the score has a base. */
+  knownLines: number;
 }
 
 /** The part of every bound that depends only on the weights, cached until the next write. */
@@ -85,6 +92,10 @@ interface StaticPart {
   order: Int32Array;
   /** Must-have lines bounded through skill items, per slot. */
   mustItemLines: Int32Array;
+  /** Must-have lines that may weigh, per slot. */
+  mustLines: Int32Array;
+  /** Lines that always weigh, per slot. */
+  knownLines: Int32Array;
 }
 
 interface Scratch {
@@ -122,31 +133,29 @@ export class RoleIndex {
   private lines = new Column(Float64Array);
   /**
    * Dense per-slot columns, so the per-query loops over thousands of roles never chase a
-   * pointer into a role object: alive (1/0), and the role's education lines as a run of
-   * codes (rank * 4 + orEquivalent * 2 + required) in `degreeCodes`.
+   * pointer into a role object: alive (1/0), and the role's lines bounded by class as a run of
+   * codes (class * 2 + required) in `classCodes`.
    */
   private alive: number[] = [];
-  private degreeFirst: number[] = [];
-  private degreeCount: number[] = [];
-  private degreeCodes: number[] = [];
+  /** The role's function (role relevance), -1 when unknown. */
+  private fn: number[] = [];
+  private classFirst: number[] = [];
+  private classCount: number[] = [];
+  private classCodes: number[] = [];
+  /** Classes (a kind and its plan's key) -> number; per class its kind's rule and key. */
+  private readonly classOf = new Map<string, number>();
+  private readonly classes: Array<{ kind: number; key: string }> = [];
   /**
    * Per-query scratch, reused (queries run one at a time on this thread) and cleaned after each
    * query over just the entries it touched: allocating it afresh cost more in GC than the work.
    */
   private scratch: Scratch | null = null;
-  /** Degree rank -> level name, for the equivalent-years weights. */
-  private readonly levels = new Map<number, string>();
-  /** Skill number -> skills that list it as related (the reverse of `related`). */
-  private readonly relatedBy = new Map<number, number[]>();
   private dead = 0;
   private version = 0;
   private cache: StaticPart | null = null;
 
   constructor(tax: Taxonomy) {
     this.tax = tax;
-    for (const s of tax.skills) {
-      for (const r of s.related) push(this.relatedBy, r, s.n);
-    }
   }
 
   get size(): number {
@@ -166,44 +175,43 @@ export class RoleIndex {
   put(id: string, role: Role, meta: RoleMeta): void {
     this.remove(id);
     const slot = this.entries.length;
-    const kindCounts = new Int32Array(KINDS.length * 2);
-    const itemCounts = new Int32Array(KINDS.length * 2);
-    this.degreeFirst.push(this.degreeCodes.length);
+    const kindCounts = new Int32Array(KIND_ORDER.length * 2);
+    const itemCounts = new Int32Array(KIND_ORDER.length * 2);
+    let mustLines = 0;
+    let knownLines = 0;
+    this.classFirst.push(this.classCodes.length);
     for (const { requirement: r, any, all } of role.reqs) {
-      const kind = KINDS.indexOf(r.kind);
+      const kind = KIND_ORDER.indexOf(r.kind);
+      const plan = RULES[kind]!.plan(r, any, all, this.tax);
+      if (plan.via === 'unknown') continue;
       const cell = kind * 2 + (r.required ? 0 : 1);
       kindCounts[cell]!++;
-      if (r.kind === 'education' && r.degree) {
-        const rank = degreeRank(r.degree.level);
-        this.levels.set(rank, r.degree.level);
-        this.degreeCodes.push(rank * 4 + (r.degree.orEquivalent ? 2 : 0) + (r.required ? 1 : 0));
+      if (r.required) mustLines++;
+      if (plan.via === 'class') {
+        knownLines++;
+        this.classCodes.push(this.classId(kind, plan.key) * 2 + (r.required ? 1 : 0));
+        continue;
       }
-      // The experience scorer's paths (scoring/experience.ts): skill-scoped years are a skill
-      // line; a professional or leadership scope caps the skills' credit by those months.
-      const skillRefs = (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
-      if (r.kind !== 'skill' && !(r.kind === 'experience' && skillRefs)) continue;
-      // A soft-skill line the candidate does not show is left out of the score (scoreSkill), so
-      // it is bounded like the other kinds: assumed met, never a sure gate failure.
-      if (r.kind === 'skill' && softOnly(this.tax, any, all)) continue;
-      const capped = r.kind === 'experience' && (r.leadership !== undefined || r.scope?.professional === true);
+      if (plan.via !== 'items') continue;
+      knownLines++;
       itemCounts[cell]!++;
       const line = this.lines.length / LINE_FIELDS;
-      const need = r.minYears && !capped ? r.minYears * 12 : 0;
-      this.lines.push(slot, (any.length ? 1 : 0) + all.length, kind, r.required ? 1 : 0, capped ? (r.leadership !== undefined ? 2 : 1) : 0, capped && r.minYears ? r.minYears * 12 : 0, r.minShare ?? 0);
+      this.lines.push(slot, (any.length ? 1 : 0) + all.length, kind, r.required ? 1 : 0, CAPS.indexOf(plan.cap), plan.capNeed, plan.minShare);
       if (any.length) {
         const item = this.itemLine.push(line);
-        for (const a of any) push(this.itemsOf, a.n, item, need);
+        for (const a of any) push(this.itemsOf, a.n, item, plan.need);
       }
-      for (const a of all) push(this.itemsOf, a.n, this.itemLine.push(line), need);
+      for (const a of all) push(this.itemsOf, a.n, this.itemLine.push(line), plan.need);
     }
     for (const [n, weight] of role.concepts.weights) {
       const list = this.conceptsOf.get(n);
       if (list) list.push(slot, weight / role.concepts.total);
       else this.conceptsOf.set(n, [slot, weight / role.concepts.total]);
     }
-    this.degreeCount.push(this.degreeCodes.length - this.degreeFirst[slot]!);
+    this.classCount.push(this.classCodes.length - this.classFirst[slot]!);
+    this.fn.push(role.fn);
     this.alive.push(1);
-    this.entries.push({ id, role, meta: normalizeMeta(meta), kindCounts, itemCounts });
+    this.entries.push({ id, role, meta: normalizeMeta(meta), kindCounts, itemCounts, mustLines, knownLines });
     this.slotOf.set(id, slot);
     this.version++;
   }
@@ -229,9 +237,10 @@ export class RoleIndex {
     this.itemLine = new Column(Int32Array);
     this.lines = new Column(Float64Array);
     this.alive = [];
-    this.degreeFirst = [];
-    this.degreeCount = [];
-    this.degreeCodes = [];
+    this.fn = [];
+    this.classFirst = [];
+    this.classCount = [];
+    this.classCodes = [];
     this.dead = 0;
     for (const e of live) this.put(e.id, e.role, e.meta);
   }
@@ -274,35 +283,41 @@ export class RoleIndex {
 
   /** Per-slot weight sums and the bound of untouched roles, for these weights. */
   private staticPart(w: ScoringWeights): StaticPart {
-    const key = JSON.stringify([w.kinds, w.preferredFactor, w.similarityWeight, w.gateCap, w.gateCapStep, w.gateThreshold]);
+    // Every weight, so a weight a bound reads can never be left out of the key.
+    const key = JSON.stringify(w);
     if (this.cache && this.cache.key === key && this.cache.version === this.version) return this.cache;
     const size = this.entries.length;
     const skillW = new Float64Array(size);
     const otherW = new Float64Array(size);
     const bound = new Float64Array(size);
     const mustItemLines = new Int32Array(size);
+    const mustLines = new Int32Array(size);
+    const knownLines = new Int32Array(size);
     const live: number[] = [];
-    const kindWeight = KINDS.map((k) => (k === 'other' ? 0 : w.kinds[k] ?? 1));
+    const kindWeight = KIND_ORDER.map((k) => w.kinds[k] ?? 1);
     for (let slot = 0; slot < size; slot++) {
       const e = this.entries[slot];
       if (!e) continue;
       live.push(slot);
       let mustItems = 0;
-      for (let k = 0; k < KINDS.length; k++) {
+      for (let k = 0; k < KIND_ORDER.length; k++) {
         const items = e.itemCounts[k * 2]! * kindWeight[k]! + e.itemCounts[k * 2 + 1]! * kindWeight[k]! * w.preferredFactor;
         const all = e.kindCounts[k * 2]! * kindWeight[k]! + e.kindCounts[k * 2 + 1]! * kindWeight[k]! * w.preferredFactor;
         skillW[slot]! += items;
         otherW[slot]! += all - items;
         mustItems += e.itemCounts[k * 2]!;
       }
-      // Untouched: no skill credit, no similarity, and every must-have item line fails its gate.
+      // Untouched: no skill credit, no similarity, and every must-have item line fails its gate;
+      // role relevance is taken as full.
       bound[slot] = skillW[slot]! > 0
-        ? 100 * (1 - w.similarityWeight) * (otherW[slot]! / (skillW[slot]! + otherW[slot]!)) * gateFactor(w, mustItems)
-        : 100 * (1 - w.similarityWeight);
+        ? scoreBound(w, otherW[slot]! / (skillW[slot]! + otherW[slot]!), 0, 1, 1, gateFactor(w, mustItems, e.mustLines))
+        : scoreBound(w, 1, 0, 1, 1, 1);
       mustItemLines[slot] = mustItems;
+      mustLines[slot] = e.mustLines;
+      knownLines[slot] = e.knownLines;
     }
     const order = Int32Array.from(live).sort((a, b) => bound[b]! - bound[a]! || a - b);
-    this.cache = { key, version: this.version, skillW, otherW, bound, order, mustItemLines };
+    this.cache = { key, version: this.version, skillW, otherW, bound, order, mustItemLines, mustLines, knownLines };
     return this.cache;
   }
 
@@ -316,37 +331,20 @@ export class RoleIndex {
     const sc = this.scratchFor(this.itemLine.length, this.lines.length / LINE_FIELDS, nSlots);
     const { itemBest, lineCredit, points, reached, sim, isTouched, bound } = sc;
     const items: number[] = [];
-    // An item earns at most its credit factor times the years credit of the longest evidence.
-    const visit = (list: number[], credit: number, months: number): void => {
+    // Each item: the most the candidate's evidence can earn for it (skills.ts, itemBound).
+    reachableSkills(this.tax, candidate, w, (n, credit, months) => {
+      const list = this.itemsOf.get(n);
+      if (!list) return;
       for (let x = 0; x < list.length; x += 2) {
         const item = list[x]!;
-        const need = list[x + 1]!;
-        const c = need > months ? credit * yearsCredit(months, need) : credit;
+        const c = itemBound(w, credit, months, list[x + 1]!);
         const had = itemBest[item]!;
         if (had < c) {
           if (had === 0) items.push(item);
           itemBest[item] = c;
         }
       }
-    };
-    const skills = [...candidate.effective.keys()];
-    for (const n of skills) {
-      const list = this.itemsOf.get(n);
-      if (!list) continue;
-      const own = candidate.direct.get(n);
-      const eff = candidate.effective.get(n)!;
-      visit(list, 1, Math.max(own ? Math.max(own.months, own.statedMonths) : 0, eff.months, eff.statedMonths));
-    }
-    const related = Math.min(1, w.relatedCredit);
-    if (related > 0) {
-      for (const r of skills) {
-        const f = candidate.effective.get(r)!;
-        for (const n of this.relatedBy.get(r) ?? []) {
-          const list = this.itemsOf.get(n);
-          if (list && !candidate.effective.has(n)) visit(list, related, Math.max(f.months, f.statedMonths));
-        }
-      }
-    }
+    });
     const lines: number[] = [];
     for (let x = 0; x < items.length; x++) {
       const item = items[x]!;
@@ -354,26 +352,25 @@ export class RoleIndex {
       if (lineCredit[line] === 0) lines.push(line);
       lineCredit[line]! += itemBest[item]! / L[line * LINE_FIELDS + 1]!;
     }
-    const capMonths = [0, candidate.profile.experience.totalMonths, candidate.profile.leadership.months];
+    const capHave = CAPS.map((cap) => capMonths(candidate, cap));
     const touched: number[] = [];
-    const lineWeight = KINDS.map((k) => w.kinds[k] ?? 1);
+    const lineWeight = KIND_ORDER.map((k) => w.kinds[k] ?? 1);
     const preferred = w.preferredFactor;
+    // Line credits are rounded to three places before the gate check.
     const gate = w.gateThreshold - 0.0005;
     for (let x = 0; x < lines.length; x++) {
       const line = lines[x]!;
       const at = line * LINE_FIELDS;
       const slot = L[at]!;
-      const cap = L[at + 4]!;
-      // A cluster earns its mean divided by its share (clusterCredit: monotone, so a bound on the
-      // mean bounds it). Line credits are rounded to three places before the gate check.
-      const mean = clusterCredit(lineCredit[line]!, L[at + 6]!);
-      const credit = cap && L[at + 5]! > 0 ? mean * yearsCredit(capMonths[cap]!, L[at + 5]!) : mean;
+      const kind = L[at + 2]!;
+      // The kind's bound of the line from the bound of its items' mean (monotone in the mean).
+      const credit = RULES[kind]!.lineBound(w, lineCredit[line]!, L[at + 6]!, capHave[L[at + 4]!]!, L[at + 5]!);
       const required = L[at + 3] === 1;
-      points[slot]! += lineWeight[L[at + 2]!]! * (required ? 1 : preferred) * credit;
+      points[slot]! += lineWeight[kind]! * (required ? 1 : preferred) * credit;
       if (required && credit >= gate) reached[slot]!++;
       if (isTouched[slot] === 0 && alive[slot] === 1) { isTouched[slot] = 1; touched.push(slot); }
     }
-    for (const n of skills) {
+    for (const [n] of candidate.effective) {
       const list = this.conceptsOf.get(n);
       if (!list) continue;
       for (let x = 0; x < list.length; x += 2) {
@@ -382,28 +379,31 @@ export class RoleIndex {
         if (isTouched[slot] === 0 && alive[slot] === 1) { isTouched[slot] = 1; touched.push(slot); }
       }
     }
-    const sw = w.similarityWeight;
-    const educationWeight = w.kinds.education ?? 1;
-    const degreeBound = this.degreeBounds(candidate, w);
-    const { degreeFirst, degreeCount, degreeCodes } = this;
-    const { skillW: skillWs, otherW: otherWs, mustItemLines } = st;
+    const classBound = this.classBounds(candidate, w);
+    const relevance = this.relevanceOf(candidate, w);
+    const { fn } = this;
+    const classWeight = this.classes.map((c) => lineWeight[c.kind]!);
+    const { classFirst, classCount, classCodes } = this;
+    const { skillW: skillWs, otherW: otherWs, mustItemLines, mustLines, knownLines } = st;
     for (let x = 0; x < touched.length; x++) {
       const slot = touched[x]!;
       const skillW = skillWs[slot]!;
       const otherW = otherWs[slot]!;
       let otherPoints = otherW;
       let failing = mustItemLines[slot]! - reached[slot]!;
-      for (let y = degreeFirst[slot]!, end = y + degreeCount[slot]!; y < end; y++) {
-        const code = degreeCodes[y]!;
-        const ub = degreeBound[code >> 1]!;
+      for (let y = classFirst[slot]!, end = y + classCount[slot]!; y < end; y++) {
+        const code = classCodes[y]!;
+        const id = code >> 1;
+        const ub = classBound(id);
         const required = (code & 1) === 1;
-        otherPoints -= educationWeight * (required ? 1 : preferred) * (1 - ub);
+        otherPoints -= classWeight[id]! * (required ? 1 : preferred) * (1 - ub);
         if (required && ub < gate) failing++;
       }
-      // With no skill line, every other line could be unknown and the base falls back to similarity.
-      const base = skillW > 0 ? (points[slot]! + otherPoints) / (skillW + otherW) : 1;
+      // Without a line that always weighs, every line could be unknown and the base falls back to similarity.
+      const base = knownLines[slot]! > 0 ? (points[slot]! + otherPoints) / (skillW + otherW) : 1;
       // Must-have lines that cannot reach the gate fail for sure: the score is capped.
-      bound[slot] = 100 * ((1 - sw) * base + sw * Math.min(1, sim[slot]! + 1e-9)) * gateFactor(w, failing);
+      const f = fn[slot]!;
+      bound[slot] = scoreBound(w, base, Math.min(1, sim[slot]! + 1e-9), relevance.value(f), relevance.factor(f), gateFactor(w, failing, mustLines[slot]!));
     }
     // Clean what the next query would otherwise read; `bound` is only ever read where written.
     for (const item of items) itemBest[item] = 0;
@@ -440,17 +440,39 @@ export class RoleIndex {
     return sc;
   }
 
-  /** The most an education line can earn (scoring/education.ts), by rank * 2 + orEquivalent. */
-  private degreeBounds(candidate: Candidate, w: ScoringWeights): number[] {
-    const best = candidate.degrees[0]?.rank ?? -1;
-    const months = candidate.profile.experience.totalMonths;
-    const out: number[] = [];
-    for (let rank = 0; rank <= Math.max(0, ...this.levels.keys()); rank++) {
-      const equivalent = months >= (w.equivalentYears[this.levels.get(rank) ?? ''] ?? 4) * 12;
-      const plain = best >= rank ? 1 : best >= 0 && best === rank - 1 ? 0.4 : 0;
-      out.push(plain, equivalent ? 1 : plain);
+  /** Role relevance of the candidate for a role's function (scoring/relevance.ts), computed once per function per query. */
+  private relevanceOf(candidate: Candidate, w: ScoringWeights): { value: (fn: number) => number; factor: (fn: number) => number } {
+    const memo = new Map<number, number | null>();
+    const rel = (fn: number): number | null => {
+      if (!memo.has(fn)) memo.set(fn, roleRelevance(this.tax.occupations, w, candidate.occupation, fn));
+      return memo.get(fn)!;
+    };
+    return { value: (fn) => relevanceValue(w, fn, rel(fn)), factor: (fn) => relevanceFactor(w, fn, rel(fn)) };
+  }
+
+  /** The number of a class (a kind and its plan's key), made on first use. */
+  private classId(kind: number, key: string): number {
+    const name = `${kind}|${key}`;
+    let id = this.classOf.get(name);
+    if (id === undefined) {
+      id = this.classes.length;
+      this.classes.push({ kind, key });
+      this.classOf.set(name, id);
     }
-    return out;
+    return id;
+  }
+
+  /** Each class's bound for this candidate (its kind's classBound), computed on first read. */
+  private classBounds(candidate: Candidate, w: ScoringWeights): (id: number) => number {
+    const memo = new Float64Array(this.classes.length).fill(-1);
+    return (id) => {
+      let b = memo[id]!;
+      if (b < 0) {
+        const c = this.classes[id]!;
+        b = memo[id] = RULES[c.kind]!.classBound(candidate, w, c.key);
+      }
+      return b;
+    };
   }
 }
 
@@ -531,9 +553,14 @@ class Column<T extends Int32Array | Float64Array> {
   }
 }
 
-/** The gate scaling of total(): more failed must-haves never raise it. */
-function gateFactor(w: ScoringWeights, failed: number): number {
-  return failed > 0 ? Math.max(5, w.gateCap - (failed - 1) * w.gateCapStep) / 100 : 1;
+/**
+ * The most total() (scoring/score.ts) can make of bounds on its parts: the requirements' base, the
+ * similarity, role relevance (its share of the blend and its factor) and the gate factor. Each part
+ * only ever raises the score, so bounds on the parts bound the score.
+ */
+function scoreBound(w: ScoringWeights, base: number, similarity: number, relevance: number, relevanceFactor: number, gate: number): number {
+  const rw = w.relevance.weight;
+  return 100 * ((1 - w.similarityWeight - rw) * base + w.similarityWeight * similarity + rw * relevance) * gate * relevanceFactor;
 }
 
 function normalizeMeta(m: RoleMeta): RoleMeta {

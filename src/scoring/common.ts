@@ -28,6 +28,31 @@ export interface ScoreContext {
 
 export type Scorer = (ctx: ScoreContext) => Scored;
 
+/**
+ * How the ranking index bounds one requirement's credit from above, decided once when the role is
+ * indexed (each kind's `plan` in kinds.ts):
+ * - `unknown`: never checked, so it never weighs in the score;
+ * - `met`: nothing cheaper than scoring it bounds it, so it is taken as met (credit 1; which also
+ *   bounds a line that may turn out unknown);
+ * - `items`: the line's credit is a function (the kind's `lineBound`) of the mean of its skill
+ *   items (an OR-group is one item, each AND member one), each bounded from the candidate's
+ *   evidence by `itemBound` (skills.ts); `need` is the months each item's years ask, `cap` the
+ *   candidate months that scale the whole line (professional or leadership scopes) and `capNeed`
+ *   the months they ask;
+ * - `class`: the credit depends on the candidate and a small key only (education: the level asked
+ *   and "or equivalent"), bounded by the kind's `classBound` once per key per query.
+ * `items` and `class` lines must always be known (never `status: 'unknown'`): the bound counts
+ * their weight.
+ */
+export type LinePlan =
+  | { via: 'unknown' }
+  | { via: 'met' }
+  | { via: 'items'; need: number; minShare: number; cap: CapSource; capNeed: number }
+  | { via: 'class'; key: string };
+
+/** Candidate months that cap an experience line scoped to skills (experience.ts, capMonths). */
+export type CapSource = 'none' | 'total' | 'leadership';
+
 /** The evidence of a result built without explanation (shared, never mutated). */
 export const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
@@ -59,8 +84,11 @@ export function resumeEvidence(text: string, span: { start: number; end: number 
   return { source: 'resume', span: { start: span.start, end: span.end }, text };
 }
 
-/** Smooth partial credit below a minimum: (have / need)^1.5, so half the years earns ~35%. */
-export function yearsCredit(haveMonths: number, needMonths: number): number {
+/**
+ * Smooth partial credit below a minimum: (have / need)^exponent (`yearsCreditExponent`; at 1.5
+ * half the years earns ~35%). Never falls as `haveMonths` grows, which the ranking index relies on.
+ */
+export function yearsCredit(haveMonths: number, needMonths: number, exponent: number): number {
   if (needMonths <= 0) return haveMonths > 0 ? 1 : 0;
-  return clamp01(Math.pow(Math.min(1, haveMonths / needMonths), 1.5));
+  return clamp01(Math.pow(Math.min(1, haveMonths / needMonths), exponent));
 }

@@ -2,17 +2,50 @@
 // professional experience, or the months of positions that mention the scoped skills) against
 // minYears, with smooth partial credit below it and no extra credit above maxYears; recency
 // ("in the last 3 years") against the last month worked; leadership scopes against months in
-// leadership roles.
+// leadership roles. Well past maxYears, the detail says so (overqualified), which costs
+// `overqualificationPenalty` of the credit (none by default). Beside the scorer: how the ranking
+// index bounds it (planExperience, experienceLineBound, experienceClassBound).
 
-import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored } from './common.ts';
-import { groupCredit } from './skills.ts';
+import type { ScoringWeights } from '../domain/match.ts';
+import type { Requirement } from '../domain/posting.ts';
+import type { Candidate } from './candidate.ts';
+import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type CapSource, type LinePlan, type ScoreContext, type Scored } from './common.ts';
+import { clusterCredit, groupCredit, type CompiledRef } from './skills.ts';
 
 // Words that say nothing about which experience counts.
 const GENERIC = new Set(['professional', 'non-internship', 'non', 'internship', 'work', 'working', 'industry', 'relevant', 'related', 'experience', 'software', 'development', 'engineering', 'full-time', 'full', 'time', 'hands-on', 'practical', 'commercial', 'total', 'overall', 'of', 'in', 'a', 'an', 'the', 'similar', 'role', 'roles', 'position', 'positions', 'field', 'years', 'and', 'or', 'with', 'as', 'post-qualification', 'progressive', 'proven', 'solid', 'demonstrated']);
-const UNRECOGNISED_SCOPE_CREDIT = 0.6;
 
 function specificScope(text: string): boolean {
   return text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => w.length > 2 && !GENERIC.has(w));
+}
+
+function hasSkills(r: Requirement): boolean {
+  return (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
+}
+
+/** "3+ years of underwriting commercial property": a domain the taxonomy did not recognise. */
+function unrecognisedScope(r: Requirement): boolean {
+  return !(r.minYears !== undefined && r.minYears <= 0) && !hasSkills(r) && r.leadership === undefined && specificScope(r.scope?.text ?? '');
+}
+
+/** The months of the candidate's that an experience line without skills is measured on, before recency. */
+function scopeCredit(c: Candidate, w: ScoringWeights, leadership: boolean, minYears: number | undefined, unrecognised: boolean): number {
+  const p = c.profile;
+  const months = leadership ? p.leadership.months : p.experience.totalMonths;
+  // "0-2 years", "up to 2 years", "no experience required": no minimum, so nobody fails it (the
+  // maximum is a hint, not scored).
+  if (minYears !== undefined && minYears <= 0) return 1;
+  const credit = minYears ? yearsCredit(months, minYears * 12, w.yearsCreditExponent) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
+  // A domain the taxonomy did not recognise is checked against total experience only, so it can
+  // be at most a partial match.
+  return unrecognised ? Math.min(credit, w.unrecognisedScopeCredit) : credit;
+}
+
+/** Months well past the role's maximum (maxYears + `overqualifiedYears`), or 0. */
+function overqualifiedBy(r: Requirement, months: number, w: ScoringWeights): number {
+  if (r.maxYears === undefined || r.maxYears <= 0) return 0;
+  const over = months - (r.maxYears + w.overqualifiedYears) * 12;
+  return over > 0 ? over : 0;
 }
 
 export function scoreExperience(ctx: ScoreContext): Scored {
@@ -21,27 +54,25 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   const p = c.profile;
   // "0-2 years of professional experience" keeps one word ("professional") as its scope: say what it counts.
   const scopeText = r.scope?.text ? (/^[\p{L}-]+$/u.test(r.scope.text) ? `${r.scope.text} experience` : r.scope.text) : 'professional experience';
-  const hasSkills = (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
+  const skills = hasSkills(r);
   const leadershipScope = r.leadership !== undefined;
   // Skill-scoped years: the skill scorer applies minYears and recency to each skill's months.
-  if (hasSkills && !leadershipScope && !r.scope?.professional) {
+  if (skills && !leadershipScope && !r.scope?.professional) {
     const s = groupCredit(ctx, ctx.any, ctx.all);
     return { ...s, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: ${s.detail}` : '' };
   }
   const months = leadershipScope ? p.leadership.months : p.experience.totalMonths;
-  // "0-2 years", "up to 2 years", "no experience required": no minimum, so nobody fails it (the
-  // maximum is a hint, not scored).
   const noMinimum = r.minYears !== undefined && r.minYears <= 0;
-  let credit = noMinimum ? 1 : r.minYears ? yearsCredit(months, r.minYears * 12) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
-  // "3+ years of underwriting commercial property": a domain the taxonomy did not recognise is
-  // checked against total experience only, so it can be at most a partial match.
-  const unrecognised = !noMinimum && !hasSkills && !leadershipScope && specificScope(r.scope?.text ?? '');
-  if (unrecognised) credit = Math.min(credit, UNRECOGNISED_SCOPE_CREDIT);
+  const unrecognised = unrecognisedScope(r);
+  let credit = scopeCredit(c, ctx.weights, leadershipScope, r.minYears, unrecognised);
+  const over = overqualifiedBy(r, months, ctx.weights);
+  if (over > 0) credit *= 1 - ctx.weights.overqualificationPenalty;
   const parts: string[] = [];
   if (ctx.explain) {
     const what = leadershipScope ? 'in leadership roles' : p.experience.source === 'stated' ? 'stated, no dated positions' : unrecognised ? 'of professional experience (the scope was not recognised, so this is at most partial)' : 'of professional experience';
-    const asked = noMinimum ? `no minimum of ${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}` : `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}`;
+    const asked = noMinimum ? `no minimum of ${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}` : `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}`;
     parts.push(`${asked}; found ${duration(months)} ${what}`);
+    if (over > 0) parts.push(`overqualified: well past the role's maximum of ${r.maxYears} years${ctx.weights.overqualificationPenalty > 0 ? ` (costs ${Math.round(ctx.weights.overqualificationPenalty * 100)}% of this line)` : ''}`);
   }
   if (r.withinYears) {
     const recent = c.lastWorked >= c.asOf - r.withinYears * 12;
@@ -49,7 +80,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
     if (ctx.explain) parts.push(c.lastWorked >= 0 ? `last worked ${monthText(c.lastWorked)}${recent ? '' : ` (outside the last ${r.withinYears} years)`}` : 'no dated positions');
   }
   // Skills named in a professional scope ("8+ years of Java development") must also be there.
-  if (hasSkills) {
+  if (skills) {
     // Without a minimum of years the skills stand alone; with one, the years apply to the skills too.
     const s = groupCredit(ctx, ctx.any, ctx.all, true);
     credit *= s.credit;
@@ -58,4 +89,37 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   const evidence = ctx.explain ? p.positions.filter((x) => x.kind === 'job').slice(0, 3).map((x) => resumeEvidence(`${x.title ?? ''} ${x.organization ?? ''} ${x.start}–${x.end ?? 'present'}`.trim(), x.span)) : [];
   credit = clamp01(credit);
   return { credit, status: statusOf(credit), evidence, detail: parts.join('; ') };
+}
+
+// The ranking index's bound, beside the scorer it bounds.
+
+/**
+ * Skill-scoped years are a skill line (the years apply to each skill); a professional or
+ * leadership scope with skills is bounded through the skills (their years not applied) times the
+ * years credit of the scope's months; without skills, the credit depends only on the candidate's
+ * total or leadership months, the minimum and whether the scope was recognised (a class).
+ */
+export function planExperience(r: Requirement, _any: CompiledRef[], _all: CompiledRef[]): LinePlan {
+  const leadership = r.leadership !== undefined;
+  if (!hasSkills(r)) return { via: 'class', key: `${leadership ? 'L' : 'T'}|${r.minYears ?? ''}|${unrecognisedScope(r) ? 'U' : ''}` };
+  const minShare = r.minShare ?? 0;
+  if (!leadership && !r.scope?.professional) return { via: 'items', need: r.minYears ? r.minYears * 12 : 0, minShare, cap: 'none', capNeed: 0 };
+  return { via: 'items', need: 0, minShare, cap: leadership ? 'leadership' : 'total', capNeed: r.minYears && r.minYears > 0 ? r.minYears * 12 : 0 };
+}
+
+/** The candidate months a line's `cap` reads. */
+export function capMonths(c: Candidate, cap: CapSource): number {
+  return cap === 'total' ? c.profile.experience.totalMonths : cap === 'leadership' ? c.profile.leadership.months : 0;
+}
+
+/** A line with skills: the skills' group credit times the years credit of the scope's months (recency and the overqualification penalty only lower it). */
+export function experienceLineBound(w: ScoringWeights, mean: number, minShare: number, capHave: number, capNeed: number): number {
+  const m = clusterCredit(mean, minShare);
+  return capNeed > 0 ? m * yearsCredit(capHave, capNeed, w.yearsCreditExponent) : m;
+}
+
+/** A line without skills: its credit before recency and the overqualification penalty. */
+export function experienceClassBound(c: Candidate, w: ScoringWeights, key: string): number {
+  const [scope, min, unrecognised] = key.split('|');
+  return scopeCredit(c, w, scope === 'L', min === '' ? undefined : Number(min), unrecognised === 'U');
 }

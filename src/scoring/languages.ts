@@ -1,5 +1,6 @@
 // Spoken-language requirements: every language asked for, at the level asked for (CEFR or native);
-// alternatives ("Dutch or German", anyLanguage) by the best of them.
+// alternatives ("Dutch or German", anyLanguage) by the best of them. A level not stated earns
+// `languageUnstatedLevelCredit`; each CEFR step short of the level asked costs `languageLevelStepPenalty`.
 
 import { clamp01, resumeEvidence, statusOf, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
 
@@ -20,8 +21,8 @@ export function scoreLanguages(ctx: ScoreContext): Scored {
       const need = a.level ? LEVELS.indexOf(a.level) : -1;
       const got = h.level ? LEVELS.indexOf(h.level) : -1;
       if (need < 0) c = 1;
-      else if (got < 0) c = 0.75; // the language is there, its level is not stated
-      else c = got >= need ? 1 : clamp01(1 - (need - got) * 0.3);
+      else if (got < 0) c = ctx.weights.languageUnstatedLevelCredit; // the language is there, its level is not stated
+      else c = got >= need ? 1 : clamp01(1 - (need - got) * ctx.weights.languageLevelStepPenalty);
       if (ctx.explain) evidence.push(resumeEvidence(h.name, h.span));
     }
     sum += c;

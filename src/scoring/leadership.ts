@@ -1,18 +1,65 @@
 // Leadership requirements: any of the kinds asked for (mentoring, tech lead, people management,
-// leading design), team size when stated, other leadership evidence for partial credit.
+// architecture / design leadership, project leadership, executive), team size when stated.
+// Leadership of another kind earns only what `leadershipCredit[asked][shown]` says (small, and
+// nothing across unrelated kinds: managing people is no evidence of leading the architecture).
+// Beside the scorer: how the ranking index bounds it (planLeadership, leadershipClassBound).
 
-import { clamp01, duration, resumeEvidence, statusOf, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
+import type { ScoringWeights } from '../domain/match.ts';
+import type { Requirement } from '../domain/posting.ts';
+import type { ResumeProfile } from '../domain/resume.ts';
+import type { Candidate } from './candidate.ts';
+import { clamp01, duration, resumeEvidence, statusOf, type LinePlan, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
+
+type Leadership = ResumeProfile['leadership'];
+type LeadEvidence = Leadership['evidence'][number];
+
+/** What one piece of evidence of kinds `shown` is worth for a requirement asking any of `asked`. */
+export function kindCredit(w: ScoringWeights, asked: readonly string[], shown: readonly string[]): number {
+  let best = 0;
+  for (const a of asked) {
+    for (const s of shown) {
+      const c = a === s ? 1 : w.leadershipCredit[a]?.[s] ?? 0;
+      if (c > best) best = c;
+    }
+  }
+  return clamp01(best);
+}
+
+/** The credit for the kinds and team size asked, and the evidence that earned it (the best first). */
+function creditOf(l: Leadership, w: ScoringWeights, kinds: readonly string[], minTeamSize: number | undefined): { credit: number; kind: number; best: LeadEvidence[] } {
+  let kind = 0;
+  let best: LeadEvidence[] = [];
+  for (const e of l.evidence) {
+    const c = kindCredit(w, kinds, e.kinds);
+    if (c > kind) { kind = c; best = [e]; } else if (c === kind && c > 0) best.push(e);
+  }
+  let credit = kind;
+  if (credit > 0 && minTeamSize) credit *= l.maxTeamSize ? clamp01(l.maxTeamSize / minTeamSize) : w.teamSizeUnknownCredit;
+  return { credit: clamp01(credit), kind, best };
+}
 
 export function scoreLeadership(ctx: ScoreContext): Scored {
   const want = ctx.requirement.leadership;
   const l = ctx.candidate.profile.leadership;
   if (!want) return UNKNOWN;
-  const matching = l.evidence.filter((e) => e.kinds.some((k) => want.kinds.includes(k)));
-  let credit = matching.length ? 1 : l.evidence.length ? 0.5 : 0;
-  if (credit > 0 && want.minTeamSize) credit *= l.maxTeamSize ? clamp01(l.maxTeamSize / want.minTeamSize) : 0.6;
-  const shown = (matching.length ? matching : l.evidence).slice(0, 2);
-  const detail = ctx.explain
-    ? `${want.kinds.join(' or ')}${want.minTeamSize ? `, team of ${want.minTeamSize}+` : ''}: ${shown.length ? `${matching.length ? 'found' : 'other leadership found'} (${[...new Set(shown.flatMap((e) => e.kinds))].join(', ')}${l.maxTeamSize ? `; team of ${l.maxTeamSize}` : ''}${l.months ? `; ${duration(l.months)} in leadership roles` : ''})` : 'no evidence'}`
-    : '';
-  return { credit, status: statusOf(credit), evidence: ctx.explain ? shown.map((e) => resumeEvidence(e.text, e)) : [], detail };
+  const { credit, kind, best } = creditOf(l, ctx.weights, want.kinds, want.minTeamSize);
+  if (!ctx.explain) return { credit, status: statusOf(credit), evidence: [], detail: '' };
+  const shown = (kind > 0 ? best : l.evidence).slice(0, 2);
+  const kindsShown = [...new Set(shown.flatMap((e) => e.kinds))].join(', ');
+  const found = kind >= 1 ? 'found' : kind > 0 ? 'related leadership found, partial credit' : 'only other leadership found, which does not show this kind';
+  const detail = `${want.kinds.join(' or ')}${want.minTeamSize ? `, team of ${want.minTeamSize}+` : ''}: ${shown.length ? `${found} (${kindsShown}${l.maxTeamSize ? `; team of ${l.maxTeamSize}` : ''}${l.months ? `; ${duration(l.months)} in leadership roles` : ''})` : 'no evidence'}`;
+  return { credit, status: statusOf(credit), evidence: kind > 0 ? shown.map((e) => resumeEvidence(e.text, e)) : [], detail };
+}
+
+// The ranking index's bound, beside the scorer it bounds.
+
+/** The credit depends only on the candidate's leadership evidence, the kinds asked and the team size. */
+export function planLeadership(r: Requirement): LinePlan {
+  const want = r.leadership;
+  return want ? { via: 'class', key: `${[...want.kinds].sort().join(',')}|${want.minTeamSize ?? ''}` } : { via: 'met' };
+}
+
+export function leadershipClassBound(c: Candidate, w: ScoringWeights, key: string): number {
+  const [kinds, size] = key.split('|') as [string, string];
+  return creditOf(c.profile.leadership, w, kinds ? kinds.split(',') : [], size ? Number(size) : undefined).credit;
 }

@@ -4,28 +4,14 @@
 // rendered from the scorers' evidence, never recomputed.
 
 import type { Match, RequirementResult, ScoringWeights } from '../domain/match.ts';
-import type { PostingProfile, Requirement, RequirementKind, SkillRef } from '../domain/posting.ts';
+import type { PostingProfile, Requirement, SkillRef } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from './candidate.ts';
-import type { Scored, Scorer, ScoreContext } from './common.ts';
-import { scoreCertification } from './certifications.ts';
-import { scoreEducation } from './education.ts';
-import { scoreExperience } from './experience.ts';
-import { scoreLanguages } from './languages.ts';
-import { scoreLeadership } from './leadership.ts';
-import { scoreOther } from './other.ts';
+import type { Scored, ScoreContext } from './common.ts';
+import { KINDS } from './kinds.ts';
 import { conceptVector, coverage, type ConceptVector } from './similarity.ts';
-import { scoreSkill, type CompiledRef } from './skills.ts';
+import type { CompiledRef } from './skills.ts';
 
-const SCORERS: Record<RequirementKind, Scorer> = {
-  skill: scoreSkill,
-  experience: scoreExperience,
-  education: scoreEducation,
-  language: scoreLanguages,
-  leadership: scoreLeadership,
-  certification: scoreCertification,
-  other: scoreOther,
-};
 
 export interface ScoringModel {
   scoringVersion: string;
@@ -103,7 +89,7 @@ function scoreLines(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate
   const scored: Scored[] = [];
   for (const { requirement, any, all } of role.reqs) {
     const ctx: ScoreContext = { tax, weights, candidate, requirement, any, all, explain };
-    const s = SCORERS[requirement.kind](ctx);
+    const s = KINDS[requirement.kind].score(ctx);
     const known = s.status !== 'unknown';
     const weight = known ? (weights.kinds[requirement.kind] ?? 1) * (requirement.required ? 1 : weights.preferredFactor) : 0;
     lines.push({ weight, credit: Math.round(s.credit * 1000) / 1000, required: requirement.required, known });

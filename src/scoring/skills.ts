@@ -5,8 +5,11 @@
 
 import type { Evidence } from '../domain/match.ts';
 import type { SkillRef } from '../domain/posting.ts';
-import type { SkillFact } from './candidate.ts';
-import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
+import type { ScoringWeights } from '../domain/match.ts';
+import type { Requirement } from '../domain/posting.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import type { Candidate, SkillFact } from './candidate.ts';
+import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type LinePlan, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
 export interface SkillCredit {
   credit: number;
@@ -57,7 +60,7 @@ export function skillWithYears(ctx: ScoreContext, n: number, ignoreYears = false
   const r = ctx.requirement;
   const months = base.fact ? Math.max(base.fact.months, base.fact.statedMonths) : 0;
   let credit = base.credit;
-  if (credit > 0 && r.minYears && !ignoreYears) credit *= yearsCredit(months, r.minYears * 12);
+  if (credit > 0 && r.minYears && !ignoreYears) credit *= yearsCredit(months, r.minYears * 12, ctx.weights.yearsCreditExponent);
   if (credit > 0 && r.withinYears && base.fact && base.fact.last < ctx.candidate.asOf - r.withinYears * 12) credit *= ctx.weights.staleCredit;
   return { credit: clamp01(credit), how: base.how, fact: base.fact, skill: base.skill, months };
 }
@@ -140,4 +143,45 @@ export function scoreSkill(ctx: ScoreContext): Scored {
     return { ...UNKNOWN, detail: ctx.explain ? `${[...ctx.any, ...ctx.all].map((r) => r.ref.name).join(', ')}: not stated in the résumé (a soft skill: judge it in the interview)` : '' };
   }
   return s;
+}
+
+// The ranking index's bound for skill lines, beside the arithmetic it bounds (skillCredit,
+// skillWithYears, groupCredit, clusterCredit above).
+
+/**
+ * Every skill an item can earn credit for from this candidate, with the most skillCredit can give
+ * for it before years (1 through the skill itself or a more specific one: the listed-only, child
+ * and depth factors are at most 1; `relatedCredit` through a related skill, only when the
+ * candidate shows neither the skill nor a more specific one) and the longest evidence the years
+ * are measured on.
+ */
+export function reachableSkills(tax: Taxonomy, c: Candidate, w: ScoringWeights, visit: (n: number, credit: number, months: number) => void): void {
+  for (const [n, eff] of c.effective) {
+    const own = c.direct.get(n);
+    visit(n, 1, Math.max(own ? Math.max(own.months, own.statedMonths) : 0, eff.months, eff.statedMonths));
+  }
+  const related = Math.min(1, w.relatedCredit);
+  if (related <= 0) return;
+  for (const [r, f] of c.effective) {
+    for (const n of tax.skills[r]!.related) if (!c.effective.has(n)) visit(n, related, Math.max(f.months, f.statedMonths));
+  }
+}
+
+/** The most one item earns from evidence worth `credit` over `months` when its line asks `need` months (skillWithYears). */
+export function itemBound(w: ScoringWeights, credit: number, months: number, need: number): number {
+  return need > months ? credit * yearsCredit(months, need, w.yearsCreditExponent) : credit;
+}
+
+/**
+ * A skill line is bounded through its items, with the years applied per skill; a soft-skill line
+ * the candidate does not show is left out of the score (scoreSkill), so it is taken as met.
+ */
+export function planSkill(r: Requirement, any: CompiledRef[], all: CompiledRef[], tax: Taxonomy): LinePlan {
+  if (softOnly(tax, any, all)) return { via: 'met' };
+  return { via: 'items', need: r.minYears ? r.minYears * 12 : 0, minShare: r.minShare ?? 0, cap: 'none', capNeed: 0 };
+}
+
+/** groupCredit: the line earns clusterCredit of its items' mean, monotone in the mean. */
+export function skillLineBound(mean: number, minShare: number): number {
+  return clusterCredit(mean, minShare);
 }

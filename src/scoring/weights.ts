@@ -13,10 +13,23 @@ const RANGES: Record<string, [number, number]> = {
   staleCredit: [0, 1],
   relatedFieldCredit: [0, 1],
   otherFieldCredit: [0, 1],
+  degreeBelowCredit: [0, 1],
+  // Above 0, so credit never falls as years grow (the ranking index relies on it).
+  yearsCreditExponent: [0.1, 5],
+  unrecognisedScopeCredit: [0, 1],
+  languageUnstatedLevelCredit: [0, 1],
+  languageLevelStepPenalty: [0, 1],
+  teamSizeUnknownCredit: [0, 1],
+  overqualifiedYears: [0, 50],
+  overqualifiedDegreeLevels: [0, 4],
+  overqualificationPenalty: [0, 1],
 };
-const MAPS: Record<string, { keys: ReadonlySet<string> | null; range: [number, number] }> = {
+const LEADERSHIP_KINDS = new Set(['mentoring', 'tech-lead', 'people-management', 'architecture', 'project-leadership', 'executive']);
+const MAPS: Record<string, { keys: ReadonlySet<string> | null; range: [number, number]; nested?: boolean }> = {
   kinds: { keys: new Set(['skill', 'experience', 'education', 'language', 'leadership', 'certification', 'other']), range: [0, 100] },
   equivalentYears: { keys: null, range: [0, 50] },
+  // Asked kind -> shown kind -> credit.
+  leadershipCredit: { keys: LEADERSHIP_KINDS, range: [0, 1], nested: true },
 };
 
 /** Why these overrides are not acceptable, or null when they are. */
@@ -36,6 +49,15 @@ export function weightProblem(o: unknown): string | null {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return `weight ${k} must be an object`;
     for (const [kk, vv] of Object.entries(v)) {
       if (map.keys && !map.keys.has(kk)) return `unknown weight "${k}.${kk}"`;
+      if (map.nested) {
+        if (typeof vv !== 'object' || vv === null || Array.isArray(vv)) return `weight ${k}.${kk} must be an object`;
+        for (const [k3, v3] of Object.entries(vv)) {
+          if (map.keys && !map.keys.has(k3)) return `unknown weight "${k}.${kk}.${k3}"`;
+          const p = num(v3, `${k}.${kk}.${k3}`, map.range);
+          if (p) return p;
+        }
+        continue;
+      }
       const p = num(vv, `${k}.${kk}`, map.range);
       if (p) return p;
     }
