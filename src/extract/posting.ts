@@ -10,7 +10,7 @@ import type { RawMatch } from '../taxonomy/matcher.ts';
 import { looksFlattened, normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
 import { relineText } from '../text/relines.ts';
 import { boilerplateSpans, isBoilerplate } from '../text/section-cues.ts';
-import { detectSections, type Section } from '../text/sections.ts';
+import { classifyHeading, detectSections, type Section } from '../text/sections.ts';
 import { endsWithAbbreviation, linePrefix, lineSpans, sentenceSpans, trimSpan } from '../text/sentences.ts';
 import { firstEndingAfter, firstStartingAt, SpanIndex, spansWithin } from '../text/spans.ts';
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
@@ -24,8 +24,21 @@ const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'ex
 const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
 const REQUIREMENT_WORDING = /\b(?:you have|you'll have|you will have|you bring|you should have|you possess|you(?:'re| are) (?:proficient|fluent|experienced|comfortable)|we(?:'re| are) looking for (?:someone|a candidate|candidates|people|an? [\w -]{0,40}? (?:with|who (?:has|have|brings))\b)|candidates? (?:must|should|will) have|the ideal candidate (?:has|will have|brings|is)|requires?|must (?:have|be)|is a must|a plus|nice to have|ideally|preferred|experience (?:with|in|of|as|building|leading)|years of|degree|proficien|fluen|familiar(?:ity)? with|knowledge of|background in|expertise in|certifi)/i;
 // "You will build ...": a duty, not a qualification, unless it says what you need.
-const DUTY = /^(?:you(?:'ll| will)|we(?:'ll| will)?|our|this role (?:is|will|offers))\b/i;
-const NEED = /\b(?:need|must|required)\b/i;
+// Plain-sentence requirements of UK and flattened postings: "you will need to have", "applicants
+// must hold", "NVQ 2 is desirable", "it is essential that", "the successful candidate will have".
+const PROSE_REQUIREMENT = /\b(?:needs? to (?:have|be|hold|possess|demonstrate)|will need|must (?:hold|possess|demonstrate)|(?:is|are) (?:essential|desirable|advantageous)|it is essential|essential (?:that|for (?:this|the) (?:role|post|position))|(?:successful|ideal) (?:candidate|applicant|person)s? (?:will|must|should) (?:have|be|hold|possess|demonstrate)|(?:applicants|candidates) (?:must|should|will need to) (?:have|hold|be)|(?:would be|is) an? advantage)\b/i;
+// "You will build ...": a duty, not a qualification, unless it says what you need; so is "To
+// manage ..." and "Duties include ...". "You will have a nursing qualification" is a qualification
+// ("You will have the opportunity to ..." is not).
+const DUTY = /^(?:you(?:'ll| will)(?! (?:have|need|possess|hold|be (?:able|qualified|registered|experienced|educated|fluent|proficient|comfortable))\b(?! (?:the|an?) (?:opportunity|chance|support|freedom|flexibility)\b| access\b))|we(?:'ll| will)?|our|this role (?:is|will|offers)|(?:duties|responsibilities)(?: will)? include|to (?!be\b|apply\b|qualify\b)[a-z]+)\b/i;
+const NEED = /\b(?:need|must|required|essential)\b/i;
+/** A sentence that states a requirement in so many words: kept even when no skill, degree or years can be read from it. */
+const STRONG_NEED = /\b(?:must (?:have|hold|be|possess)|needs? to (?:have|be|hold)|(?:is|are) (?:essential|desirable|advantageous)|essential (?:that|for)|(?:ideal|successful) (?:candidate|applicant|person)s? (?:will|must|should) (?:have|be|hold))\b/i;
+
+/** Whether a prose sentence reads as a requirement. */
+function requirementSentence(s: string): boolean {
+  return (REQUIREMENT_WORDING.test(s) || PROSE_REQUIREMENT.test(s)) && !(DUTY.test(s) && !NEED.test(s));
+}
 const END_MARKER = /^(?:similar jobs|related jobs|more jobs|other jobs|jobs you may like|recommended jobs|people also viewed|people also searched|share this job|report this job|total views|views|reviews|company reviews|salary ranges?|salaries|interview experience|interview questions|interviews|benefits & perks reviews|about the company|apply clicks)$/i;
 const NUMERIC_LINE = /^[\d\s.,%$€£¥+/:·()-]+(?:k|m|reports?|interviews?|reviews?|data points|weeks|days|years?|employees)?$/i;
 const HEAD_SECTIONS = new Set(['requirements', 'preferred', 'responsibilities', 'description', 'company', 'benefits', 'skills', 'experience', 'education']);
@@ -113,6 +126,18 @@ function qualificationClauses(text: string, l: Span): Span[] {
   return out;
 }
 
+// "**Skills:**", "__Experience__:", "Nice to have:" at the start of a list item, then its text.
+const ITEM_LABEL = /^(?:\*{1,2}|_{1,2})?([\p{L}][\p{L} &/'’-]{1,40})(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)\s+(?=\S)/u;
+
+/** A heading-like label (its words are section cue words) opening the item `l`, its kind and where its text starts. */
+function itemLabel(text: string, l: Span, cues: Parameters<typeof classifyHeading>[1]): { kind: string; body: number } | null {
+  const m = ITEM_LABEL.exec(text.slice(l.start, Math.min(l.end, l.start + 60)));
+  if (!m || l.start + m[0].length >= l.end) return null;
+  const kind = classifyHeading(m[1]!, cues);
+  if (!kind || kind === 'other' || kind === 'responsibilities' || kind === 'description' || kind === 'company' || kind === 'benefits') return null;
+  return { kind, body: l.start + m[0].length };
+}
+
 /** Whether a line was written as a list item (a bullet or number before its text). */
 function isBullet(text: string, l: Span): boolean {
   return linePrefix(text, l).length > 0;
@@ -122,7 +147,7 @@ function isBullet(text: string, l: Span): boolean {
 function opensWithRequirement(text: string, l: Span): boolean {
   const first = sentenceSpans(text.slice(l.start, Math.min(l.end, l.start + 400)))[0];
   const s = first ? text.slice(l.start + first.start, l.start + first.end) : '';
-  return REQUIREMENT_WORDING.test(s) && !(DUTY.test(s) && !NEED.test(s));
+  return requirementSentence(s);
 }
 
 function signature(r: Facets): string {
@@ -204,6 +229,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     if (REQUIREMENT_SECTIONS.has(sec.kind)) {
       let listSeen = false;
       const sectionUnits: Span[] = [];
+      /** Starts of units under a preferred label ("- **Nice to have:** ..."). */
+      const preferredUnits = new Set<number>();
       // The lines that reach into the section (a binary search to the first: never a scan of the document per section).
       for (let li = firstEndingAfter(lines, sec.body.start); li < lines.length && lines[li]!.start < sec.body.end; li++) {
         const line = lines[li]!;
@@ -219,24 +246,31 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
           for (const s of elsewhere ? [] : sentenceSpans(text.slice(l.start, sec.body.end))) {
             const span = { start: l.start + s.start, end: l.start + s.end };
             const sentence = text.slice(span.start, span.end);
-            if (REQUIREMENT_WORDING.test(sentence) && !(DUTY.test(sentence) && !NEED.test(sentence))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+            if (requirementSentence(sentence)) candidates.push({ span, required: true, source: 'sentence', inSection: false });
           }
           break;
         }
         if (words < 15) listSeen = true;
-        for (const u of qualificationClauses(text, l)) for (const item of listItems(text, u)) sectionUnits.push(item);
+        // "- **Skills:** Python, SQL", "- Nice to have: Kafka": a label inside a list item names
+        // what follows; the label is no part of the requirement, and a preferred one makes it a nice-to-have.
+        const label = itemLabel(text, l, cues);
+        if (label) {
+          l.start = label.body;
+          if (label.kind === 'preferred') preferredUnits.add(l.start);
+        }
+        for (const u of qualificationClauses(text, l)) for (const item of listItems(text, u)) { sectionUnits.push(item); if (preferredUnits.has(l.start)) preferredUnits.add(item.start); }
       }
       // A site's keyword tags ("Required Skills: System design, Mentoring") beside the posting's own
       // qualification list are keywords, not gates: the qualification list is what the employer wrote.
       const tagList = sectionUnits.length >= 2 && sectionUnits.every((u) => text.slice(u.start, u.end).split(/\s+/).length <= 5) &&
         proseQualificationSections().size - (proseQualificationSections().has(sec) ? 1 : 0) > 0;
-      for (const u of sectionUnits) candidates.push({ span: u, required: !tagList && sec.kind !== 'preferred', source: tagList ? 'tags' : sec.kind, inSection: true });
+      for (const u of sectionUnits) candidates.push({ span: u, required: !tagList && sec.kind !== 'preferred' && !preferredUnits.has(u.start), source: tagList ? 'tags' : sec.kind, inSection: true });
     } else {
       for (const s of sentenceSpans(text.slice(sec.body.start, sec.body.end))) {
         const span = { start: sec.body.start + s.start, end: sec.body.start + s.end };
         if (header.titleSpan && span.start <= header.titleSpan.start && header.titleSpan.end <= span.end) continue;
         const sentence = text.slice(span.start, span.end);
-        if (REQUIREMENT_WORDING.test(sentence) && !(DUTY.test(sentence) && !NEED.test(sentence))) candidates.push({ span, required: true, source: 'sentence', inSection: false });
+        if (requirementSentence(sentence)) candidates.push({ span, required: true, source: 'sentence', inSection: false });
       }
     }
   }
@@ -249,7 +283,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     const hits = spansWithin(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
     const langs = spansWithin(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);
-    if (facets.length === 0 && c.inSection && looksLikeQualification(line)) facets = [{ kind: 'other', required: true }];
+    // (A label line such as "Education:" asks nothing itself.)
+    if (facets.length === 0 && !/^[^:]{0,40}:$/.test(line.trim()) && (c.inSection ? looksLikeQualification(line) : STRONG_NEED.test(line))) facets = [{ kind: 'other', required: true }];
     const required = requiredness(line, c.required);
     for (const f of facets) found.push({ facets: { ...f, required }, span: c.span, source: c.source });
   }
@@ -260,7 +295,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   const bySig = new Map<string, number>();
   const kept: typeof found = [];
   for (const f of found) {
-    const sig = signature(f.facets);
+    // Requirements of no known kind are told apart by their words.
+    const sig = f.facets.kind === 'other' ? `other|${text.slice(f.span.start, f.span.end).toLowerCase()}` : signature(f.facets);
     const prev = bySig.get(sig);
     if (prev === undefined) { bySig.set(sig, kept.length); kept.push(f); continue; }
     // Prefer the qualification-section statement, then the fuller wording.

@@ -83,6 +83,49 @@ describe('glued, wrapped and flattened postings', () => {
   });
 });
 
+describe('plain-sentence requirements in flattened postings', () => {
+  const posting = (sentence: string): string =>
+    `Care Assistant  Kent  We are recruiting a care assistant for a friendly residential home in Ashford. ${sentence} Our client offers free parking and a pension scheme. Please apply now with your CV.`;
+  it.each([
+    ['As a care assistant you will need to have good communication skills both spoken and written.', true],
+    ['You will have a full clean driving licence and experience in elderly care.', true],
+    ['All applicants must hold a valid DBS certificate.', true],
+    ['It is essential that applicants are flexible across weekends and nights.', true],
+    ['NVQ Level 2 in Health and Social Care is desirable.', false],
+    ['The successful candidate will have at least 2 years experience in residential care.', true],
+  ])('must read %j', (sentence, required) => {
+    expect(parse(posting(sentence))).toEqual([[required, sentence]]);
+  });
+
+  it.each([
+    ['You will have the opportunity to complete an NVQ in Health and Social Care.'],
+    ['To support residents with personal care and daily activities.'],
+    ['Duties include medication rounds and record keeping.'],
+    ['You will support residents with their daily activities.'],
+  ])('must not read %j', (sentence) => {
+    expect(parse(posting(sentence))).toEqual([]);
+  });
+});
+
+describe('labels inside list items', () => {
+  it('reads "- **Skills:** A, B" as its items, without the label, and a preferred label as nice-to-have', () => {
+    const reqs = parse('Data Engineer\nAcme\n\n## Requirements\n- **Skills:** Python, SQL, Airflow\n- **Experience:** 3+ years in data engineering\n- **Nice to have:** Kafka, dbt\n- Bonus: Spark experience\n');
+    expect(reqs).toEqual([
+      [true, 'Python'], [true, 'SQL'], [true, 'Airflow'], [true, '3+ years in data engineering'], [false, 'Kafka'], [false, 'dbt'], [false, 'Spark experience'],
+    ]);
+  });
+
+  it('keeps a colon that is part of the requirement', () => {
+    const reqs = parse('Data Engineer\nAcme\n\nRequirements\n- Strong SQL: window functions and CTEs\n- Note: on-call one week a month\n');
+    expect(reqs.map((r) => r[1])).toContain('Strong SQL: window functions and CTEs');
+  });
+
+  it('keeps every requirement of no known kind, told apart by its words', () => {
+    const reqs = parse('Analyst\nAcme\n\nRequirements\n- Ability to explain numbers to a lay audience\n- Willingness to travel up to 50% to client sites\n');
+    expect(reqs).toEqual([[true, 'Ability to explain numbers to a lay audience'], [true, 'Willingness to travel up to 50% to client sites']]);
+  });
+});
+
 describe('boilerplate', () => {
   it('skills named only in boilerplate are not the role skills', () => {
     const p = engine.parsePosting('Backend Engineer\nAcme\n\nRequirements\n- Experience with Go\n\nAcme is an equal opportunity employer and uses Workday and Python-based tools to make recruiting decisions fairly.\n');
