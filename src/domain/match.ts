@@ -1,6 +1,6 @@
 // Match: how well a résumé fits a posting, requirement by requirement, with the evidence.
 
-import type { RequirementKind } from './posting.ts';
+import type { Occupation, RequirementKind } from './posting.ts';
 import type { Span } from './types.ts';
 
 export type RequirementStatus = 'met' | 'partial' | 'unmet' | 'unknown';
@@ -40,6 +40,18 @@ export interface Match {
   ceiling: number;
   /** Share of the posting's skill vocabulary the candidate shows, 0..1 (blended in with a small weight). */
   similarity: number;
+  /**
+   * Role relevance: the role's function against the candidate's (latest title, share and months of
+   * the career in the same or related functions); `factor` is what the score was multiplied by.
+   */
+  relevance: {
+    score: number | null;
+    factor: number;
+    role: Occupation | null;
+    candidate: Array<{ function: string; name: string; months: number; related: number }>;
+    detail: string;
+    evidence: Evidence[];
+  };
   summary: string;
   /** The weights this score used (after any per-request overrides). */
   weights: ScoringWeights;
@@ -81,4 +93,23 @@ export interface ScoringWeights {
   overqualifiedDegreeLevels: number;
   /** Share of a line's credit an overqualified candidate loses (0: only shown). */
   overqualificationPenalty: number;
+  /** Failed gates scale the score by gateCap/100 × (1 − gateShareWeight × the share of must-haves failed). */
+  gateShareWeight: number;
+  /** Role relevance: how the role's function and the candidate's functions scale the score. */
+  relevance: RelevanceWeights;
+}
+
+export interface RelevanceWeights {
+  /** What the score is multiplied by when the candidate's work is unrelated to the role (0..1). */
+  floor: number;
+  /** Share of the blend (beside requirements and similarity) that relevance itself makes up. */
+  weight: number;
+  /** Relevance assumed when the candidate's titles name no known function. */
+  unknown: number;
+  /** Shares of relevance from the latest title (or headline), the share of the career, and its months. */
+  recentWeight: number;
+  shareWeight: number;
+  monthsWeight: number;
+  /** Months in the same function that earn the full months share. */
+  months: number;
 }

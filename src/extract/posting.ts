@@ -352,7 +352,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   // The role's function: its title, or the titles its text names.
   // Company blurbs often name the role ("About the job: we are looking for a nurse"); benefits,
   // equal-opportunity and how-to-apply text never does.
-  const noRole = new SpanIndex([...sections.filter((s) => NO_ROLE_SECTIONS.has(s.kind)).map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })), ...boilerplateSpans(cues, text, body.start, body.end)]);
+  // (Sections only: in a flattened posting one boilerplate "sentence" can be the whole text.)
+  const noRole = new SpanIndex(sections.filter((s) => NO_ROLE_SECTIONS.has(s.kind)).map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })));
   const fromText = (): PostingProfile['occupation'] => {
     const blurbs = new SpanIndex(sections.filter((s) => s.kind === 'company').map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })));
     const t = textOccupation(tax, text, body, noRole, blurbs);

@@ -274,23 +274,14 @@ function resumeLeadership(doc: Doc, expBodies: Array<{ span: Span }>, intervals:
 }
 
 /**
- * Labels inside a job entry that the section reader takes for headings ("Responsibilities:",
- * "Job Description"): right after an experience section they continue it.
+ * Experience and volunteering bodies. Labels inside a job entry ("Responsibilities:", "Key
+ * achievements:", "Courses") are no sections of their own: the section reader keeps them in the
+ * entry (entryLabels).
  */
-const IN_ENTRY_KINDS = new Set(['responsibilities', 'description']);
-
-/** Experience and volunteering bodies, each running on over the in-entry labels after it. */
 function experienceBodies(sections: ReturnType<typeof detectSections>): Array<{ span: Span; kind: 'job' | 'volunteer' }> {
-  const out: Array<{ span: Span; kind: 'job' | 'volunteer' }> = [];
-  let open: { span: Span; kind: 'job' | 'volunteer' } | null = null;
-  for (const s of sections) {
-    if (s.kind === 'experience' || s.kind === 'volunteering') {
-      open = { span: { ...s.body }, kind: s.kind === 'volunteering' ? 'volunteer' : 'job' };
-      out.push(open);
-    } else if (open && IN_ENTRY_KINDS.has(s.kind)) open.span.end = s.body.end;
-    else open = null;
-  }
-  return out;
+  return sections
+    .filter((s) => s.kind === 'experience' || s.kind === 'volunteering')
+    .map((s) => ({ span: { ...s.body }, kind: s.kind === 'volunteering' ? 'volunteer' as const : 'job' as const }));
 }
 
 export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): ResumeProfile {
@@ -298,7 +289,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const text = norm.text;
   const doc: Doc = { tax, lex: tax.lexicons, input, text, lines: lineSpans(text), orig: (s) => toOriginalSpan(norm, s) };
   const warnings: Warning[] = [];
-  const sections = detectSections(text, { nestUnknown: true });
+  const sections = detectSections(text, { nestUnknown: true, entryLabels: true });
   const bodyOf = (kinds: string[]): Span[] => sections.filter((s) => kinds.includes(s.kind)).map((s) => s.body);
 
   // Positions: in experience sections, or, for a résumé without one, anywhere but education.

@@ -560,7 +560,8 @@ class Column<T extends Int32Array | Float64Array> {
  */
 function scoreBound(w: ScoringWeights, base: number, similarity: number, relevance: number, relevanceFactor: number, gate: number): number {
   const rw = w.relevance.weight;
-  return 100 * ((1 - w.similarityWeight - rw) * base + w.similarityWeight * similarity + rw * relevance) * gate * relevanceFactor;
+  // The requirements' share is never taken below 0 (were the other shares to exceed 1, a higher base would lower the score).
+  return 100 * (Math.max(0, 1 - w.similarityWeight - rw) * base + w.similarityWeight * similarity + rw * relevance) * gate * relevanceFactor;
 }
 
 function normalizeMeta(m: RoleMeta): RoleMeta {

@@ -71,6 +71,11 @@ export function roleRelevance(occ: Occupations, w: ScoringWeights, c: CandidateO
   return r.recentWeight * recent + r.shareWeight * share + r.monthsWeight * months;
 }
 
+/** Relevance as a share of the score's blend: 1 when the role's function is unknown (every candidate alike). */
+export function relevanceValue(w: ScoringWeights, fn: number, relevance: number | null): number {
+  return fn < 0 ? 1 : relevance ?? w.relevance.unknown;
+}
+
 /**
  * What role relevance multiplies the score by: the floor for no relevance, 1 for full, and 1 when
  * the role's function is unknown (nothing to compare; every candidate alike).

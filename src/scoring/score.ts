@@ -11,7 +11,7 @@ import type { Scored, ScoreContext } from './common.ts';
 import { KINDS } from './kinds.ts';
 import { conceptVector, coverage, type ConceptVector } from './similarity.ts';
 import type { CompiledRef } from './skills.ts';
-
+import { explainRelevance, relevanceFactor, relevanceValue, roleFunction, roleRelevance } from './relevance.ts';
 
 export interface ScoringModel {
   scoringVersion: string;
@@ -23,6 +23,8 @@ export interface Role {
   concepts: ConceptVector;
   /** Each requirement with its skills resolved to taxonomy numbers and its weight kind. */
   reqs: Array<{ requirement: Requirement; any: CompiledRef[]; all: CompiledRef[] }>;
+  /** The role's function (occupations), -1 when unknown. */
+  fn: number;
 }
 
 /**
@@ -41,12 +43,18 @@ export function compileRole(tax: Taxonomy, profile: PostingProfile, keep: (p: Po
   });
   const kept = keep(profile);
   const reqs = kept.requirements.map((requirement) => ({ requirement, any: resolve(requirement.anyOf), all: resolve(requirement.allOf) }));
-  return { profile: kept, concepts: conceptVector(counts), reqs };
+  return { profile: kept, concepts: conceptVector(counts), reqs, fn: roleFunction(tax, profile) };
 }
 
 /** Weights with per-request overrides applied (validated by the caller's schema). */
 export function withOverrides(base: ScoringWeights, o: Partial<ScoringWeights> = {}): ScoringWeights {
-  return { ...base, ...o, kinds: { ...base.kinds, ...(o.kinds ?? {}) }, equivalentYears: { ...base.equivalentYears, ...(o.equivalentYears ?? {}) } };
+  return {
+    ...base,
+    ...o,
+    kinds: { ...base.kinds, ...(o.kinds ?? {}) },
+    equivalentYears: { ...base.equivalentYears, ...(o.equivalentYears ?? {}) },
+    relevance: { ...base.relevance, ...(o.relevance ?? {}) },
+  };
 }
 
 interface Line {
@@ -56,21 +64,35 @@ interface Line {
   known: boolean;
 }
 
-function total(lines: Line[], w: ScoringWeights, similarity: number): { score: number; failed: number[] } {
+/** What failed gates multiply the score by: the share of must-haves failed, not their count, and no floor. */
+export function gateFactor(w: ScoringWeights, failed: number, must: number): number {
+  return failed > 0 ? (w.gateCap / 100) * (1 - w.gateShareWeight * Math.min(1, failed / Math.max(1, must))) : 1;
+}
+
+/** Role relevance as total() uses it: its value (a share of the blend) and the factor it scales by. */
+interface Relevance { value: number; factor: number }
+
+function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: Relevance): { score: number; failed: number[] } {
   let num = 0;
   let den = 0;
+  let must = 0;
   const failed: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l.known) continue;
     num += l.weight * l.credit;
     den += l.weight;
-    if (l.required && l.credit < w.gateThreshold) failed.push(i);
+    if (!l.required) continue;
+    must++;
+    if (l.credit < w.gateThreshold) failed.push(i);
   }
   const base = den > 0 ? num / den : similarity;
-  let score = 100 * ((1 - w.similarityWeight) * base + w.similarityWeight * similarity);
-  // Failed gates scale the score into [0, cap]: the candidate stays visible and still ranks by fit.
-  if (failed.length) score *= Math.max(5, w.gateCap - (failed.length - 1) * w.gateCapStep) / 100;
+  // Failed gates and unrelated work scale the score: the candidate stays visible and still ranks by fit.
+  // Relevance is also a share of the blend, so candidates nobody's requirements separate (all
+  // meet them, or none does) still rank by it.
+  const rw = w.relevance.weight;
+  const blend = (1 - w.similarityWeight - rw) * base + w.similarityWeight * similarity + rw * relevance.value;
+  const score = 100 * blend * gateFactor(w, failed.length, must) * relevance.factor;
   return { score: Math.max(0, Math.round(score * 10) / 10), failed };
 }
 
@@ -107,7 +129,8 @@ function similarityOf(candidate: Candidate, role: Role): number {
 export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate, role: Role): { score: number; passed: boolean } {
   const { lines } = scoreLines(tax, weights, candidate, role, false);
   const similarity = similarityOf(candidate, role);
-  const t = total(lines, weights, similarity);
+  const rel = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
+  const t = total(lines, weights, similarity, { value: relevanceValue(weights, role.fn, rel), factor: relevanceFactor(weights, role.fn, rel) });
   return { score: t.score, passed: t.failed.length === 0 };
 }
 
@@ -130,13 +153,15 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
     });
   });
   const similarity = similarityOf(candidate, role);
-  const { score, failed } = total(lines, weights, similarity);
-  const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity).score;
+  const relevance = explainRelevance(tax, weights, role.profile, candidate.profile, candidate.occupation, role.fn);
+  const rel: Relevance = { value: relevanceValue(weights, role.fn, relevance.score), factor: relevance.factor };
+  const { score, failed } = total(lines, weights, similarity, rel);
+  const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity, rel).score;
   const gaps: Match['gaps'] = [];
   if (opts.explain) {
     lines.forEach((l, i) => {
       if (!l.known || l.credit >= 1) return;
-      const gain = Math.round((total(lines.map((x, j) => (j === i ? { ...x, credit: 1 } : x)), weights, similarity).score - score) * 10) / 10;
+      const gain = Math.round((total(lines.map((x, j) => (j === i ? { ...x, credit: 1 } : x)), weights, similarity, rel).score - score) * 10) / 10;
       if (gain > 0) gaps.push({ requirementId: results[i]!.id, gain });
     });
     gaps.sort((a, b) => b.gain - a.gain || a.requirementId.localeCompare(b.requirementId, 'en'));
@@ -146,6 +171,10 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
   const metMust = must.filter((r) => r.credit >= weights.gateThreshold).length;
   const metNice = nice.filter((r) => r.status === 'met').length;
   let summary = `${verdict(score)} (${score}/100): meets ${metMust} of ${must.length} must-haves and ${metNice} of ${nice.length} nice-to-haves`;
+  if (relevance.role && relevance.score !== null && relevance.score < 0.5) {
+    const theirs = relevance.candidate[0];
+    summary += `; different field: the role is ${relevance.role.name}${theirs ? `, the candidate's work is mostly ${theirs.name}` : ''}`;
+  }
   if (failed.length) summary += `; missing: ${failed.slice(0, 2).map((i) => short(results[i]!.text)).join('; ')}${failed.length > 2 ? ` and ${failed.length - 2} more` : ''}`;
   else if (gaps[0]) summary += `; the biggest gain would come from: ${short(results.find((r) => r.id === gaps[0]!.requirementId)!.text)}`;
   const match: Match = {
@@ -156,6 +185,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
     gaps,
     ceiling,
     similarity,
+    relevance: { score: relevance.score, factor: relevance.factor, role: relevance.role, candidate: relevance.candidate, detail: relevance.detail, evidence: opts.explain ? relevance.evidence : [] },
     summary: `${summary}.`,
     weights,
   };

@@ -23,6 +23,7 @@ const RANGES: Record<string, [number, number]> = {
   overqualifiedYears: [0, 50],
   overqualifiedDegreeLevels: [0, 4],
   overqualificationPenalty: [0, 1],
+  gateShareWeight: [0, 1],
 };
 const LEADERSHIP_KINDS = new Set(['mentoring', 'tech-lead', 'people-management', 'architecture', 'project-leadership', 'executive']);
 const MAPS: Record<string, { keys: ReadonlySet<string> | null; range: [number, number]; nested?: boolean }> = {
@@ -30,7 +31,11 @@ const MAPS: Record<string, { keys: ReadonlySet<string> | null; range: [number, n
   equivalentYears: { keys: null, range: [0, 50] },
   // Asked kind -> shown kind -> credit.
   leadershipCredit: { keys: LEADERSHIP_KINDS, range: [0, 1], nested: true },
+  // Role relevance shares and floor (months: checked apart).
+  relevance: { keys: new Set(['floor', 'weight', 'unknown', 'recentWeight', 'shareWeight', 'monthsWeight', 'months']), range: [0, 1] },
 };
+/** Keys of a map with their own range. */
+const MAP_RANGES: Record<string, [number, number]> = { 'relevance.months': [1, 600] };
 
 /** Why these overrides are not acceptable, or null when they are. */
 export function weightProblem(o: unknown): string | null {
@@ -58,7 +63,7 @@ export function weightProblem(o: unknown): string | null {
         }
         continue;
       }
-      const p = num(vv, `${k}.${kk}`, map.range);
+      const p = num(vv, `${k}.${kk}`, MAP_RANGES[`${k}.${kk}`] ?? map.range);
       if (p) return p;
     }
   }

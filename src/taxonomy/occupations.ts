@@ -41,11 +41,12 @@ export interface TitleFunction {
 
 /** "nurse" → "nurses", "secretary" → "secretaries", "coach" → "coaches" (the last word of a phrase). */
 function plural(phrase: string): string {
-  const m = /^(.*?)(\S+)$/.exec(phrase)!;
-  const w = m[2]!;
-  if (/[^aeiou]y$/i.test(w)) return `${m[1]}${w.slice(0, -1)}ies`;
-  if (/(?:s|x|z|ch|sh)$/i.test(w)) return `${m[1]}${w}es`;
-  return `${m[1]}${w}s`;
+  const at = phrase.lastIndexOf(' ') + 1;
+  const head = phrase.slice(0, at);
+  const w = phrase.slice(at);
+  if (/[^aeiou]y$/i.test(w)) return `${head}${w.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(w)) return `${head}${w}es`;
+  return `${head}${w}s`;
 }
 
 const forms = (words: string[] | undefined): Array<{ text: string; mode: FormMode }> =>
@@ -147,7 +148,7 @@ function classifySegment(titles: Lexicon<TitleValue | { kind: 'seniority'; level
 export function classifyTitle(titles: Lexicon<TitleValue | { kind: 'seniority'; level: string }>, occ: Occupations, title: string, strict = false): TitleFunction | null {
   if (occ.functions.length === 0) return null;
   // Bracketed asides ("(DBA)", "(m/f/d)") are read only when the rest names nothing.
-  const whole = title.replace(/\s*\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim() || title.replace(/\s+/g, ' ').trim();
+  const whole = title.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim() || title.replace(/\s+/g, ' ').trim();
   if (!whole || whole.length > 120) return null;
   const direct = classifySegment(titles, occ, whole, strict);
   if (direct) return direct;

@@ -179,6 +179,12 @@ export interface SectionOptions {
    */
   nestUnknown?: boolean;
   /**
+   * Read labels inside a job entry ("Responsibilities:", "Key achievements:", "Courses") as part
+   * of the experience (or volunteering) section they appear in, not as sections of their own: a
+   * résumé's in-entry labels. See entryLabel for when a label is one.
+   */
+  entryLabels?: boolean;
+  /**
    * Section cue words (a posting's): headings read by their cue words, labels inside a line
    * ("Must-have skills: A, B; Preferred: C") and headings run into flattened text ("... team.
    * What we expect of you You have ...") open sections of their own.
@@ -280,6 +286,34 @@ function embeddedHeadings(text: string, line: Span, cues: SectionCues): InlineHe
   return out;
 }
 
+/** Sections a job entry sits in, and labels such an entry may hold. */
+const ENTRY_PARENTS = new Set<SectionKind>(['experience', 'volunteering']);
+/** Always an entry's label inside an experience section: a job has duties and a description. */
+const ENTRY_ALWAYS = new Set<SectionKind>(['responsibilities', 'description']);
+/** An entry's label when it is written unlike the section's own heading ("Key achievements:" under "EXPERIENCE"). */
+const ENTRY_STYLED = new Set<SectionKind>(['awards', 'certifications']);
+
+/** How a heading line is written: capitals, a closing colon, markdown. */
+function headingStyle(raw: string): string {
+  const t = raw.trim();
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  const caps = letters.length > 1 && letters === letters.toUpperCase();
+  return `${caps ? 'C' : 'c'}${/:\s*\**\s*$/.test(t) || /^[^:]{1,40}:\s+\S/.test(t) ? ':' : ''}${/^(?:#|\*\*|__)/.test(t) ? 'm' : ''}`;
+}
+
+/**
+ * Whether a heading of `kind` inside an experience section is a label of the job entry above it:
+ * duties and descriptions always; achievements and courses when written in another style than the
+ * section's heading ("Key achievements:" under "EXPERIENCE"; under "Experience:" a same-styled
+ * "Awards:" is the next section).
+ */
+function entryLabel(kind: SectionKind, raw: string, parentStyle: string): boolean {
+  if (ENTRY_ALWAYS.has(kind)) return true;
+  if (!ENTRY_STYLED.has(kind)) return false;
+  const style = headingStyle(raw);
+  return style !== parentStyle && !style.startsWith('C');
+}
+
 /** Splits text into sections at heading lines; inline "Skills: Java, Python" starts a section too. */
 export function detectSections(text: string, opts: SectionOptions = {}): Section[] {
   const sections: Section[] = [];
@@ -288,8 +322,11 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
     current.body.end = Math.max(current.body.start, end);
     if (current.heading || current.body.end > current.body.start) sections.push(current);
   };
+  // The heading style of the experience section being read (entryLabels), or null outside one.
+  let parentStyle: string | null = null;
   const open = (kind: SectionKind, start: number, headingEnd: number, bodyStart: number): void => {
     close(start);
+    parentStyle = opts.entryLabels && ENTRY_PARENTS.has(kind) ? headingStyle(text.slice(start, headingEnd)) : null;
     // Markdown emphasis around a heading is markup, not part of its title.
     const title = trimChars(trimChars(text.slice(start, headingEnd), ' \t:-*_', 'end'), '*_', 'start');
     current = { kind, title, heading: { start, end: headingEnd }, body: { start: bodyStart, end: bodyStart } };
@@ -325,6 +362,8 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
     }
     if (kind === null && inline.length === 0) kind = leadIn(raw);
     if (kind === null && inline.length === 0 && looksLikeHeading(raw)) kind = opts.nestUnknown && current.kind !== 'other' ? null : 'other';
+    // "Responsibilities:", "Key achievements:" inside a job entry: the entry goes on.
+    if (kind !== null && parentStyle !== null && entryLabel(kind, raw.slice(0, headingEnd - line.start), parentStyle)) continue;
     if (kind !== null) open(kind, line.start, headingEnd, bodyStart);
     for (const h of inline) if (h.start >= (kind !== null ? bodyStart : line.start)) open(h.kind, h.start, h.end, h.body);
   }

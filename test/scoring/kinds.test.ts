@@ -201,3 +201,13 @@ describe('the registry: each kind bounds its own score', () => {
     expect(classes).toBeGreaterThan(1000);
   });
 });
+
+describe('overrides of the scoring 2.0 aggregation weights', () => {
+  it('are accepted in range and refused out of it', () => {
+    expect(weightProblem({ gateShareWeight: 0.4, relevance: { floor: 0.5, weight: 0.1, months: 48 } })).toBeNull();
+    expect(weightProblem({ gateShareWeight: 1.5 })).toMatch(/gateShareWeight/);
+    expect(weightProblem({ relevance: { floor: 2 } })).toMatch(/relevance.floor/);
+    expect(weightProblem({ relevance: { months: 0 } })).toMatch(/relevance.months/);
+    expect(weightProblem({ relevance: { nope: 1 } })).toMatch(/unknown weight "relevance.nope"/);
+  });
+});

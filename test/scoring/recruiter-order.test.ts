@@ -95,13 +95,8 @@ const ENGINE_WRONG: Record<string, string> = {
     'the OR-scoped years ("an HR generalist or recruitment role") average the alternatives (0.5 for 7 years of HR) instead of taking the best; the bullet "ATS or HRIS (for example AFAS, Workday or Greenhouse)" becomes two must-haves, and a bare "Workday" in the résumé is never recognised (ambiguous alias)',
   'chef-de-partie: chef-sous-chef > line-cook':
     '"A Level 2 Food Hygiene certificate" becomes a secondary-school (A-Level) must-have; "Level 3 Food Safety and Hygiene" does not satisfy the Level 2 certificate; "2 years experience as a Chef de Partie" is not scoped, so 4 years as Chef de Partie earn the same 0.6 as a line cook',
-  'chef-de-partie: chef-sous-chef > sales-manager': 'same two bogus gate failures as above; sales at relatedness 0.3 still reaches relevance 0.51 because 14 years × 0.3 saturate the months term',
-  'chef-de-partie: chef-sous-chef > sales-development-rep': 'same two bogus gate failures as above (factor 0.59 for the SDR does not make up for them)',
-  'chef-de-partie: chef-sous-chef > career-changer': 'same two bogus gate failures as above (factor 0.56 for the changer does not make up for them)',
   'elementary-teacher: teacher > teaching-assistant':
     '"Multiple Subject Teaching Credential program (in progress, expected 2027)" counts as a held teaching license, and an instructional aide\'s months count as classroom teaching, so a Spanish nice-to-have decides',
-  'registered-nurse: nurse-educator > sales-development-rep':
-    'both fail the NMC gate; the SDR earns 0.7 for "communication" from the degree name "Bachelor of Arts : Communication", and relevance 0 (factor 0.35) does not outweigh it, so a 9-year RN ranks below a salesperson',
 };
 const known = (key: string): string | undefined => ENGINE_WRONG[key];
 const used = new Set<string>();
