@@ -296,9 +296,9 @@ const ENTRY_STYLED = new Set<SectionKind>(['awards', 'certifications']);
 /** How a heading line is written: capitals, a closing colon, markdown. */
 function headingStyle(raw: string): string {
   const t = raw.trim();
-  const letters = t.replace(/[^\p{L}]/gu, '');
+  const letters = t.replace(/\P{L}/gu, '');
   const caps = letters.length > 1 && letters === letters.toUpperCase();
-  return `${caps ? 'C' : 'c'}${/:\s*\**\s*$/.test(t) || /^[^:]{1,40}:\s+\S/.test(t) ? ':' : ''}${/^(?:#|\*\*|__)/.test(t) ? 'm' : ''}`;
+  return `${caps ? 'C' : 'c'}${/:[\s*]*$/.test(t) || /^[^:]{1,40}:\s+\S/.test(t) ? ':' : ''}${/^(?:#|\*\*|__)/.test(t) ? 'm' : ''}`;
 }
 
 /**

@@ -67,6 +67,25 @@ describe('positions on template layouts', () => {
     expect(jobs(text).map((j) => j[0])).toEqual(['Sales Associate', 'Groundskeeper']);
   });
 
+  const entries = (label: string, heading = 'EXPERIENCE'): string =>
+    `${heading}\nSenior Accountant, Acme Ltd\t01/2019 - 12/2021\n${label}\n- Cut the month-end close by three days\nAccountant, Beta plc\t01/2015 - 12/2018\n- Statutory accounts\n\nEDUCATION\nBSc Accounting, University of Leeds, 2014`;
+  it.each([
+    ['Responsibilities:'], ['Key achievements:'], ['Key Achievements'], ['Achievements:'], ['Courses'], ['Courses:'], ['Training:'], ['Job Description'],
+  ])('the in-entry label %j does not end the experience section', (label) => {
+    const p = parse(entries(label));
+    expect(p.positions.map((j) => j.title)).toEqual(['Senior Accountant', 'Accountant']);
+    expect(p.sections.map((s) => s.kind)).toEqual(['experience', 'education']);
+  });
+
+  it.each([
+    ['the next section in the same style', 'AWARDS', 'EXPERIENCE'],
+    ['the next section with the same colon', 'Awards:', 'Experience:'],
+    ['education in another style', 'Education:', 'EXPERIENCE'],
+  ])('ends the experience section: %s', (_name, label, heading) => {
+    const p = parse(entries(label, heading));
+    expect(p.positions.map((j) => j.title)).toEqual(['Senior Accountant']);
+  });
+
   it('a job title with a high school employer stays a job', () => {
     expect(jobs('Experience\nMathematics Teacher\tSept 2015 - July 2021\nRiverside High School, Bristol')).toEqual([['Mathematics Teacher', 'Riverside High School', 'Bristol', '2015-09', '2021-07']]);
   });
