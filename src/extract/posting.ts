@@ -35,9 +35,12 @@ const NEED = /\b(?:need|must|required|essential)\b/i;
 /** A sentence that states a requirement in so many words: kept even when no skill, degree or years can be read from it. */
 const STRONG_NEED = /\b(?:must (?:have|hold|be|possess)|needs? to (?:have|be|hold)|(?:is|are) (?:essential|desirable|advantageous)|essential (?:that|for)|(?:ideal|successful) (?:candidate|applicant|person)s? (?:will|must|should) (?:have|be|hold))\b/i;
 
+/** "As a member of our team, you will have the opportunity to ...": what the job offers. */
+const OFFER = /\byou(?:'ll| will) (?:have|get|be given) (?:the|an?|plenty of) (?:opportunity|opportunities|chance|freedom)\b/i;
+
 /** Whether a prose sentence reads as a requirement. */
 function requirementSentence(s: string): boolean {
-  return (REQUIREMENT_WORDING.test(s) || PROSE_REQUIREMENT.test(s)) && !(DUTY.test(s) && !NEED.test(s));
+  return (REQUIREMENT_WORDING.test(s) || PROSE_REQUIREMENT.test(s)) && !((DUTY.test(s) || OFFER.test(s)) && !NEED.test(s));
 }
 const END_MARKER = /^(?:similar jobs|related jobs|more jobs|other jobs|jobs you may like|recommended jobs|people also viewed|people also searched|share this job|report this job|total views|views|reviews|company reviews|salary ranges?|salaries|interview experience|interview questions|interviews|benefits & perks reviews|about the company|apply clicks)$/i;
 const NUMERIC_LINE = /^[\d\s.,%$€£¥+/:·()-]+(?:k|m|reports?|interviews?|reviews?|data points|weeks|days|years?|employees)?$/i;

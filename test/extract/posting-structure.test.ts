@@ -102,6 +102,7 @@ describe('plain-sentence requirements in flattened postings', () => {
     ['To support residents with personal care and daily activities.'],
     ['Duties include medication rounds and record keeping.'],
     ['You will support residents with their daily activities.'],
+    ['As a member of our team, you will have the opportunity to gain experience of dementia care.'],
   ])('must not read %j', (sentence) => {
     expect(parse(posting(sentence))).toEqual([]);
   });
