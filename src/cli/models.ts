@@ -9,7 +9,7 @@ import { importEsco, importOnet, type ImportResult } from '../taxonomy/importers
 import type { SkillFile } from '../taxonomy/schema.ts';
 
 export const DEFAULT_TAXONOMY_DIR = new URL('../../data/taxonomy/', import.meta.url).pathname;
-const TABLES = ['titles', 'degrees', 'languages', 'leadership', 'certifications', 'places', 'scoring', 'sections', 'occupations'];
+const TABLES = ['titles', 'degrees', 'languages', 'leadership', 'certifications', 'places', 'scoring', 'sections', 'occupations', 'terms'];
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function yamlFiles(dir: string): string[] {

@@ -52,6 +52,16 @@ export interface Match {
     detail: string;
     evidence: Evidence[];
   };
+  /**
+   * Text relevance: the share of the posting's terms (title, requirements, responsibilities;
+   * weighted by rarity) the experience text shows, and the closest position.
+   */
+  textRelevance: {
+    score: number | null;
+    closest: { title: string | null; organization: string | null; start: string; end: string | null; similarity: number; shared: string[] } | null;
+    detail: string;
+    evidence: Evidence[];
+  };
   summary: string;
   /** The weights this score used (after any per-request overrides). */
   weights: ScoringWeights;
@@ -95,6 +105,10 @@ export interface ScoringWeights {
   overqualificationPenalty: number;
   /** Failed gates scale the score by gateCap/100 × (1 − gateShareWeight × the share of must-haves failed). */
   gateShareWeight: number;
+  /** Share of the blend from text relevance (the posting's terms shown in the experience text). */
+  textWeight: number;
+  /** The share of the posting's term weight that earns full text relevance. */
+  textFullShare: number;
   /** Role relevance: how the role's function and the candidate's functions scale the score. */
   relevance: RelevanceWeights;
 }

@@ -32,7 +32,12 @@ export interface Requirement {
   /** Experience must fall within the last N years. */
   withinYears?: number;
   /** What years of experience count: "professional software development", a skill, a domain. */
-  scope?: { text: string; professional: boolean };
+  /**
+   * What years of experience count: "professional software development", a skill, a domain; and the
+   * function the scope names ("as a Chef de Partie" → hospitality; "relevant experience" → the
+   * role's own), whose months are counted from the positions of that function.
+   */
+  scope?: { text: string; professional: boolean; function?: string };
   degree?: { level: DegreeLevel; fields: string[]; orEquivalent: boolean; relatedFields: boolean };
   languages?: Array<{ code: string; level: string | null }>;
   /** The languages are alternatives ("Dutch or German"): any one of them satisfies. */
@@ -79,6 +84,8 @@ export interface PostingProfile {
   body: Span;
   sections: Array<{ kind: string; title: string | null; span: Span }>;
   requirements: Requirement[];
+  /** Word stems of the title, requirements and responsibilities, for text relevance. */
+  terms?: string[];
   skills: PostingSkill[];
   warnings: Warning[];
   modelsVersion: string;

@@ -17,6 +17,8 @@ export interface Position {
   kind: 'job' | 'internship' | 'volunteer';
   /** The function the title names (occupations.yaml), when it names one. */
   function?: string;
+  /** Word stems of the position's text (personal-attribute lines left out), for text relevance. */
+  terms?: string[];
   span: Span;
 }
 

@@ -3,7 +3,7 @@
 // and the titles of the candidate's positions with their months, plus a headline title at the top
 // of the résumé ("SOUS CHEF").
 
-import type { Occupation } from '../domain/posting.ts';
+import type { Occupation, Requirement } from '../domain/posting.ts';
 import type { Position } from '../domain/resume.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
@@ -103,4 +103,31 @@ export function positionFunctions(tax: Taxonomy, positions: Position[]): Array<{
   }
   return [...months].map(([fn, set]) => ({ function: tax.occupations.functions[fn]!.id, name: tax.occupations.functions[fn]!.name, months: set.size }))
     .sort((a, b) => b.months - a.months || a.function.localeCompare(b.function, 'en'));
+}
+
+/**
+ * The function an experience scope names: a title or role noun ("as a Chef de Partie", "in an HR
+ * generalist or recruitment role"), else its strongest qualifier ("managing commercial
+ * construction projects"), else the role's own when the scope says "relevant", "industry",
+ * "development" and the like. Undefined when it names none (total experience counts).
+ */
+export function scopeFunction(tax: Taxonomy, scope: string, roleFunction: string | null): string | undefined {
+  const occ = tax.occupations;
+  const f = classifyTitle(tax.lexicons.titles, occ, scope);
+  if (f) return occ.functions[f.fn]!.id;
+  let best: { fn: number; priority: number } | null = null;
+  for (const q of occ.qualifiers.find(scope)) {
+    if (q.value.fn >= 0 && q.value.priority >= 1 && (!best || q.value.priority > best.priority)) best = q.value;
+  }
+  if (best) return occ.functions[best.fn]!.id;
+  return roleFunction && occ.roleScope.find(scope).length > 0 ? roleFunction : undefined;
+}
+
+/** Experience requirements with the function their scope names (see scopeFunction). */
+export function withScopeFunctions(tax: Taxonomy, requirements: Requirement[], role: Occupation | null | undefined): Requirement[] {
+  return requirements.map((r) => {
+    if (r.kind !== 'experience' || !r.scope?.text || r.leadership) return r;
+    const fn = scopeFunction(tax, r.scope.text, role?.function ?? null);
+    return fn ? { ...r, scope: { ...r.scope, function: fn } } : r;
+  });
 }

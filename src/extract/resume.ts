@@ -19,6 +19,7 @@ import { readLanguages } from './languages.ts';
 import { readLeadership } from './leadership.ts';
 import { findPositions } from './positions.ts';
 import { headlineOccupation, positionFunctions } from './occupation.ts';
+import { addPositionTerms } from './experience-terms.ts';
 import { toNumber } from './years.ts';
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 
@@ -322,6 +323,7 @@ export function parseResume(tax: Taxonomy, input: string, opts: ResumeOptions): 
   const firstHeading = sections.find((s) => s.heading && s.kind !== 'other')?.heading!.start ?? text.length;
   const headline = headlineOccupation(tax, text, doc.lines, firstHeading, contact.name);
   const occupation = { headline: headline ? { ...headline, span: doc.orig(headline.span!) } : null, functions: positionFunctions(tax, positions) };
+  addPositionTerms(tax, input, positions);
   return {
     asOf: formatYearMonth(opts.asOf),
     positions,

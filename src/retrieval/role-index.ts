@@ -20,7 +20,7 @@ import type { CapSource } from '../scoring/common.ts';
 import { capMonths } from '../scoring/experience.ts';
 import { KIND_ORDER, KINDS } from '../scoring/kinds.ts';
 import { relevanceFactor, relevanceValue, roleRelevance } from '../scoring/relevance.ts';
-import { gateFactor, quickScore, type Role } from '../scoring/score.ts';
+import { blendScore, gateFactor, quickScore, type Role } from '../scoring/score.ts';
 import { itemBound, reachableSkills } from '../scoring/skills.ts';
 
 /** Columns a query can filter on without reading the role. */
@@ -555,13 +555,11 @@ class Column<T extends Int32Array | Float64Array> {
 
 /**
  * The most total() (scoring/score.ts) can make of bounds on its parts: the requirements' base, the
- * similarity, role relevance (its share of the blend and its factor) and the gate factor. Each part
- * only ever raises the score, so bounds on the parts bound the score.
+ * similarity, role relevance (its share of the blend and its factor) and the gate factor; text
+ * relevance is taken as full. Each part only ever raises the score, so bounds on the parts bound it.
  */
 function scoreBound(w: ScoringWeights, base: number, similarity: number, relevance: number, relevanceFactor: number, gate: number): number {
-  const rw = w.relevance.weight;
-  // The requirements' share is never taken below 0 (were the other shares to exceed 1, a higher base would lower the score).
-  return 100 * (Math.max(0, 1 - w.similarityWeight - rw) * base + w.similarityWeight * similarity + rw * relevance) * gate * relevanceFactor;
+  return blendScore(w, base, similarity, relevance, 1, relevanceFactor, gate);
 }
 
 function normalizeMeta(m: RoleMeta): RoleMeta {

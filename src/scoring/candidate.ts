@@ -7,6 +7,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
 import { DEGREE_ORDER } from '../extract/degree.ts';
 import { compileOccupation, type CandidateOccupation } from './relevance.ts';
+import { compileCandidateTerms, type CandidateTerms } from './text-relevance.ts';
 
 export interface SkillFact {
   months: number;
@@ -36,6 +37,8 @@ export interface Candidate {
   degrees: Array<ResumeProfile['education'][number] & { rank: number }>;
   /** Months per function and the latest title's function, for role relevance. */
   occupation: CandidateOccupation;
+  /** The experience text's terms as ascending hashes (all and per position), for text relevance. */
+  terms: CandidateTerms;
 }
 
 /**
@@ -86,5 +89,5 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile): Candida
     lastWorked = Math.max(lastWorked, p.end ? monthIndex(parseAsOf(p.end)!) : asOf);
   }
   const degrees = profile.education.filter((e) => e.level !== null).map((e) => ({ ...e, rank: DEGREE_ORDER.indexOf(e.level!) })).sort((a, b) => b.rank - a.rank);
-  return { profile, asOf, direct, effective, lastWorked, degrees, occupation: compileOccupation(tax, profile, asOf) };
+  return { profile, asOf, direct, effective, lastWorked, degrees, occupation: compileOccupation(tax, profile, asOf), terms: compileCandidateTerms(profile) };
 }

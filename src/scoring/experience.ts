@@ -28,17 +28,29 @@ function unrecognisedScope(r: Requirement): boolean {
   return !(r.minYears !== undefined && r.minYears <= 0) && !hasSkills(r) && r.leadership === undefined && specificScope(r.scope?.text ?? '');
 }
 
-/** The months of the candidate's that an experience line without skills is measured on, before recency. */
-function scopeCredit(c: Candidate, w: ScoringWeights, leadership: boolean, minYears: number | undefined, unrecognised: boolean): number {
+/**
+ * The months an experience line without skills is measured on: leadership months, the months of
+ * positions in the function its scope names (and related ones at their weight) when the résumé's
+ * titles name functions, else total professional months.
+ */
+function scopeMonths(c: Candidate, leadership: boolean, fn: string | undefined): { months: number; byFunction: boolean } {
   const p = c.profile;
-  const months = leadership ? p.leadership.months : p.experience.totalMonths;
+  if (leadership) return { months: p.leadership.months, byFunction: false };
+  const m = fn === undefined ? undefined : c.occupation.monthsFor.get(fn);
+  return m === undefined ? { months: p.experience.totalMonths, byFunction: false } : { months: m, byFunction: true };
+}
+
+/** The credit of an experience line without skills, before recency. */
+function scopeCredit(c: Candidate, w: ScoringWeights, leadership: boolean, minYears: number | undefined, unrecognised: boolean, fn: string | undefined): number {
+  const p = c.profile;
+  const { months, byFunction } = scopeMonths(c, leadership, fn);
   // "0-2 years", "up to 2 years", "no experience required": no minimum, so nobody fails it (the
   // maximum is a hint, not scored).
   if (minYears !== undefined && minYears <= 0) return 1;
   const credit = minYears ? yearsCredit(months, minYears * 12, w.yearsCreditExponent) : months > 0 || p.experience.source === 'stated' ? 1 : 0;
   // A domain the taxonomy did not recognise is checked against total experience only, so it can
   // be at most a partial match.
-  return unrecognised ? Math.min(credit, w.unrecognisedScopeCredit) : credit;
+  return unrecognised && !byFunction ? Math.min(credit, w.unrecognisedScopeCredit) : credit;
 }
 
 /** Months well past the role's maximum (maxYears + `overqualifiedYears`), or 0. */
@@ -61,15 +73,17 @@ export function scoreExperience(ctx: ScoreContext): Scored {
     const s = groupCredit(ctx, ctx.any, ctx.all);
     return { ...s, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: ${s.detail}` : '' };
   }
-  const months = leadershipScope ? p.leadership.months : p.experience.totalMonths;
+  const scoped = scopeMonths(c, leadershipScope, r.scope?.function);
+  const months = scoped.months;
   const noMinimum = r.minYears !== undefined && r.minYears <= 0;
   const unrecognised = unrecognisedScope(r);
-  let credit = scopeCredit(c, ctx.weights, leadershipScope, r.minYears, unrecognised);
+  let credit = scopeCredit(c, ctx.weights, leadershipScope, r.minYears, unrecognised, r.scope?.function);
   const over = overqualifiedBy(r, months, ctx.weights);
   if (over > 0) credit *= 1 - ctx.weights.overqualificationPenalty;
   const parts: string[] = [];
   if (ctx.explain) {
-    const what = leadershipScope ? 'in leadership roles' : p.experience.source === 'stated' ? 'stated, no dated positions' : unrecognised ? 'of professional experience (the scope was not recognised, so this is at most partial)' : 'of professional experience';
+    const fnName = r.scope?.function ? ctx.tax.occupations.functions[ctx.tax.occupations.index.get(r.scope.function) ?? -1]?.name ?? r.scope.function : '';
+    const what = leadershipScope ? 'in leadership roles' : scoped.byFunction ? `in ${fnName} and related positions (by their titles)` : p.experience.source === 'stated' ? 'stated, no dated positions' : unrecognised ? 'of professional experience (the scope was not recognised, so this is at most partial)' : 'of professional experience';
     const asked = noMinimum ? `no minimum of ${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}` : `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}`;
     parts.push(`${asked}; found ${duration(months)} ${what}`);
     if (over > 0) parts.push(`overqualified: well past the role's maximum of ${r.maxYears} years${ctx.weights.overqualificationPenalty > 0 ? ` (costs ${Math.round(ctx.weights.overqualificationPenalty * 100)}% of this line)` : ''}`);
@@ -101,7 +115,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
  */
 export function planExperience(r: Requirement, _any: CompiledRef[], _all: CompiledRef[]): LinePlan {
   const leadership = r.leadership !== undefined;
-  if (!hasSkills(r)) return { via: 'class', key: `${leadership ? 'L' : 'T'}|${r.minYears ?? ''}|${unrecognisedScope(r) ? 'U' : ''}` };
+  if (!hasSkills(r)) return { via: 'class', key: `${leadership ? 'L' : 'T'}|${r.minYears ?? ''}|${unrecognisedScope(r) ? 'U' : ''}|${leadership ? '' : r.scope?.function ?? ''}` };
   const minShare = r.minShare ?? 0;
   if (!leadership && !r.scope?.professional) return { via: 'items', need: r.minYears ? r.minYears * 12 : 0, minShare, cap: 'none', capNeed: 0 };
   return { via: 'items', need: 0, minShare, cap: leadership ? 'leadership' : 'total', capNeed: r.minYears && r.minYears > 0 ? r.minYears * 12 : 0 };
@@ -120,6 +134,6 @@ export function experienceLineBound(w: ScoringWeights, mean: number, minShare: n
 
 /** A line without skills: its credit before recency and the overqualification penalty. */
 export function experienceClassBound(c: Candidate, w: ScoringWeights, key: string): number {
-  const [scope, min, unrecognised] = key.split('|');
-  return scopeCredit(c, w, scope === 'L', min === '' ? undefined : Number(min), unrecognised === 'U');
+  const [scope, min, unrecognised, fn] = key.split('|');
+  return scopeCredit(c, w, scope === 'L', min === '' ? undefined : Number(min), unrecognised === 'U', fn || undefined);
 }

@@ -23,6 +23,11 @@ export interface CandidateOccupation {
   recentPosition: number;
   /** Function the résumé's headline names (-1: none). */
   headline: number;
+  /**
+   * Months that count for an experience line scoped to each function (by id): months in it and in
+   * related functions at their weight, at most the total. Empty when no title names a function.
+   */
+  monthsFor: ReadonlyMap<string, number>;
 }
 
 export function compileOccupation(tax: Taxonomy, profile: ResumeProfile, asOf: number): CandidateOccupation {
@@ -44,7 +49,15 @@ export function compileOccupation(tax: Taxonomy, profile: ResumeProfile, asOf: n
     if (end > recentEnd) { recentEnd = end; recent = occ.index.get(p.function) ?? -1; recentPosition = k; }
   });
   const h = profile.occupation?.headline;
-  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent, recentPosition, headline: h ? occ.index.get(h.function) ?? -1 : -1 };
+  const monthsFor = new Map<string, number>();
+  if (fns.length) {
+    occ.functions.forEach((f, F) => {
+      let m = 0;
+      for (let i = 0; i < fns.length; i++) m += months[i]! * relatedness(occ, F, fns[i]!);
+      monthsFor.set(f.id, Math.min(Math.round(m), profile.experience.totalMonths));
+    });
+  }
+  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent, recentPosition, headline: h ? occ.index.get(h.function) ?? -1 : -1, monthsFor };
 }
 
 export function roleFunction(tax: Taxonomy, profile: PostingProfile): number {

@@ -11,6 +11,7 @@ import type { Scored, ScoreContext } from './common.ts';
 import { KINDS } from './kinds.ts';
 import { conceptVector, coverage, type ConceptVector } from './similarity.ts';
 import type { CompiledRef } from './skills.ts';
+import { compileRoleTerms, explainTextRelevance, textRelevance, type RoleTerms } from './text-relevance.ts';
 import { explainRelevance, relevanceFactor, relevanceValue, roleFunction, roleRelevance } from './relevance.ts';
 
 export interface ScoringModel {
@@ -25,6 +26,8 @@ export interface Role {
   reqs: Array<{ requirement: Requirement; any: CompiledRef[]; all: CompiledRef[] }>;
   /** The role's function (occupations), -1 when unknown. */
   fn: number;
+  /** The role's weighted terms, for text relevance. */
+  terms: RoleTerms;
 }
 
 /**
@@ -43,7 +46,7 @@ export function compileRole(tax: Taxonomy, profile: PostingProfile, keep: (p: Po
   });
   const kept = keep(profile);
   const reqs = kept.requirements.map((requirement) => ({ requirement, any: resolve(requirement.anyOf), all: resolve(requirement.allOf) }));
-  return { profile: kept, concepts: conceptVector(counts), reqs, fn: roleFunction(tax, profile) };
+  return { profile: kept, concepts: conceptVector(counts), reqs, fn: roleFunction(tax, profile), terms: compileRoleTerms(tax, profile) };
 }
 
 /** Weights with per-request overrides applied (validated by the caller's schema). */
@@ -69,8 +72,21 @@ export function gateFactor(w: ScoringWeights, failed: number, must: number): num
   return failed > 0 ? (w.gateCap / 100) * (1 - w.gateShareWeight * Math.min(1, failed / Math.max(1, must))) : 1;
 }
 
-/** Role relevance as total() uses it: its value (a share of the blend) and the factor it scales by. */
-interface Relevance { value: number; factor: number }
+/** Role relevance as total() uses it (its share of the blend and the factor it scales by), and text relevance. */
+interface Relevance { value: number; factor: number; text: number }
+
+/**
+ * The score from its parts: the requirements' base, similarity, role relevance and text relevance
+ * as shares of the blend, then the gate and relevance factors. The ranking index bounds scores with
+ * this same function (each part only ever raises the score).
+ */
+export function blendScore(w: ScoringWeights, base: number, similarity: number, relevance: number, text: number, relevanceFactor: number, gate: number): number {
+  const rw = w.relevance.weight;
+  const tw = w.textWeight;
+  // The requirements' share is never taken below 0 (were the other shares to exceed 1, a higher base would lower the score).
+  const blend = Math.max(0, 1 - w.similarityWeight - rw - tw) * base + w.similarityWeight * similarity + rw * relevance + tw * text;
+  return 100 * blend * gate * relevanceFactor;
+}
 
 function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: Relevance): { score: number; failed: number[] } {
   let num = 0;
@@ -90,9 +106,7 @@ function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: 
   // Failed gates and unrelated work scale the score: the candidate stays visible and still ranks by fit.
   // Relevance is also a share of the blend, so candidates nobody's requirements separate (all
   // meet them, or none does) still rank by it.
-  const rw = w.relevance.weight;
-  const blend = (1 - w.similarityWeight - rw) * base + w.similarityWeight * similarity + rw * relevance.value;
-  const score = 100 * blend * gateFactor(w, failed.length, must) * relevance.factor;
+  const score = blendScore(w, base, similarity, relevance.value, relevance.text, relevance.factor, gateFactor(w, failed.length, must));
   return { score: Math.max(0, Math.round(score * 10) / 10), failed };
 }
 
@@ -130,7 +144,8 @@ export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Ca
   const { lines } = scoreLines(tax, weights, candidate, role, false);
   const similarity = similarityOf(candidate, role);
   const rel = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
-  const t = total(lines, weights, similarity, { value: relevanceValue(weights, role.fn, rel), factor: relevanceFactor(weights, role.fn, rel) });
+  const text = textRelevance(role.terms, candidate.terms.all, weights.textFullShare) ?? 1;
+  const t = total(lines, weights, similarity, { value: relevanceValue(weights, role.fn, rel), factor: relevanceFactor(weights, role.fn, rel), text });
   return { score: t.score, passed: t.failed.length === 0 };
 }
 
@@ -154,7 +169,9 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
   });
   const similarity = similarityOf(candidate, role);
   const relevance = explainRelevance(tax, weights, role.profile, candidate.profile, candidate.occupation, role.fn);
-  const rel: Relevance = { value: relevanceValue(weights, role.fn, relevance.score), factor: relevance.factor };
+  const textScore = textRelevance(role.terms, candidate.terms.all, weights.textFullShare);
+  const text = explainTextRelevance(role.terms, candidate.profile, candidate.terms, textScore, weights.textFullShare);
+  const rel: Relevance = { value: relevanceValue(weights, role.fn, relevance.score), factor: relevance.factor, text: textScore ?? 1 };
   const { score, failed } = total(lines, weights, similarity, rel);
   const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity, rel).score;
   const gaps: Match['gaps'] = [];
@@ -186,6 +203,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
     ceiling,
     similarity,
     relevance: { score: relevance.score, factor: relevance.factor, role: relevance.role, candidate: relevance.candidate, detail: relevance.detail, evidence: opts.explain ? relevance.evidence : [] },
+    textRelevance: { score: text.score, closest: text.closest, detail: text.detail, evidence: opts.explain ? text.evidence : [] },
     summary: `${summary}.`,
     weights,
   };

@@ -24,6 +24,8 @@ const RANGES: Record<string, [number, number]> = {
   overqualifiedDegreeLevels: [0, 4],
   overqualificationPenalty: [0, 1],
   gateShareWeight: [0, 1],
+  textWeight: [0, 1],
+  textFullShare: [0.01, 1],
 };
 const LEADERSHIP_KINDS = new Set(['mentoring', 'tech-lead', 'people-management', 'architecture', 'project-leadership', 'executive']);
 const MAPS: Record<string, { keys: ReadonlySet<string> | null; range: [number, number]; nested?: boolean }> = {

@@ -14,6 +14,7 @@ export interface OccupationSource {
   generic?: string[];
   qualifiers?: Array<{ function: string; priority?: number; words?: string[] }>;
   roleCues?: string[];
+  roleScopeWords?: string[];
 }
 
 /** fn -1: a generic head ("manager") that names no function alone. */
@@ -29,6 +30,8 @@ export interface Occupations {
   qualifiers: Lexicon<QualifierValue>;
   /** Phrases that introduce the role on offer in running text ("looking for", "join us as"). */
   roleCues: Lexicon<true>;
+  /** Words in an experience scope that mean the role's own kind of work ("relevant", "industry"). */
+  roleScope: Lexicon<true>;
 }
 
 /** The function a title names, and which words named it. */
@@ -81,7 +84,8 @@ export function createOccupations(src: OccupationSource | undefined): Occupation
     forms: (q.words ?? []).map((text) => ({ text, mode: 0 as FormMode })),
   })));
   const roleCues = new Lexicon([{ value: true as const, forms: (src?.roleCues ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]);
-  return { functions, index, related, heads, qualifiers, roleCues };
+  const roleScope = new Lexicon([{ value: true as const, forms: (src?.roleScopeWords ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]);
+  return { functions, index, related, heads, qualifiers, roleCues, roleScope };
 }
 
 export function relatedness(occ: Occupations, a: number, b: number): number {

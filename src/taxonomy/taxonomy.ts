@@ -8,6 +8,7 @@ import { SpanIndex } from '../text/spans.ts';
 import { PhraseMatcher, type FormMode, type MatcherConcept, type RawMatch } from './matcher.ts';
 import { createLexicons, type Lexicons, type TablesSource } from './lexicons.ts';
 import { createOccupations, type OccupationSource, type Occupations } from './occupations.ts';
+import { createTermWeights, type TermSource, type TermWeights } from './term-weights.ts';
 import { TECH_CATEGORIES, type CompiledSkill, type LanguagesFile } from './schema.ts';
 
 export interface SkillInfo {
@@ -47,6 +48,8 @@ export interface Taxonomy {
   lexicons: Lexicons;
   /** Functions (occupation families), how titles name them, and how related they are. */
   occupations: Occupations;
+  /** Word-stem weights and personal-attribute cues for text relevance. */
+  terms: TermWeights;
   /** Matches in already-normalized text: skills first (concept < skills.length), then languages. */
   match(normalized: string, tokens?: Tokens): RawMatch[];
   /** Mentions of skills and spoken languages, with spans into `text` as given. */
@@ -197,6 +200,7 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
     matcher,
     lexicons: createLexicons(models as unknown as TablesSource),
     occupations: createOccupations(models['occupations'] as OccupationSource | undefined),
+    terms: createTermWeights(models['terms'] as TermSource | undefined),
     match,
     mentions: (text) => mentionsIn(normalizeText(text), text),
     mentionsIn,

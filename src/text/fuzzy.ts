@@ -1,12 +1,15 @@
 // The one wrapper around natural: Jaro–Winkler similarity for misspelt names ("Postgress",
-// "Kubernates", "Javascipt"). Only natural's distance submodule is loaded (the package index
-// takes ~300 ms and prints to stdout), on first use.
+// "Kubernates", "Javascipt"), and the Porter stemmer and English stop words that text relevance
+// reads terms with. Only the submodules used are loaded (the package index takes ~300 ms and
+// prints to stdout), each on first use.
 
 import { createRequire } from 'node:module';
 
 type JaroWinkler = (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
 
 let jw: JaroWinkler | null = null;
+let porter: { stem: (w: string) => string } | null = null;
+let stops: ReadonlySet<string> | null = null;
 
 function load(): JaroWinkler {
   jw ??= createRequire(import.meta.url)('natural/lib/natural/distance/jaro-winkler_distance.js') as JaroWinkler;
@@ -27,4 +30,16 @@ export function deletions(word: string): string[] {
   const out = new Set<string>();
   for (let k = 0; k < word.length; k++) out.add(word.slice(0, k) + word.slice(k + 1));
   return [...out];
+}
+
+/** The Porter stem of a lower-case word ("managing" and "management" → "manag"). */
+export function stem(word: string): string {
+  porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem: (w: string) => string };
+  return porter.stem(word);
+}
+
+/** natural's English stop words ("the", "and", "with", ...). */
+export function stopWords(): ReadonlySet<string> {
+  stops ??= new Set((createRequire(import.meta.url)('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
+  return stops;
 }

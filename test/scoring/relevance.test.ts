@@ -21,7 +21,7 @@ const candidateArb = fc.record({
   for (const j of jobs) by.set(j.fn, (by.get(j.fn) ?? 0) + j.months);
   const fns = [...by.keys()];
   const months = fns.map((f) => by.get(f)!);
-  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent: fns.length ? (recent >= 0 && by.has(recent) ? recent : fns[0]!) : -1, recentPosition: -1, headline };
+  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent: fns.length ? (recent >= 0 && by.has(recent) ? recent : fns[0]!) : -1, recentPosition: -1, headline, monthsFor: new Map() };
 });
 
 describe('role relevance', () => {
@@ -52,7 +52,7 @@ describe('role relevance', () => {
   it('an unknown role changes nothing; an unknown candidate gets the neutral value', () => {
     expect(relevanceFactor(w, -1, null)).toBe(1);
     expect(relevanceFactor(w, -1, 0)).toBe(1);
-    const empty: CandidateOccupation = { fns: [], months: [], total: 0, recent: -1, recentPosition: -1, headline: -1 };
+    const empty: CandidateOccupation = { fns: [], months: [], total: 0, recent: -1, recentPosition: -1, headline: -1, monthsFor: new Map() };
     expect(roleRelevance(occ, w, empty, 0)).toBeNull();
     expect(relevanceFactor(w, 0, null)).toBeCloseTo(w.relevance.floor + (1 - w.relevance.floor) * w.relevance.unknown, 9);
   });
