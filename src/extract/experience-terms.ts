@@ -7,11 +7,16 @@ import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { contentTerms } from '../text/terms.ts';
 
-/** At most this many terms per position or posting (a pasted essay adds nothing a recruiter reads). */
+/** At most this many terms per position (a pasted essay adds nothing a recruiter reads). */
 const MAX_TERMS = 400;
+/**
+ * At most this many per posting, in reading order: title and requirements first, then
+ * responsibilities (every pair probes each posting term, so this bounds the cost of a pair).
+ */
+const MAX_POSTING_TERMS = 150;
 
-function capped(terms: string[]): string[] {
-  return terms.slice(0, MAX_TERMS).sort();
+function capped(terms: string[], max = MAX_TERMS): string[] {
+  return terms.slice(0, max).sort();
 }
 
 /** Sets each position's `terms` from its text (`input` is the text the spans point into). */
@@ -25,5 +30,5 @@ export function addPositionTerms(tax: Taxonomy, input: string, positions: Positi
 /** The posting's terms: its title, requirement lines and responsibility sections. */
 export function postingTerms(text: string, title: string | null, requirements: Array<{ text: string }>, responsibilities: Span[]): string[] {
   const parts = [title ?? '', ...requirements.map((r) => r.text), ...responsibilities.map((s) => text.slice(s.start, s.end))];
-  return capped(contentTerms(parts.join('\n')));
+  return capped(contentTerms(parts.join('\n')), MAX_POSTING_TERMS);
 }

@@ -28,6 +28,8 @@ export interface CandidateOccupation {
    * related functions at their weight, at most the total. Empty when no title names a function.
    */
   monthsFor: ReadonlyMap<string, number>;
+  /** Whether the résumé has any dated position (none: no evidence of doing any work, relevance 0). */
+  dated: boolean;
 }
 
 export function compileOccupation(tax: Taxonomy, profile: ResumeProfile, asOf: number): CandidateOccupation {
@@ -57,7 +59,7 @@ export function compileOccupation(tax: Taxonomy, profile: ResumeProfile, asOf: n
       monthsFor.set(f.id, Math.min(Math.round(m), profile.experience.totalMonths));
     });
   }
-  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent, recentPosition, headline: h ? occ.index.get(h.function) ?? -1 : -1, monthsFor };
+  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent, recentPosition, headline: h ? occ.index.get(h.function) ?? -1 : -1, monthsFor, dated: profile.positions.length > 0 };
 }
 
 export function roleFunction(tax: Taxonomy, profile: PostingProfile): number {
@@ -65,9 +67,14 @@ export function roleFunction(tax: Taxonomy, profile: PostingProfile): number {
   return o ? tax.occupations.index.get(o.function) ?? -1 : -1;
 }
 
-/** Relevance 0..1 of a candidate to a role of function `fn`, or null when either side is unknown. */
+/**
+ * Relevance 0..1 of a candidate to a role of function `fn`; null when the role's function is
+ * unknown, or the résumé has positions whose titles name none. A résumé with no dated position and
+ * no headline title shows no work in any function: 0 (a skills list alone is not experience).
+ */
 export function roleRelevance(occ: Occupations, w: ScoringWeights, c: CandidateOccupation, fn: number): number | null {
-  if (fn < 0 || (c.fns.length === 0 && c.headline < 0)) return null;
+  if (fn < 0) return null;
+  if (c.fns.length === 0 && c.headline < 0) return c.dated ? null : 0;
   const r = w.relevance;
   const recent = Math.max(relatedness(occ, fn, c.recent), relatedness(occ, fn, c.headline));
   // Months count by relatedness and each function's months only up to `months`, so a long career

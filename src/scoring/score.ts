@@ -144,7 +144,7 @@ export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Ca
   const { lines } = scoreLines(tax, weights, candidate, role, false);
   const similarity = similarityOf(candidate, role);
   const rel = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
-  const text = textRelevance(role.terms, candidate.terms.all, weights.textFullShare) ?? 1;
+  const text = textRelevance(role.terms, candidate.terms, weights.textFullShare) ?? 1;
   const t = total(lines, weights, similarity, { value: relevanceValue(weights, role.fn, rel), factor: relevanceFactor(weights, role.fn, rel), text });
   return { score: t.score, passed: t.failed.length === 0 };
 }
@@ -169,7 +169,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
   });
   const similarity = similarityOf(candidate, role);
   const relevance = explainRelevance(tax, weights, role.profile, candidate.profile, candidate.occupation, role.fn);
-  const textScore = textRelevance(role.terms, candidate.terms.all, weights.textFullShare);
+  const textScore = textRelevance(role.terms, candidate.terms, weights.textFullShare);
   const text = explainTextRelevance(role.terms, candidate.profile, candidate.terms, textScore, weights.textFullShare);
   const rel: Relevance = { value: relevanceValue(weights, role.fn, relevance.score), factor: relevance.factor, text: textScore ?? 1 };
   const { score, failed } = total(lines, weights, similarity, rel);

@@ -36,33 +36,50 @@ export function compileRoleTerms(tax: Taxonomy, profile: PostingProfile): RoleTe
   return { hashes: Int32Array.from(pairs, (p) => p[0]), weights, terms: pairs.map((p) => p[1]), total: weights.reduce((a, b) => a + b, 0) };
 }
 
-/** The candidate's experience terms as ascending hashes: all positions', and each position's. */
+/**
+ * The candidate's experience terms: an open-addressing table of term hashes (-1 empty) with, for
+ * each, a bit mask of the positions (the first 31) whose text holds it. One probe per posting term
+ * scores a pair; the masks find the closest position without a pass per position.
+ */
 export interface CandidateTerms {
-  all: Int32Array;
-  positions: Int32Array[];
+  keys: Int32Array;
+  masks: Int32Array;
+  size: number;
 }
+
+const MAX_MASKED_POSITIONS = 31;
 
 export function compileCandidateTerms(profile: ResumeProfile): CandidateTerms {
-  const set = new Set<number>();
-  const positions = profile.positions.map((p) => {
-    const own = Int32Array.from(p.terms ?? [], termHash).sort();
-    for (const h of own) set.add(h);
-    return own;
+  const own = new Map<number, number>();
+  profile.positions.forEach((p, k) => {
+    const bit = k < MAX_MASKED_POSITIONS ? 1 << k : 0;
+    for (const t of p.terms ?? []) {
+      const h = termHash(t);
+      own.set(h, (own.get(h) ?? 0) | bit);
+    }
   });
-  return { all: Int32Array.from(set).sort(), positions };
+  let cap = 16;
+  while (cap < own.size * 2) cap *= 2;
+  const keys = new Int32Array(cap).fill(-1);
+  const masks = new Int32Array(cap);
+  for (const [h, m] of own) {
+    let i = h & (cap - 1);
+    while (keys[i] !== -1) i = (i + 1) & (cap - 1);
+    keys[i] = h;
+    masks[i] = m;
+  }
+  return { keys, masks, size: own.size };
 }
 
-/** Calls `hit(i)` for each role term (by index) that `cand` holds: one merge of two ascending arrays. */
-function eachShared(role: RoleTerms, cand: Int32Array, hit: (i: number) => void): void {
-  let i = 0;
-  let j = 0;
-  const a = role.hashes;
-  while (i < a.length && j < cand.length) {
-    const x = a[i]!;
-    const y = cand[j]!;
-    if (x === y) { hit(i); i++; j++; }
-    else if (x < y) i++;
-    else j++;
+/** The slot of hash `h` in the candidate's table, or -1. */
+function slotOf(c: CandidateTerms, h: number): number {
+  const mask = c.keys.length - 1;
+  let i = h & mask;
+  for (;;) {
+    const k = c.keys[i]!;
+    if (k === h) return i;
+    if (k === -1) return -1;
+    i = (i + 1) & mask;
   }
 }
 
@@ -70,19 +87,12 @@ function eachShared(role: RoleTerms, cand: Int32Array, hit: (i: number) => void)
  * Share of the role's term weight the candidate's terms cover, divided by the share that earns full
  * relevance (`fullShare`), at most 1; null when the role has no terms.
  */
-export function textRelevance(role: RoleTerms, cand: Int32Array, fullShare: number): number | null {
+export function textRelevance(role: RoleTerms, cand: CandidateTerms, fullShare: number): number | null {
   if (role.total <= 0) return null;
-  let i = 0;
-  let j = 0;
+  if (cand.size === 0) return 0;
   let got = 0;
   const a = role.hashes;
-  while (i < a.length && j < cand.length) {
-    const x = a[i]!;
-    const y = cand[j]!;
-    if (x === y) { got += role.weights[i]!; i++; j++; }
-    else if (x < y) i++;
-    else j++;
-  }
+  for (let i = 0; i < a.length; i++) if (slotOf(cand, a[i]!) >= 0) got += role.weights[i]!;
   return Math.min(1, got / role.total / fullShare);
 }
 
@@ -98,18 +108,22 @@ export interface TextRelevanceExplained {
 export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, cand: CandidateTerms, score: number | null, fullShare: number): TextRelevanceExplained {
   // The closest position: the largest share of the posting's squared term weight it shows (the
   // order of the cosine between the two weighted vectors).
-  let best = -1;
-  let bestShown = 0;
-  cand.positions.forEach((own, k) => {
-    let shown = 0;
-    eachShared(role, own, (i) => { shown += role.weights[i]! ** 2; });
-    if (shown > bestShown) { bestShown = shown; best = k; }
+  const n = Math.min(resume.positions.length, MAX_MASKED_POSITIONS);
+  const shown = new Float64Array(n);
+  const slots = new Int32Array(role.hashes.length).fill(-1);
+  role.hashes.forEach((h, i) => {
+    const s = cand.size ? slotOf(cand, h) : -1;
+    slots[i] = s;
+    if (s < 0) return;
+    for (let m = cand.masks[s]!, k = 0; m !== 0 && k < n; m >>>= 1, k++) if (m & 1) shown[k]! += role.weights[i]! ** 2;
   });
+  let best = -1;
+  for (let k = 0; k < n; k++) if (shown[k]! > 0 && (best < 0 || shown[k]! > shown[best]!)) best = k;
   const pos = best >= 0 ? resume.positions[best]! : null;
   let closest: TextRelevanceExplained['closest'] = null;
   if (pos) {
     const v = new Float64Array(role.weights.length);
-    eachShared(role, cand.positions[best]!, (i) => { v[i] = role.weights[i]!; });
+    slots.forEach((s, i) => { if (s >= 0 && (cand.masks[s]! >>> best) & 1) v[i] = role.weights[i]!; });
     const shared = [...v.keys()].filter((i) => v[i]! > 0).sort((x, y) => role.weights[y]! - role.weights[x]! || x - y).slice(0, 6).map((i) => role.terms?.[i] ?? '');
     closest = { title: pos.title, organization: pos.organization, start: pos.start, end: pos.end, similarity: Math.round(similarity.cosine(Array.from(role.weights), Array.from(v)) * 1000) / 1000, shared };
   }

@@ -15,7 +15,7 @@ export interface TablesSource {
     titles?: Array<{ id: string; name: string; function?: string; aliases?: string[] }>;
   };
   degrees?: {
-    levels?: Array<{ level: string } & Words>;
+    levels?: Array<{ level: string; notIn?: string[] } & Words>;
     fields?: Array<{ id: string; name: string; aliases?: string[]; group?: string; cased?: string[] }>;
     equivalence?: string[];
     relatedField?: string[];
@@ -129,7 +129,7 @@ export function createLexicons(t: TablesSource): Lexicons {
     seniorityOrder: seniority.map((s) => s.level),
     levelCodes: new Map((t.titles?.levelCodes ?? []).map((c) => [c.code.toLowerCase().replace(/\s+/g, ' '), c.level])),
     // Degree abbreviations ("MEd", "B.S.", "MS") match only as written: "med-surg" is not a degree.
-    degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, [...(l.cased ?? []), ...(l.words ?? []).filter(isAbbreviation)]) }))),
+    degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, [...(l.cased ?? []), ...(l.words ?? []).filter(isAbbreviation)]), notIn: l.notIn ?? [] }))),
     fields: new Lexicon((t.degrees?.fields ?? []).map((f) => ({
       value: { id: f.id, name: f.name, group: f.group ?? 'other' },
       forms: free([f.name, ...(f.aliases ?? [])], f.cased),

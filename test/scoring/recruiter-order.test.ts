@@ -93,8 +93,6 @@ const expectOrder = (posting: PostingName, better: string, betterText: string, w
 const ENGINE_WRONG: Record<string, string> = {
   'hr-generalist: hr-generalist > talent-acquisition':
     'the OR-scoped years ("an HR generalist or recruitment role") average the alternatives (0.5 for 7 years of HR) instead of taking the best; the bullet "ATS or HRIS (for example AFAS, Workday or Greenhouse)" becomes two must-haves, and a bare "Workday" in the résumé is never recognised (ambiguous alias)',
-  'chef-de-partie: chef-sous-chef > line-cook':
-    '"A Level 2 Food Hygiene certificate" becomes a secondary-school (A-Level) must-have; "Level 3 Food Safety and Hygiene" does not satisfy the Level 2 certificate; "2 years experience as a Chef de Partie" is not scoped, so 4 years as Chef de Partie earn the same 0.6 as a line cook',
 };
 const known = (key: string): string | undefined => ENGINE_WRONG[key];
 const used = new Set<string>();

@@ -21,7 +21,7 @@ const candidateArb = fc.record({
   for (const j of jobs) by.set(j.fn, (by.get(j.fn) ?? 0) + j.months);
   const fns = [...by.keys()];
   const months = fns.map((f) => by.get(f)!);
-  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent: fns.length ? (recent >= 0 && by.has(recent) ? recent : fns[0]!) : -1, recentPosition: -1, headline, monthsFor: new Map() };
+  return { fns, months, total: months.reduce((a, b) => a + b, 0), recent: fns.length ? (recent >= 0 && by.has(recent) ? recent : fns[0]!) : -1, recentPosition: -1, headline, monthsFor: new Map(), dated: true };
 });
 
 describe('role relevance', () => {
@@ -52,9 +52,11 @@ describe('role relevance', () => {
   it('an unknown role changes nothing; an unknown candidate gets the neutral value', () => {
     expect(relevanceFactor(w, -1, null)).toBe(1);
     expect(relevanceFactor(w, -1, 0)).toBe(1);
-    const empty: CandidateOccupation = { fns: [], months: [], total: 0, recent: -1, recentPosition: -1, headline: -1, monthsFor: new Map() };
+    const empty: CandidateOccupation = { fns: [], months: [], total: 0, recent: -1, recentPosition: -1, headline: -1, monthsFor: new Map(), dated: true };
     expect(roleRelevance(occ, w, empty, 0)).toBeNull();
     expect(relevanceFactor(w, 0, null)).toBeCloseTo(w.relevance.floor + (1 - w.relevance.floor) * w.relevance.unknown, 9);
+    // No dated position and no headline: no work shown in any function.
+    expect(roleRelevance(occ, w, { ...empty, dated: false }, 0)).toBe(0);
   });
 });
 

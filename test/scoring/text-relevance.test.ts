@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine.ts';
-import { compileRoleTerms, textRelevance } from '../../src/scoring/text-relevance.ts';
+import { compileCandidateTerms, compileRoleTerms, textRelevance, type CandidateTerms } from '../../src/scoring/text-relevance.ts';
+import type { ResumeProfile } from '../../src/domain/resume.ts';
 import { scopeFunction } from '../../src/extract/occupation.ts';
 
 const engine = createEngine();
@@ -28,11 +29,12 @@ describe('text relevance', () => {
 
   it('is one-sided: any added terms never lower it (property)', () => {
     const rt = compileRoleTerms(tax, role.profile);
-    const hashes = fc.array(fc.integer({ min: 0, max: 2 ** 30 - 1 }), { maxLength: 60 });
-    fc.assert(fc.property(hashes, hashes, (a, extra) => {
-      const own = [...new Set([...a, ...Array.from(rt.hashes.slice(0, a.length % 7))])].sort((x, y) => x - y);
-      const more = [...new Set([...own, ...extra])].sort((x, y) => x - y);
-      expect(textRelevance(rt, Int32Array.from(more), 0.4)!).toBeGreaterThanOrEqual(textRelevance(rt, Int32Array.from(own), 0.4)!);
+    const own = (lists: string[][]): CandidateTerms => compileCandidateTerms({ positions: lists.map((terms) => ({ terms })) } as unknown as ResumeProfile);
+    const stems = fc.array(fc.oneof(fc.constantFrom(...rt.terms!), fc.string({ minLength: 2, maxLength: 8 })), { maxLength: 40 });
+    fc.assert(fc.property(fc.array(stems, { maxLength: 4 }), stems, (lists, extra) => {
+      const before = textRelevance(rt, own(lists), 0.4)!;
+      expect(textRelevance(rt, own([...lists, extra]), 0.4)!).toBeGreaterThanOrEqual(before);
+      expect(textRelevance(rt, own(lists.map((l, i) => (i === 0 ? [...l, ...extra] : l))), 0.4)!).toBeGreaterThanOrEqual(before);
     }));
   });
 
@@ -42,7 +44,8 @@ describe('text relevance', () => {
   });
 
   it('a posting with no terms leaves everyone alike', () => {
-    expect(textRelevance({ hashes: new Int32Array(), weights: new Float64Array(), total: 0 }, new Int32Array([1, 2]), 0.4)).toBeNull();
+    const cand = compileCandidateTerms({ positions: [{ terms: ['payrol'] }] } as unknown as ResumeProfile);
+    expect(textRelevance({ hashes: new Int32Array(), weights: new Float64Array(), total: 0 }, cand, 0.4)).toBeNull();
   });
 });
 
