@@ -79,6 +79,8 @@ export interface ScoringWeights {
   relatedCredit: number;
   childCredit: number;
   listedOnlyCredit: number;
+  /** The same, in a résumé with no dated position at all (at most listedOnlyCredit). */
+  listedWithoutPositionsCredit: number;
   staleCredit: number;
   relatedFieldCredit: number;
   otherFieldCredit: number;

@@ -71,6 +71,16 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   // Skill-scoped years: the skill scorer applies minYears and recency to each skill's months.
   if (skills && !leadershipScope && !r.scope?.professional) {
     const s = groupCredit(ctx, ctx.any, ctx.all);
+    // "3 years as an HR generalist or recruiter": a scope naming an occupation is also met by the
+    // months of positions in that function; the better of the two counts.
+    const byFunction = r.scope?.function !== undefined && c.occupation.monthsFor.has(r.scope.function)
+      ? scopeCredit(c, ctx.weights, false, r.minYears, false, r.scope.function) : 0;
+    if (byFunction > s.credit) {
+      const months = c.occupation.monthsFor.get(r.scope!.function!)!;
+      const name = ctx.tax.occupations.functions[ctx.tax.occupations.index.get(r.scope!.function!) ?? -1]?.name ?? r.scope!.function!;
+      const evidence = ctx.explain ? p.positions.filter((x) => x.function === r.scope!.function).slice(0, 3).map((x) => resumeEvidence(`${x.title ?? ''} ${x.start}–${x.end ?? 'present'}`.trim(), x.span)) : [];
+      return { credit: byFunction, status: statusOf(byFunction), evidence, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: found ${duration(months)} in ${name} and related positions (by their titles)` : '' };
+    }
     return { ...s, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: ${s.detail}` : '' };
   }
   const scoped = scopeMonths(c, leadershipScope, r.scope?.function);
@@ -117,6 +127,8 @@ export function planExperience(r: Requirement, _any: CompiledRef[], _all: Compil
   const leadership = r.leadership !== undefined;
   if (!hasSkills(r)) return { via: 'class', key: `${leadership ? 'L' : 'T'}|${r.minYears ?? ''}|${unrecognisedScope(r) ? 'U' : ''}|${leadership ? '' : r.scope?.function ?? ''}` };
   const minShare = r.minShare ?? 0;
+  // Skills or the months of the function the scope names, whichever is better: bounded as met.
+  if (!leadership && !r.scope?.professional && r.scope?.function) return { via: 'met' };
   if (!leadership && !r.scope?.professional) return { via: 'items', need: r.minYears ? r.minYears * 12 : 0, minShare, cap: 'none', capNeed: 0 };
   return { via: 'items', need: 0, minShare, cap: leadership ? 'leadership' : 'total', capNeed: r.minYears && r.minYears > 0 ? r.minYears * 12 : 0 };
 }

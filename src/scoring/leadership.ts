@@ -26,7 +26,7 @@ export function kindCredit(w: ScoringWeights, asked: readonly string[], shown: r
 }
 
 /** The credit for the kinds and team size asked, and the evidence that earned it (the best first). */
-function creditOf(l: Leadership, w: ScoringWeights, kinds: readonly string[], minTeamSize: number | undefined): { credit: number; kind: number; best: LeadEvidence[] } {
+function creditOf(l: Leadership, w: ScoringWeights, kinds: readonly string[], minTeamSize: number | undefined, dated: boolean): { credit: number; kind: number; best: LeadEvidence[] } {
   let kind = 0;
   let best: LeadEvidence[] = [];
   for (const e of l.evidence) {
@@ -35,6 +35,9 @@ function creditOf(l: Leadership, w: ScoringWeights, kinds: readonly string[], mi
   }
   let credit = kind;
   if (credit > 0 && minTeamSize) credit *= l.maxTeamSize ? clamp01(l.maxTeamSize / minTeamSize) : w.teamSizeUnknownCredit;
+  // Leadership words in a résumé with no dated position ("mentoring, tech lead" in a skills list)
+  // are claims, like a listed skill.
+  if (!dated) credit *= w.listedWithoutPositionsCredit;
   return { credit: clamp01(credit), kind, best };
 }
 
@@ -42,7 +45,7 @@ export function scoreLeadership(ctx: ScoreContext): Scored {
   const want = ctx.requirement.leadership;
   const l = ctx.candidate.profile.leadership;
   if (!want) return UNKNOWN;
-  const { credit, kind, best } = creditOf(l, ctx.weights, want.kinds, want.minTeamSize);
+  const { credit, kind, best } = creditOf(l, ctx.weights, want.kinds, want.minTeamSize, ctx.candidate.profile.positions.length > 0);
   if (!ctx.explain) return { credit, status: statusOf(credit), evidence: [], detail: '' };
   const shown = (kind > 0 ? best : l.evidence).slice(0, 2);
   const kindsShown = [...new Set(shown.flatMap((e) => e.kinds))].join(', ');
@@ -61,5 +64,5 @@ export function planLeadership(r: Requirement): LinePlan {
 
 export function leadershipClassBound(c: Candidate, w: ScoringWeights, key: string): number {
   const [kinds, size] = key.split('|') as [string, string];
-  return creditOf(c.profile.leadership, w, kinds ? kinds.split(',') : [], size ? Number(size) : undefined).credit;
+  return creditOf(c.profile.leadership, w, kinds ? kinds.split(',') : [], size ? Number(size) : undefined, c.profile.positions.length > 0).credit;
 }

@@ -32,21 +32,24 @@ function listedFactor(f: SkillFact, listedOnlyCredit: number): number {
 /** The best credit the candidate has for one skill, before years and recency. */
 export function skillCredit(ctx: ScoreContext, n: number): SkillCredit {
   const { candidate, weights, tax } = ctx;
+  // A skill only listed counts for less, and for less still in a résumé with no dated position at
+  // all (a keyword list is not evidence of use).
+  const listed = candidate.profile.positions.length > 0 ? weights.listedOnlyCredit : Math.min(weights.listedOnlyCredit, weights.listedWithoutPositionsCredit);
   const own = candidate.direct.get(n);
   const eff = candidate.effective.get(n);
   // The skill itself, with the months of its more specific children when those are longer
   // (Java used through Spring Boot for years, "Java" written once).
   if (own) {
     const fact = eff && eff !== own && eff.factor >= 0.8 && Math.max(eff.months, eff.statedMonths) > Math.max(own.months, own.statedMonths) ? { ...eff, listedOnly: own.listedOnly && eff.listedOnly } : own;
-    return { credit: listedFactor(fact, weights.listedOnlyCredit), how: 'exact', fact, skill: n };
+    return { credit: listedFactor(fact, listed), how: 'exact', fact, skill: n };
   }
   // A child satisfies its parent; evidence several levels down counts for less.
-  if (eff) return { credit: weights.childCredit * eff.factor * listedFactor(eff, weights.listedOnlyCredit), how: 'child', fact: eff, skill: n };
+  if (eff) return { credit: weights.childCredit * eff.factor * listedFactor(eff, listed), how: 'child', fact: eff, skill: n };
   let best: SkillCredit = NONE;
   for (const r of tax.skills[n]!.related) {
     const f = candidate.effective.get(r);
     if (!f) continue;
-    const c = weights.relatedCredit * listedFactor(f, weights.listedOnlyCredit);
+    const c = weights.relatedCredit * listedFactor(f, listed);
     if (c > best.credit) best = { credit: c, how: 'related', fact: f, skill: r };
   }
   return best === NONE ? { credit: 0, how: 'none', fact: null, skill: n } : best;

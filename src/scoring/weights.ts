@@ -10,6 +10,7 @@ const RANGES: Record<string, [number, number]> = {
   relatedCredit: [0, 1],
   childCredit: [0, 1],
   listedOnlyCredit: [0, 1],
+  listedWithoutPositionsCredit: [0, 1],
   staleCredit: [0, 1],
   relatedFieldCredit: [0, 1],
   otherFieldCredit: [0, 1],

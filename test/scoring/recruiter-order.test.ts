@@ -91,8 +91,6 @@ const expectOrder = (posting: PostingName, better: string, betterText: string, w
  * pass: only when the engine, not the fixture, is wrong.
  */
 const ENGINE_WRONG: Record<string, string> = {
-  'hr-generalist: hr-generalist > talent-acquisition':
-    'the OR-scoped years ("an HR generalist or recruitment role") average the alternatives (0.5 for 7 years of HR) instead of taking the best; the bullet "ATS or HRIS (for example AFAS, Workday or Greenhouse)" becomes two must-haves, and a bare "Workday" in the résumé is never recognised (ambiguous alias)',
 };
 const known = (key: string): string | undefined => ENGINE_WRONG[key];
 const used = new Set<string>();
