@@ -1,6 +1,6 @@
 // Scoring: the seeds against résumés written for them, scorer tables, fairness and
 // monotonicity properties, determinism.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine.ts';
@@ -222,5 +222,24 @@ describe('experience scopes', () => {
     const m = engine.score(r, posting('- 3+ years of experience in yacht chartering'), AS_OF);
     expect(m.requirements[0]!.status).toBe('partial');
     expect(m.requirements[0]!.detail).toMatch(/not recognised/);
+  });
+});
+
+describe('the fast path', () => {
+  it('quickScore gives exactly the score and gate result scoreMatch gives, on every fixture pair', () => {
+    const dir = (d: string): string[] => readdirSync(new URL(`../fixtures/${d}/`, import.meta.url)).filter((f) => f.endsWith('.txt')).map((f) => read(`${d}/${f}`));
+    const cands = [...dir('resumes'), ...Object.values(resumes)].map((t) => engine.candidate(t, AS_OF));
+    const roles = [...dir('postings'), ...Object.values(seeds)].map((t) => engine.role(t));
+    let pairs = 0;
+    for (const c of cands) {
+      for (const r of roles) {
+        const q = engine.quickScore(c, r);
+        const m = engine.match(c, r, { explain: false });
+        expect(q.score).toBe(m.score);
+        expect(q.passed).toBe(m.gates.passed);
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(400);
   });
 });
