@@ -44,29 +44,37 @@ export interface Match {
    * Role relevance: the role's function against the candidate's (latest title, share and months of
    * the career in the same or related functions); `factor` is what the score was multiplied by.
    */
-  relevance: {
-    score: number | null;
-    factor: number;
-    role: Occupation | null;
-    candidate: Array<{ function: string; name: string; months: number; related: number }>;
-    detail: string;
-    evidence: Evidence[];
-  };
+  relevance: RoleRelevance;
   /**
    * Text relevance: the share of the posting's terms (title, requirements, responsibilities;
    * weighted by rarity) the experience text shows, and the closest position.
    */
-  textRelevance: {
-    score: number | null;
-    closest: { title: string | null; organization: string | null; start: string; end: string | null; similarity: number; shared: string[] } | null;
-    detail: string;
-    evidence: Evidence[];
-  };
+  textRelevance: TextRelevance;
   summary: string;
   /** The weights this score used (after any per-request overrides). */
   weights: ScoringWeights;
   /** What the candidate offers that the role uses, and their strongest skills it does not ask for. */
   reverse?: { used: string[]; unused: string[] };
+}
+
+export interface RoleRelevance {
+  /** 0..1, null when the role's or the candidate's function is unknown. */
+  score: number | null;
+  /** What the score was multiplied by. */
+  factor: number;
+  role: Occupation | null;
+  candidate: Array<{ function: string; name: string; months: number; related: number }>;
+  detail: string;
+  evidence: Evidence[];
+}
+
+export interface TextRelevance {
+  /** 0..1; null when the posting has no terms. */
+  score: number | null;
+  /** The position whose text is closest to the posting's (cosine over the posting's weighted terms). */
+  closest: { title: string | null; organization: string | null; start: string; end: string | null; similarity: number; shared: string[] } | null;
+  detail: string;
+  evidence: Evidence[];
 }
 
 export interface ScoringWeights {

@@ -5,9 +5,9 @@
 // weight. The result scales the score, so out-of-field candidates rank below in-field ones who meet
 // the same requirements, and every point of it traces to a title in each document.
 
-import type { Evidence, ScoringWeights } from '../domain/match.ts';
+import type { Evidence, RoleRelevance, ScoringWeights } from '../domain/match.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
-import type { Occupation, PostingProfile } from '../domain/posting.ts';
+import type { PostingProfile } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { relatedness, type Occupations } from '../taxonomy/occupations.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
@@ -106,18 +106,7 @@ export function relevanceFactor(w: ScoringWeights, fn: number, relevance: number
   return w.relevance.floor + (1 - w.relevance.floor) * r;
 }
 
-export interface RelevanceExplained {
-  /** 0..1, null when the role's or the candidate's function is unknown. */
-  score: number | null;
-  /** What the score was multiplied by. */
-  factor: number;
-  role: Occupation | null;
-  candidate: Array<{ function: string; name: string; months: number; related: number }>;
-  detail: string;
-  evidence: Evidence[];
-}
-
-export function explainRelevance(tax: Taxonomy, w: ScoringWeights, posting: PostingProfile, resume: ResumeProfile, c: CandidateOccupation, fn: number): RelevanceExplained {
+export function explainRelevance(tax: Taxonomy, w: ScoringWeights, posting: PostingProfile, resume: ResumeProfile, c: CandidateOccupation, fn: number): RoleRelevance {
   const occ = tax.occupations;
   const score = roleRelevance(occ, w, c, fn);
   const factor = relevanceFactor(w, fn, score);

@@ -5,7 +5,7 @@
 // closest position by cosine similarity (ml-distance).
 
 import { similarity } from 'ml-distance';
-import type { Evidence } from '../domain/match.ts';
+import type { TextRelevance } from '../domain/match.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import type { PostingProfile } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
@@ -96,16 +96,8 @@ export function textRelevance(role: RoleTerms, cand: CandidateTerms, fullShare: 
   return Math.min(1, got / role.total / fullShare);
 }
 
-export interface TextRelevanceExplained {
-  /** 0..1; null when the posting has no terms. */
-  score: number | null;
-  /** The position whose text is closest to the posting's (cosine over the posting's weighted terms). */
-  closest: { title: string | null; organization: string | null; start: string; end: string | null; similarity: number; shared: string[] } | null;
-  detail: string;
-  evidence: Evidence[];
-}
 
-export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, cand: CandidateTerms, score: number | null, fullShare: number): TextRelevanceExplained {
+export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, cand: CandidateTerms, score: number | null, fullShare: number): TextRelevance {
   // The closest position: the largest share of the posting's squared term weight it shows (the
   // order of the cosine between the two weighted vectors).
   const n = Math.min(resume.positions.length, MAX_MASKED_POSITIONS);
@@ -120,7 +112,7 @@ export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, can
   let best = -1;
   for (let k = 0; k < n; k++) if (shown[k]! > 0 && (best < 0 || shown[k]! > shown[best]!)) best = k;
   const pos = best >= 0 ? resume.positions[best]! : null;
-  let closest: TextRelevanceExplained['closest'] = null;
+  let closest: TextRelevance['closest'] = null;
   if (pos) {
     const v = new Float64Array(role.weights.length);
     slots.forEach((s, i) => { if (s >= 0 && (cand.masks[s]! >>> best) & 1) v[i] = role.weights[i]!; });
