@@ -21,6 +21,8 @@ const CUE_FACTOR = 3;
 const BLURB_FACTOR = 0.25;
 /** The least weight a function needs to be the role's (one early bare role noun is enough). */
 const MIN_TEXT_WEIGHT = 0.3;
+/** How much of the text's start is read as a possible run-in title. */
+const OPENING_CHARS = 120;
 
 function occupationOf(tax: Taxonomy, f: TitleFunction, source: Occupation['source'], span?: Span): Occupation {
   const fn = tax.occupations.functions[f.fn]!;
@@ -62,6 +64,11 @@ export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: Sp
   for (const m of tax.occupations.heads.find(window)) {
     if (!titled.some((t) => t.start < m.end && m.start < t.end)) vote(m.value.fn, m.start, m.end, HEAD_MENTION_WEIGHT);
   }
+  // A flattened posting opens with its title run into the text ("Clinical Lead Job Driffield We
+  // have ..."): the opening words, read as a title, count as one title mention.
+  const opening = /^\S+(?:\s+\S+){0,5}/.exec(window.slice(0, OPENING_CHARS).split(/[.!?:\n]/)[0]!.trim())?.[0];
+  const first = opening ? classifyTitle(tax.lexicons.titles, tax.occupations, opening) : null;
+  if (first) vote(first.fn, 0, Math.min(window.length, opening!.length), 1);
   let best: [number, { weight: number; words: string; span: Span }] | null = null;
   for (const e of votes) if (!best || e[1].weight > best[1].weight) best = e;
   if (!best || best[1].weight < MIN_TEXT_WEIGHT) return null;
