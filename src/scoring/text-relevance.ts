@@ -102,22 +102,30 @@ export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, can
   // order of the cosine between the two weighted vectors).
   const n = Math.min(resume.positions.length, MAX_MASKED_POSITIONS);
   const shown = new Float64Array(n);
-  const slots = new Int32Array(role.hashes.length).fill(-1);
-  role.hashes.forEach((h, i) => {
-    const s = cand.size ? slotOf(cand, h) : -1;
-    slots[i] = s;
-    if (s < 0) return;
-    for (let m = cand.masks[s]!, k = 0; m !== 0 && k < n; m >>>= 1, k++) if (m & 1) shown[k]! += role.weights[i]! ** 2;
-  });
+  const slots = new Int32Array(role.hashes.length);
+  for (let i = 0; i < role.hashes.length; i++) {
+    const at = cand.size ? slotOf(cand, role.hashes[i]!) : -1;
+    slots[i] = at;
+    if (at < 0) continue;
+    const w2 = role.weights[i]! * role.weights[i]!;
+    // Each set bit (a position holding the term), lowest first.
+    for (let m = cand.masks[at]!; m !== 0; m &= m - 1) {
+      const k = 31 - Math.clz32(m & -m);
+      if (k < n) shown[k]! += w2;
+    }
+  }
   let best = -1;
   for (let k = 0; k < n; k++) if (shown[k]! > 0 && (best < 0 || shown[k]! > shown[best]!)) best = k;
   const pos = best >= 0 ? resume.positions[best]! : null;
   let closest: TextRelevance['closest'] = null;
   if (pos) {
     const v = new Float64Array(role.weights.length);
-    slots.forEach((s, i) => { if (s >= 0 && (cand.masks[s]! >>> best) & 1) v[i] = role.weights[i]!; });
-    const shared = [...v.keys()].filter((i) => v[i]! > 0).sort((x, y) => role.weights[y]! - role.weights[x]! || x - y).slice(0, 6).map((i) => role.terms?.[i] ?? '');
-    closest = { title: pos.title, organization: pos.organization, start: pos.start, end: pos.end, similarity: Math.round(similarity.cosine(Array.from(role.weights), Array.from(v)) * 1000) / 1000, shared };
+    const sharedAt: number[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i]! >= 0 && (cand.masks[slots[i]!]! >>> best) & 1) { v[i] = role.weights[i]!; sharedAt.push(i); }
+    }
+    const shared = sharedAt.sort((x, y) => role.weights[y]! - role.weights[x]! || x - y).slice(0, 6).map((i) => role.terms?.[i] ?? '');
+    closest = { title: pos.title, organization: pos.organization, start: pos.start, end: pos.end, similarity: Math.round(similarity.cosine(role.weights, v) * 1000) / 1000, shared };
   }
   const fmt = (x: number): string => x.toFixed(2);
   const detail = score === null
