@@ -97,7 +97,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     const doc = postingText(raw);
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
   };
-  const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile);
+  const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile, scoring.weights);
   const role = (raw: string): Role => compileRole(taxonomy, parsePostingDoc(raw).profile);
   const match = (c: Candidate, r: Role, opts: { weights?: Partial<ScoringWeights>; explain?: boolean } = {}): Match =>
     scoreMatch(taxonomy, scoring, withOverrides(scoring.weights, opts.weights), c, r, { explain: opts.explain ?? true });
@@ -118,7 +118,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     scoring,
     candidate,
     role,
-    candidateOf: (profile) => compileCandidate(taxonomy, profile),
+    candidateOf: (profile) => compileCandidate(taxonomy, profile, scoring.weights),
     roleOf: (profile, keep) => compileRole(taxonomy, profile, keep),
     match,
     quickScore: (c, r, opts = {}) => quickScore(taxonomy, opts.weights ? withOverrides(scoring.weights, opts.weights) : scoring.weights, c, r),

@@ -82,7 +82,6 @@ export interface ScoringWeights {
   preferredFactor: number;
   gateThreshold: number;
   gateCap: number;
-  gateCapStep: number;
   similarityWeight: number;
   relatedCredit: number;
   childCredit: number;
@@ -113,6 +112,12 @@ export interface ScoringWeights {
   overqualifiedDegreeLevels: number;
   /** Share of a line's credit an overqualified candidate loses (0: only shown). */
   overqualificationPenalty: number;
+  /**
+   * What evidence from a more specific skill is worth: two levels down (grandchild), further
+   * (deeper); a skill with at least broadConcept descendants is fully shown by any of them. Applied
+   * when a résumé is compiled, so not a per-request override.
+   */
+  depthFactors: { grandchild: number; deeper: number; broadConcept: number };
   /** Failed gates scale the score by gateCap/100 × (1 − gateShareWeight × the share of must-haves failed). */
   gateShareWeight: number;
   /** Share of the blend from text relevance (the posting's terms shown in the experience text). */

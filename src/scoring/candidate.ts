@@ -1,6 +1,7 @@
 // A résumé compiled once for scoring: integer skill ids, best evidence per skill including
 // what more specific skills imply (Spring Boot months count for Java), month indexes.
 
+import type { ScoringWeights } from '../domain/match.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
@@ -46,12 +47,9 @@ export interface Candidate {
  * less from further down. A broad concept ("Software development", "Databases") is fully shown
  * by any of its many descendants.
  */
-export function depthFactor(depth: number, broad = false): number {
-  return broad || depth <= 1 ? 1 : depth === 2 ? 0.8 : 0.5;
+export function depthFactor(w: Pick<ScoringWeights, 'depthFactors'>, depth: number, broad = false): number {
+  return broad || depth <= 1 ? 1 : depth === 2 ? w.depthFactors.grandchild : w.depthFactors.deeper;
 }
-
-/** Skills implied by this many others are broad concepts. */
-const BROAD = 15;
 
 function value(f: SkillFact): number {
   return Math.max(f.months, f.statedMonths) * f.factor;
@@ -65,7 +63,8 @@ function better(a: SkillFact | undefined, b: SkillFact): boolean {
   return b.last > a.last;
 }
 
-export function compileCandidate(tax: Taxonomy, profile: ResumeProfile): Candidate {
+/** `weights`: the model's depth factors (applied once, when the résumé is compiled). */
+export function compileCandidate(tax: Taxonomy, profile: ResumeProfile, weights: Pick<ScoringWeights, 'depthFactors'>): Candidate {
   const asOfYm = parseAsOf(profile.asOf)!;
   const asOf = monthIndex(asOfYm);
   const direct = new Map<number, SkillFact>();
@@ -79,7 +78,7 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile): Candida
     if (better(effective.get(info.n), fact)) effective.set(info.n, fact);
     info.ancestors.forEach((a, i) => {
       const depth = info.ancestorDepth[i]!;
-      const implied = { ...fact, depth, factor: depthFactor(depth, tax.skills[a]!.descendants >= BROAD) };
+      const implied = { ...fact, depth, factor: depthFactor(weights, depth, tax.skills[a]!.descendants >= weights.depthFactors.broadConcept) };
       if (better(effective.get(a), implied)) effective.set(a, implied);
     });
   }

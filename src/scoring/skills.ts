@@ -40,7 +40,7 @@ export function skillCredit(ctx: ScoreContext, n: number): SkillCredit {
   // The skill itself, with the months of its more specific children when those are longer
   // (Java used through Spring Boot for years, "Java" written once).
   if (own) {
-    const fact = eff && eff !== own && eff.factor >= 0.8 && Math.max(eff.months, eff.statedMonths) > Math.max(own.months, own.statedMonths) ? { ...eff, listedOnly: own.listedOnly && eff.listedOnly } : own;
+    const fact = eff && eff !== own && eff.factor >= weights.depthFactors.grandchild && Math.max(eff.months, eff.statedMonths) > Math.max(own.months, own.statedMonths) ? { ...eff, listedOnly: own.listedOnly && eff.listedOnly } : own;
     return { credit: listedFactor(fact, listed), how: 'exact', fact, skill: n };
   }
   // A child satisfies its parent; evidence several levels down counts for less.

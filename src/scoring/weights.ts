@@ -5,7 +5,6 @@ const RANGES: Record<string, [number, number]> = {
   preferredFactor: [0, 10],
   gateThreshold: [0, 1],
   gateCap: [0, 100],
-  gateCapStep: [0, 100],
   similarityWeight: [0, 1],
   relatedCredit: [0, 1],
   childCredit: [0, 1],

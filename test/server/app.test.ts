@@ -583,7 +583,7 @@ describe('scoring one pair', () => {
 
   it('weights change the score', async () => {
     const base = await score({ resume: { text: sampleResume('r03-data-engineer') }, posting: { id: JAVA_POSTING_ID }, asOf: AS_OF });
-    const tuned = await score({ resume: { text: sampleResume('r03-data-engineer') }, posting: { id: JAVA_POSTING_ID }, asOf: AS_OF, weights: { gateCap: 5, gateCapStep: 0 } });
+    const tuned = await score({ resume: { text: sampleResume('r03-data-engineer') }, posting: { id: JAVA_POSTING_ID }, asOf: AS_OF, weights: { gateCap: 5, gateShareWeight: 0 } });
     expect(tuned.score).not.toBe(base.score);
     expect(tuned.weights).toMatchObject({ gateCap: 5 });
   });
