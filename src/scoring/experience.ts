@@ -8,15 +8,16 @@
 
 import type { ScoringWeights } from '../domain/match.ts';
 import type { Requirement } from '../domain/posting.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from './candidate.ts';
 import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type CapSource, type LinePlan, type ScoreContext, type Scored } from './common.ts';
 import { clusterCredit, groupCredit, type CompiledRef } from './skills.ts';
 
 // Words that say nothing about which experience counts.
-const GENERIC = new Set(['professional', 'non-internship', 'non', 'internship', 'work', 'working', 'industry', 'relevant', 'related', 'experience', 'software', 'development', 'engineering', 'full-time', 'full', 'time', 'hands-on', 'practical', 'commercial', 'total', 'overall', 'of', 'in', 'a', 'an', 'the', 'similar', 'role', 'roles', 'position', 'positions', 'field', 'years', 'and', 'or', 'with', 'as', 'post-qualification', 'progressive', 'proven', 'solid', 'demonstrated']);
 
-function specificScope(text: string): boolean {
-  return text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => w.length > 2 && !GENERIC.has(w));
+/** Whether a scope names something beyond words that say nothing about which experience counts (occupations.yaml). */
+function specificScope(generic: ReadonlySet<string>, text: string): boolean {
+  return text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => w.length > 2 && !generic.has(w));
 }
 
 function hasSkills(r: Requirement): boolean {
@@ -24,8 +25,8 @@ function hasSkills(r: Requirement): boolean {
 }
 
 /** "3+ years of underwriting commercial property": a domain the taxonomy did not recognise. */
-function unrecognisedScope(r: Requirement): boolean {
-  return !(r.minYears !== undefined && r.minYears <= 0) && !hasSkills(r) && r.leadership === undefined && specificScope(r.scope?.text ?? '');
+function unrecognisedScope(generic: ReadonlySet<string>, r: Requirement): boolean {
+  return !(r.minYears !== undefined && r.minYears <= 0) && !hasSkills(r) && r.leadership === undefined && specificScope(generic, r.scope?.text ?? '');
 }
 
 /**
@@ -86,7 +87,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   const scoped = scopeMonths(c, leadershipScope, r.scope?.function);
   const months = scoped.months;
   const noMinimum = r.minYears !== undefined && r.minYears <= 0;
-  const unrecognised = unrecognisedScope(r);
+  const unrecognised = unrecognisedScope(ctx.tax.occupations.genericScope, r);
   let credit = scopeCredit(c, ctx.weights, leadershipScope, r.minYears, unrecognised, r.scope?.function);
   const over = overqualifiedBy(r, months, ctx.weights);
   if (over > 0) credit *= 1 - ctx.weights.overqualificationPenalty;
@@ -123,9 +124,9 @@ export function scoreExperience(ctx: ScoreContext): Scored {
  * years credit of the scope's months; without skills, the credit depends only on the candidate's
  * total or leadership months, the minimum and whether the scope was recognised (a class).
  */
-export function planExperience(r: Requirement, _any: CompiledRef[], _all: CompiledRef[]): LinePlan {
+export function planExperience(r: Requirement, _any: CompiledRef[], _all: CompiledRef[], tax: Taxonomy): LinePlan {
   const leadership = r.leadership !== undefined;
-  if (!hasSkills(r)) return { via: 'class', key: `${leadership ? 'L' : 'T'}|${r.minYears ?? ''}|${unrecognisedScope(r) ? 'U' : ''}|${leadership ? '' : r.scope?.function ?? ''}` };
+  if (!hasSkills(r)) return { via: 'class', key: `${leadership ? 'L' : 'T'}|${r.minYears ?? ''}|${unrecognisedScope(tax.occupations.genericScope, r) ? 'U' : ''}|${leadership ? '' : r.scope?.function ?? ''}` };
   const minShare = r.minShare ?? 0;
   // Skills or the months of the function the scope names, whichever is better: bounded as met.
   if (!leadership && !r.scope?.professional && r.scope?.function) return { via: 'met' };

@@ -15,6 +15,7 @@ export interface OccupationSource {
   qualifiers?: Array<{ function: string; priority?: number; words?: string[] }>;
   roleCues?: string[];
   roleScopeWords?: string[];
+  genericScopeWords?: string[];
 }
 
 /** fn -1: a generic head ("manager") that names no function alone. */
@@ -32,6 +33,8 @@ export interface Occupations {
   roleCues: Lexicon<true>;
   /** Words in an experience scope that mean the role's own kind of work ("relevant", "industry"). */
   roleScope: Lexicon<true>;
+  /** Words of an experience scope that say nothing about which experience counts ("professional", "proven"). */
+  genericScope: ReadonlySet<string>;
 }
 
 /** The function a title names, and which words named it. */
@@ -85,7 +88,7 @@ export function createOccupations(src: OccupationSource | undefined): Occupation
   })));
   const roleCues = new Lexicon([{ value: true as const, forms: (src?.roleCues ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]);
   const roleScope = new Lexicon([{ value: true as const, forms: (src?.roleScopeWords ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]);
-  return { functions, index, related, heads, qualifiers, roleCues, roleScope };
+  return { functions, index, related, heads, qualifiers, roleCues, roleScope, genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
 }
 
 export function relatedness(occ: Occupations, a: number, b: number): number {
