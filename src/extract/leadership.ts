@@ -1,6 +1,8 @@
 // Leadership cues: mentoring, tech lead, people management, leading design/architecture,
 // project leadership; team size when stated ("led a team of 8", "managed 12 engineers").
 // "LED lighting", "lead generation", "lead times" are not leadership (the lexicon's veto list).
+// Leading a team ("team lead", "led a team of 8") is technical leadership only in a technical
+// context: a sales team lead or a shift lead manages people.
 
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
@@ -38,6 +40,16 @@ const LEAD_PROJECT = /\b(?:lead|leads|leading|led|drive|drove|driving|own|owned|
 const LEAD_TEAM = /\b(?:lead|leads|leading|led|manage|manages|managing|managed|supervise|supervising|supervised|scale|scaling|scaled|grow|growing|grew)(?: or [a-z]{3,12})?(?: (?:a|an|the|\d{1,4}\+?)(?: [a-z][a-z-]{0,14}){0,2}|(?: (?:small|large|high-performing|cross-functional|multidisciplinary|distributed|global|remote|new|[a-z]{3,12}-person)){0,2}) (?:teams?|group|groups|organi[sz]ations?|managers|departments?)\b/i;
 const LEAD_DESIGN = /\b(?:lead|leads|leading|led)(?: the)? (?:design|architecture|technical direction|technical design)\b/i;
 
+// Words that put a team in a technical context: "led a team of 5 engineers", "team lead for the
+// software platform", "technical team leader". (Abbreviations are matched as written: "IT", "QA".)
+const TECHNICAL = /\b(?:engineer(?:s|ing)?|developers?|development team|software|technical|technology|tech|devops|programm(?:er|ers|ing)|coders?|coding|architects?|infrastructure|platform|back-?end|front-?end|full[- ]?stack|mobile app\w*|cloud|machine learning|data (?:science|scientists?|engineering|engineers?|platform)|scrum|agile|sprints?|code reviews?|codebase)\b/i;
+const TECHNICAL_ABBREVIATION = /\b(?:IT|QA|SRE|ML|AI|R&D)\b/;
+
+/** Whether a line about leading a team names a technical context. */
+export function technicalContext(line: string): boolean {
+  return TECHNICAL.test(line) || TECHNICAL_ABBREVIATION.test(line);
+}
+
 export function readLeadership(lex: Lexicons, line: string, tokens?: Tokens): LeadershipRead | null {
   const found = lex.leadership.find(line, tokens);
   const hits: Array<Span & { value: { kind: string } | null }> = found.filter((m) => m.value !== null);
@@ -49,7 +61,14 @@ export function readLeadership(lex: Lexicons, line: string, tokens?: Tokens): Le
     }
   }
   if (hits.length === 0) return null;
-  const kinds = [...new Set(hits.map((h) => h.value!.kind))];
+  // "team lead", "led a team of": a technical lead in a technical context, people management otherwise.
+  let technical: boolean | null = null;
+  const kindOf = (kind: string): string => {
+    if (kind !== 'team-lead') return kind;
+    technical ??= technicalContext(line);
+    return technical ? 'tech-lead' : 'people-management';
+  };
+  const kinds = [...new Set(hits.map((h) => kindOf(h.value!.kind)))];
   const teamSize = readTeamSize(lex, line);
   return { kinds, spans: hits.map((h) => ({ start: h.start, end: h.end })), ...(teamSize ? { minTeamSize: teamSize } : {}) };
 }
