@@ -16,7 +16,7 @@ import { firstEndingAfter, firstStartingAt, SpanIndex, spansWithin } from '../te
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
-import { looksLikeQualification, readRequirementLine, requiredness, type Facets } from './requirement.ts';
+import { isBlurb, isDuty, looksLikeQualification, requirementAfterLostStop, readRequirementLine, requiredness, type Facets } from './requirement.ts';
 import { listItems } from './posting-lists.ts';
 import { textOccupation, titleOccupation } from './occupation.ts';
 
@@ -33,7 +33,7 @@ const PROSE_REQUIREMENT = /\b(?:needs? to (?:have|be|hold|possess|demonstrate)|w
 const DUTY = /^(?:you(?:'ll| will)(?! (?:have|need|possess|hold|be (?:able|qualified|registered|experienced|educated|fluent|proficient|comfortable))\b(?! (?:the|an?) (?:opportunity|chance|support|freedom|flexibility)\b| access\b))|we(?:'ll| will)?|our|this role (?:is|will|offers)|(?:duties|responsibilities)(?: will)? include|to (?!be\b|apply\b|qualify\b)[a-z]+)\b/i;
 const NEED = /\b(?:need|must|required|essential)\b/i;
 /** A sentence that states a requirement in so many words: kept even when no skill, degree or years can be read from it. */
-const STRONG_NEED = /\b(?:must (?:have|hold|be|possess)|needs? to (?:have|be|hold)|(?:is|are) (?:essential|desirable|advantageous)|essential (?:that|for)|(?:ideal|successful) (?:candidate|applicant|person)s? (?:will|must|should) (?:have|be|hold))\b/i;
+const STRONG_NEED = /\b(?:must (?:have|hold|be|possess)|(?:is|are|be) required to (?:have|hold|be|possess)|needs? to (?:have|be|hold)|(?:is|are) (?:essential|desirable|advantageous)|essential (?:that|for)|(?:ideal|successful) (?:candidate|applicant|person)s? (?:will|must|should) (?:have|be|hold))\b/i;
 
 /** "As a member of our team, you will have the opportunity to ...": what the job offers. */
 const OFFER = /\byou(?:'ll| will) (?:have|get|be given) (?:the|an?|plenty of) (?:opportunity|opportunities|chance|freedom)\b/i;
@@ -132,11 +132,16 @@ function qualificationClauses(text: string, l: Span): Span[] {
 // "**Skills:**", "__Experience__:", "Nice to have:" at the start of a list item, then its text.
 const ITEM_LABEL = /^(?:\*{1,2}|_{1,2})?([\p{L}][\p{L} &/'’-]{1,40})(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)\s+(?=\S)/u;
 
-/** A heading-like label (its words are section cue words) opening the item `l`, its kind and where its text starts. */
+/** A line (trimmed) that is only a label in markdown bold: "**Cloud Know-How:**", "*Analysing & problem solving:**", "__Team Player__". */
+const BOLD_LABEL_LINE = /^(?:\*{1,2}|_{1,2})?[^*_\n]{1,60}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:?)$/;
+
+/** A heading-like label (its words are section cue words, or any words in bold) opening the item `l`, its kind and where its text starts. */
 function itemLabel(text: string, l: Span, cues: Parameters<typeof classifyHeading>[1]): { kind: string; body: number } | null {
   const m = ITEM_LABEL.exec(text.slice(l.start, Math.min(l.end, l.start + 60)));
   if (!m || l.start + m[0].length >= l.end) return null;
   const kind = classifyHeading(m[1]!, cues);
+  // "**Collaborative Communicator:** Excellent ...": a bold label of no section kind names the item; the item is read without it.
+  if ((!kind || kind === 'other') && /\*\*|__/.test(m[0])) return { kind: 'label', body: l.start + m[0].length };
   if (!kind || kind === 'other' || kind === 'responsibilities' || kind === 'description' || kind === 'company' || kind === 'benefits') return null;
   return { kind, body: l.start + m[0].length };
 }
@@ -256,6 +261,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
         if (words < 15) listSeen = true;
         // "- **Skills:** Python, SQL", "- Nice to have: Kafka": a label inside a list item names
         // what follows; the label is no part of the requirement, and a preferred one makes it a nice-to-have.
+        // "**Cloud Know-How:**" alone on its line: a label of the item below it, asking nothing itself.
+        if (BOLD_LABEL_LINE.test(text.slice(l.start, l.end))) continue;
         const label = itemLabel(text, l, cues);
         if (label) {
           l.start = label.body;
@@ -280,9 +287,18 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
 
   const found: Array<{ facets: Facets; span: Span; source: string }> = [];
   for (const c of candidates) {
+    if (c.source === 'sentence') {
+      // A flattened posting lost a full stop: the requirement starts mid-"sentence", after a blurb.
+      const cut = requirementAfterLostStop(text.slice(c.span.start, c.span.end));
+      if (cut > 0) c.span = { start: c.span.start + cut, end: c.span.end };
+    }
     const line = text.slice(c.span.start, c.span.end);
+    // A company blurb ("Our client is one of the leading ...") asks nothing unless it says what is needed.
+    if (!c.inSection && isBlurb(line) && !STRONG_NEED.test(line)) continue;
     // "This position is designated as ...": a statement about the job, not a qualification.
     if (isBoilerplate(cues, line) || /^(?:this|the) (?:position|role|job) (?:is|will|offers|reports)\b/i.test(line)) continue;
+    // "Responsible for ...", "Duties include ...", "Manage the sales process": a duty, wherever it is written.
+    if (isDuty(line)) continue;
     const hits = spansWithin(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
     const langs = spansWithin(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);

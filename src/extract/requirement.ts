@@ -19,13 +19,13 @@ interface SkillHit extends Span {
   n: number;
 }
 
-const PREFERRED_WORDS = /\b(?:an? (?:big |huge |strong )?plus|is a bonus|a bonus|bonus points?|nice[ -]to[ -]have|preferred|preferably|ideally|desirable|desired|advantage|advantageous|would be (?:great|nice|helpful|a plus)|helpful|an asset|beneficial|welcome|optional)\b/i;
+const PREFERRED_WORDS = /\b(?:an? (?:big |huge |strong |major |definite )?plus|is a bonus|a bonus|bonus points?|nice[ -]to[ -]have|preferred|preferably|ideally|desirable|desired|advantage|advantageous|would be (?:great|nice|helpful|a plus)|helpful|an asset|beneficial|welcome|optional)\b/i;
 const REQUIRED_WORDS = /\b(?:required|requires?|must|mandatory|essential|necessary|need to have|is a must)\b/i;
 const OR_CUE_BEFORE = /(?:such as|one of|one or more of|any of|either|e\.g\.?|for example|like|at least one(?: of)?|i\.e\.?)[\s:(]*$/i;
 const LIST_SEP = /^(?:[\s,/|;&()]|\band\b|\bor\b|\bplus\b)*$/i;
 /** "Kafka, RabbitMQ, or another message broker": the category joins the alternatives. */
 const OPEN_ALTERNATIVE = /^[\s,]*(?:or|and\/or) (?:an?other|other|any other|a similar|similar|an equivalent|equivalent|a comparable|comparable) +$/i;
-const QUALIFICATION_CUE = /^(?:experience|knowledge|ability|able to|proficien|familiar|understanding|strong|excellent|solid|demonstrated|proven|track record|background|expertise|deep|hands-on|comfort|willing|must|you|working knowledge|good|great|exceptional|outstanding|advanced|fluen|certif|degree|bachelor|master|phd|education|skills?|exposure|passion|a passion|commitment|at least|minimum)/i;
+const QUALIFICATION_CUE = /^(?:experience|prior|previous|knowledge|ability|able to|proficien|familiar|understanding|strong|excellent|solid|demonstrated|proven|track record|background|expertise|deep|hands-on|comfort|willing|must|you|working knowledge|good|great|exceptional|outstanding|advanced|fluen|certif|degree|bachelor|master|phd|education|skills?|exposure|passion|a passion|commitment|at least|minimum)/i;
 const EXPERIENCE_WORDING = /\b(?:professional|non-internship|industry|work|relevant|commercial|post-qualification) experience\b|\bexperience in (?:a )?professional\b|\bnon-internship\b/i;
 
 export function requiredness(line: string, sectionDefault: boolean): boolean {
@@ -40,6 +40,49 @@ export function requiredness(line: string, sectionDefault: boolean): boolean {
   if (pref && !req) return false;
   if (req && !pref) return true;
   return sectionDefault;
+}
+
+// Duties written where qualifications are ("Responsible for ...", "Duties include ...", "You will be
+// required to support ...", a requirements list item "Manage the sales process ..."): what the job
+// does, not what it asks of the candidate. Qualifications stay: "Experience managing budgets",
+// "You will be required to hold a driving licence", "Design patterns and SOLID principles".
+const DUTY_OPENER = /^(?:(?:you(?:'ll| will) be|you are|the (?:post ?holder|job ?holder|role|post) (?:is|will be)|will be) )?(?:responsible|accountable) for\b|^(?:(?:main|key|your|other|typical|daily) )?(?:duties|responsibilities|tasks)(?: of the role)?(?: will)? (?:include|involve|are|comprise)\b|^(?:you(?:'ll| will) be|you are) (?:required|expected|asked) to (?!(?:have|hold|possess|demonstrate|show|be|provide (?:an? )?(?:enhanced|evidence|proof|references?|dbs|disclosure)|undergo|pass|obtain|speak|travel|drive|work (?:shifts|weekends|nights|flexibl\w*|on[- ]call|unsociable|early|late|evenings|a rota))\b)/i;
+const DUTY_VERBS = ['manage', 'identify', 'develop', 'maintain', 'keep', 'ensure', 'prepare', 'coordinate', 'support', 'conduct', 'oversee', 'handle', 'create', 'build', 'design', 'deliver', 'implement', 'monitor', 'perform', 'provide', 'assist', 'review', 'analyse', 'analyze', 'drive', 'plan', 'organise', 'organize', 'execute', 'document', 'track', 'supervise', 'train', 'respond', 'resolve', 'update', 'administer', 'liaise', 'participate', 'contribute', 'establish', 'define', 'generate', 'negotiate', 'promote', 'achieve', 'meet', 'attend', 'assess', 'evaluate', 'investigate', 'troubleshoot', 'install', 'configure', 'deploy', 'operate', 'schedule', 'arrange', 'answer', 'greet', 'serve', 'clean', 'produce', 'write', 'collect', 'compile', 'undertake', 'complete', 'follow', 'help', 'partner', 'collaborate', 'facilitate', 'recruit', 'source', 'sell', 'prospect', 'process', 'carry', 'foster', 'propose', 'accept', 'identify'];
+/** Verbs whose "-s" form is also a plural noun ("Reports and dashboards", "Processes"): read as a duty only with an object. */
+const NOUN_LIKE = new Set(['process', 'report', 'document', 'design', 'plan', 'track', 'source', 'schedule', 'review', 'update', 'support', 'train', 'help', 'partner', 'answer', 'promote', 'prospect', 'record', 'serve', 'write', 'sell', 'meet', 'clean', 'attend', 'own']);
+const third = (v: string): string => (/(?:s|sh|ch|x|z)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`);
+/** "Develops and maintains ...", "Identifies new customers ...": an item opening with a third-person verb describes the job. */
+const DUTY_THIRD = new RegExp(`^(?:${[...new Set(DUTY_VERBS)].filter((v) => !NOUN_LIKE.has(v)).map(third).join('|')})(?=\\s)`, 'i');
+const DUTY_VERB = new RegExp(`^(?:to )?(?:${[...new Set(DUTY_VERBS)].map((v) => `${third(v)}|${v}`).join('|')})(?=\\s)`, 'i');
+/** Words that open the verb's object ("Manage the ...", "Support all ...", "Plan and deliver ..."): the first word is a verb, not a noun ("Design patterns"). */
+const DUTY_OBJECT = /^ (?:the|a|an|all|and|&|or|our|your|their|its|his|her|with|to|in|on|for|of|abreast|up|out|new|existing|daily|weekly|monthly|any|multiple|various|personal|effective|accurate|appropriate|relevant|regular|key|high|close|strong|positive|complex|comprehensive|timely|efficient|ongoing|overall|end-to-end|clients?|customers?|stakeholders?|staff|students|patients|residents|sales|business|budgets?|projects?|teams?|reports?|records?|day-to-day)\b/i;
+const QUALIFICATION_WORD = /\b(?:experience[ds]?|knowledge|abilit(?:y|ies)|able to|skills?|skilled|proficien\w*|years?|degree|familiar\w*|understanding|certifi\w*|qualifi\w*|background|expertise|track record|proven|demonstrated)\b/i;
+
+// A company blurb in a flattened posting ("Our client based in Belfast has requirements for ...",
+// "X is one of the leading distributors", "A fantastic opportunity has arisen ..."): it describes
+// the employer or the vacancy. Kept only when it also states a requirement in so many words.
+const BLURB = /\b(?:(?:our|my|the) client|the (?:company|organisation|organization|group|business|firm|practice|home|trust|charity|employer)|they) (?:[\w-]+ ){0,4}?(?:is|are|has|have|was|were|provides?|offers?|operates?|specialis\w+|specializ\w+|prides?)\b|\b(?:is|are) (?:one of the|among the|an? (?:leading|well[- ]established|renowned|reputable|growing|successful|market[- ]leading|award[- ]winning|thriving|busy|large|small|friendly|dynamic|global|national|international|independent)\b)|\b(?:opportunity|opening|vacancy|position|role) (?:[\w'-]+ ){0,8}?has (?:arisen|become available)|\b(?:fantastic|exciting|excellent|great|unique|rare|superb|fabulous) (?:new )?(?:opportunity|opening|vacancy)\b|\b(?:established|founded) in (?:\d|the)|\bturnover\b|\brevenues? (?:of|in excess)\b/i;
+
+/** Whether a prose sentence describes the employer or the vacancy (a company blurb). */
+export function isBlurb(sentence: string): boolean {
+  return BLURB.test(sentence);
+}
+
+/** "... the excellent standards it has Candidates must hold ...": where a requirement starts after a lost full stop, or -1. */
+export function requirementAfterLostStop(sentence: string): number {
+  const m = /[\p{Ll},)] ((?:Candidates|Applicants|You|The (?:successful|ideal) (?:candidate|applicant|person)s?|Successful (?:candidates|applicants)|Ideally,? you) (?:must|should|will|need|are required|require|ideally)\b)/u.exec(sentence);
+  return m ? m.index + m[0].length - m[1]!.length : -1;
+}
+
+/** Whether a line states a duty of the job rather than a qualification. */
+export function isDuty(line: string): boolean {
+  const t = line.replace(/^[\s*_•·-]+/, '');
+  if (DUTY_OPENER.test(t)) return true;
+  if (DUTY_THIRD.test(t) && !QUALIFICATION_WORD.test(t)) return true;
+  const verb = DUTY_VERB.exec(t);
+  if (!verb) return false;
+  // "To ensure ...", "Manage the sales process ...": a verb with its object, and no qualification words.
+  return (verb[0].toLowerCase().startsWith('to ') || DUTY_OBJECT.test(t.slice(verb[0].length))) && !QUALIFICATION_WORD.test(t);
 }
 
 export function looksLikeQualification(line: string): boolean {

@@ -54,6 +54,12 @@ const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 const isLetter = (c: number): boolean => isLower(c) || isUpper(c) || c > 0x24f;
 
+/** The length of the lower-case word ending at `i` when it is a whole word ("experienceBS" -> 10), else 0. */
+function lowerWord(text: string, i: number, from: number): number {
+  const a = runStart(text, i, from);
+  return a === from || !isLetter(text.charCodeAt(a - 1)) ? i - a : 0;
+}
+
 /** Whether a capitalised word of three letters or more starts at `i`. */
 function wordStart(text: string, i: number): boolean {
   return isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i + 2));
@@ -73,9 +79,36 @@ function runStart(text: string, i: number, from: number): number {
 function gluePoints(text: string, from: number, to: number, out: number[], named: Set<number>): void {
   for (let i = from + 3; i < to - 2; i++) {
     const c = text.charCodeAt(i);
+    if (isUpper(c) && isUpper(text.charCodeAt(i + 1))) {
+      // An ALL-CAPS item glued on: "preferred).FINRA Series 6", "persuasively.CRM Proficiency",
+      // "financeCPA", "andBCLS", "BusinessFULL JOB DESCRIPTION" (a name such as "PostgreSQL" is protected).
+      const prev = text.charCodeAt(i - 1);
+      const p2 = text.charCodeAt(i - 2);
+      if ((prev === 46 && ((isLower(p2) && isLower(text.charCodeAt(i - 3))) || p2 === 41)) || (prev === 41 && (isLetter(p2) || (p2 >= 48 && p2 <= 57)))) {
+        out.push(i);
+        named.add(i);
+      } else if ((prev === 63 || prev === 33 || prev === 58) && isUpper(p2) && isUpper(text.charCodeAt(i - 3))) {
+        // "LOOKING FOR?THREE YEARS", "SKILLS:EXCEL": an ALL-CAPS heading run into an ALL-CAPS item.
+        out.push(i);
+        named.add(i);
+      } else if (isLower(prev) && (isUpper(text.charCodeAt(i + 2)) || (/[\s,;]/.test(text[i + 2] ?? '') && lowerWord(text, i, from) >= 5))) {
+        const a = runStart(text, i, from);
+        const lower = i - a;
+        const before = a > from ? text.charCodeAt(a - 1) : 32;
+        if ((lower >= 3 && !isLetter(before) && !(before >= 48 && before <= 57)) || (lower >= 5 && isUpper(before) && (a - 1 === from || !isLetter(text.charCodeAt(a - 2))))) { out.push(i); named.add(i); }
+      }
+      continue;
+    }
     if (isUpper(c)) {
       if (!wordStart(text, i)) continue;
       const prev = text.charCodeAt(i - 1);
+      if (isUpper(prev)) {
+        // "BONUSRedacting", "SKILLSExperience": an ALL-CAPS word of four letters or more run into a capitalised one.
+        let k = i - 1;
+        while (k > from && isUpper(text.charCodeAt(k - 1))) k--;
+        if (i - k >= 4 && (k === from || !isLetter(text.charCodeAt(k - 1)))) { out.push(i); named.add(i); }
+        continue;
+      }
       if (isLower(prev)) {
         const a = runStart(text, i, from);
         const lower = i - a;
@@ -86,7 +119,9 @@ function gluePoints(text: string, from: number, to: number, out: number[], named
       } else if (prev === 46 || prev === 44 || prev === 59 || prev === 58 || prev === 33 || prev === 63 || prev === 41) {
         // "sales.Must", "player,Experience", "3.0)Ability": punctuation with no space after it.
         const p2 = text.charCodeAt(i - 2);
-        if (isLower(p2) && isLower(text.charCodeAt(i - 3)) || (prev === 41 && (isLower(p2) || (p2 >= 48 && p2 <= 57)))) out.push(i);
+        if (isLower(p2) && isLower(text.charCodeAt(i - 3)) || (prev === 41 && (isLower(p2) || (p2 >= 48 && p2 <= 57))) || (prev === 46 && p2 === 41)) out.push(i);
+        // "WHAT ARE WE LOOKING FOR?Three years": an ALL-CAPS question run into the first item.
+        else if ((prev === 63 || prev === 33) && isUpper(p2) && isUpper(text.charCodeAt(i - 3))) out.push(i);
       }
     } else if (c >= 48 && c <= 57 && isLower(text.charCodeAt(i - 1)) && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))) {
       // "field2+ years", "science.3+ years" is above; a digit run into a word, then years.
@@ -94,6 +129,24 @@ function gluePoints(text: string, from: number, to: number, out: number[], named
     } else if (c === 46 && isLower(text.charCodeAt(i - 1)) && isLower(text.charCodeAt(i - 2)) && /^\.\d{1,2}\+? ?(?:years?|yrs)\b/.test(text.slice(i, i + 11))) {
       out.push(i + 1);
     }
+  }
+}
+
+/** Words a qualification list item opens with ("Prior", "Strong", "Excellent", "Ability", ...). */
+const ITEM_OPENER = / (?=(?:Prior|Previous|Strong|Excellent|Exceptional|Outstanding|Demonstrated|Proven|Ability|Able|Experience|Knowledge|Proficiency|Proficient|Familiarity|Understanding|Solid|Bachelors?|Bachelor's|Master's|Minimum|Must|Working|Hands-on|Advanced|Attention|Willingness|Comfortable|Valid|Fluent|Fluency|Deep|Self-motivated|Effective|Superior|Basic|Well|Good|Great|Knowledgeable|Skilled)\b)/gu;
+/** Words after which a capitalised word continues the sentence ("years of Experience", "with Strong"). */
+const JOINING_WORD = /(?:^|\s)(?:of|in|with|and|or|the|a|an|for|to|on|at|by|as|from|including|your|our|their|have|has|be|is|are|very|into|using)$/i;
+
+/** Space-separated glue points (a break replaces the space): the space before an item opener after a lower-case word ("Gas Experience" is one name). */
+function spaceGluePoints(text: string, from: number, to: number, out: number[]): void {
+  const line = text.slice(from, to);
+  for (const m of line.matchAll(ITEM_OPENER)) {
+    // The word before: all lower case ("control Prior", not "Gas Experience"), no joining word.
+    let k = m.index;
+    while (k > 0 && (isLower(line.charCodeAt(k - 1)) || line[k - 1] === '-' || (line.charCodeAt(k - 1) >= 48 && line.charCodeAt(k - 1) <= 57))) k--;
+    if (m.index - k < 2 || !isLower(line.charCodeAt(k)) || (k > 0 && !/\s/.test(line[k - 1]!))) continue;
+    if (JOINING_WORD.test(line.slice(Math.max(0, m.index - 16), m.index))) continue;
+    out.push(-(from + m.index) - 1);
   }
 }
 
@@ -132,7 +185,12 @@ export function relineText(norm: NormalizedText, opts: RelineOptions = {}): Norm
       points.length = 0;
       named.clear();
       gluePoints(text, lineStart, lineEnd, points, named);
+      // Items glued with a space between them ("... in pressure control Prior Industrial Bolting
+      // Experience a plus Prior Power ..."): only in a line already shown to be glued items.
+      if (points.length >= 2) spaceGluePoints(text, lineStart, lineEnd, points);
       for (const at of points) {
+        // (A negative point is a space to replace: -(position) - 1.)
+        if (at < 0) { edits.push({ at: -at - 1, del: 1, ins: '\n' }); continue; }
         const around = text.slice(Math.max(lineStart, at - 30), Math.min(lineEnd, at + 12));
         if (/https?:|www\.|@|\.(?:com|org|net|io)\b/i.test(around) || (named.has(at) && opts.protects?.(text, at))) continue;
         edits.push({ at, del: 0, ins: '\n' });

@@ -161,6 +161,13 @@ function leadIn(line: string): SectionKind | null {
 /** The rest of a line in markdown bold after its first "*" was read as a bullet: "*Nice to have:**". */
 const MARKDOWN_BOLD_REST = /^\*[^*\n]{2,80}\*\*\s*$/;
 
+/** A label line in mixed case: "Collaborative Communicator:", "**Team Player**" (an ALL-CAPS line is a heading). */
+function itemLabelLine(line: string): boolean {
+  const t = line.trim();
+  const letters = t.replace(/\P{L}/gu, '');
+  return letters !== letters.toUpperCase() && (/:[\s*_]*$/.test(t) || /^(?:\*\*|__).*(?:\*\*|__):?$/.test(t));
+}
+
 function looksLikeHeading(line: string): boolean {
   const t = line.trim();
   if (t.length < 3 || t.length > 60) return false;
@@ -362,6 +369,9 @@ export function detectSections(text: string, opts: SectionOptions = {}): Section
     }
     if (kind === null && inline.length === 0) kind = leadIn(raw);
     if (kind === null && inline.length === 0 && looksLikeHeading(raw)) kind = opts.nestUnknown && current.kind !== 'other' ? null : 'other';
+    // "Collaborative Communicator:", "**Team Player**" in a qualification list: a label of the
+    // items below it (their words name no section), not a heading that ends the list.
+    if (kind === 'other' && cues && (current.kind === 'requirements' || current.kind === 'preferred') && itemLabelLine(raw)) continue;
     // "Responsibilities:", "Key achievements:" inside a job entry: the entry goes on.
     if (kind !== null && parentStyle !== null && entryLabel(kind, raw.slice(0, headingEnd - line.start), parentStyle)) continue;
     if (kind !== null) open(kind, line.start, headingEnd, bodyStart);

@@ -11,8 +11,8 @@ const ABBREVIATIONS = new Set([
   'm.tech', 'fig', 'min', 'max', 'yrs', 'yr', 'mo', 'nos', 'govt', 'assoc', 'ave', 'blvd', 'mt', 'ft',
 ]);
 
-/** Leading list markers: bullets, dashes, numbers ("1.", "2)"), letters ("a)"). */
-const BULLET = /^(?:[•*·o►▪‣◦>+-]\s+|[•*·►▪‣◦]|\(?\d{1,2}[.)]\s+|\(?[a-z]\)\s+)/u;
+/** Leading list markers: bullets, dashes, numbers ("1.", "2)"), letters ("a)"), masked numbers ("**** "). */
+const BULLET = /^(?:\*{3,}\s+|[•*·o►▪‣◦>+-]\s+|[•*·►▪‣◦]|\(?\d{1,2}[.)]\s+|\(?[a-z]\)\s+)/u;
 
 export function lineSpans(text: string): Span[] {
   const out: Span[] = [];
@@ -70,7 +70,8 @@ export function sentenceSpans(text: string): Span[] {
       if (k >= line.end) continue;
       const next = text[k]!;
       if (c === '.' && endsWithAbbreviation(text, i, line.start)) continue;
-      if (c !== ';' && !/[\p{Lu}\d"'(•]/u.test(next)) continue;
+      // ("**** To prepare ...": a masked list number, as in scraped UK postings, starts a sentence too.)
+      if (c !== ';' && !/[\p{Lu}\d"'(•]/u.test(next) && !text.startsWith('***', k)) continue;
       const span = trimSpan(text, start, j);
       if (span.end > span.start) out.push(span);
       start = k;

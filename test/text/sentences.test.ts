@@ -35,3 +35,16 @@ describe('linePrefix', () => {
     expect(linePrefix(text, l)).toBe(prefix);
   });
 });
+
+describe('masked list numbers', () => {
+  it('"**** " after a full stop starts a sentence, without the mask', async () => {
+    const { sentenceSpans } = await import('../../src/text/sentences.ts');
+    const t = 'To prepare all food items. **** To keep work areas clean. **** Responsible for stock.';
+    expect(sentenceSpans(t).map((s) => t.slice(s.start, s.end))).toEqual(['To prepare all food items.', 'To keep work areas clean.', 'Responsible for stock.']);
+  });
+  it('markdown bold after a full stop is no mask', async () => {
+    const { sentenceSpans } = await import('../../src/text/sentences.ts');
+    const t = 'Join us. **Requirements** below.';
+    expect(sentenceSpans(t).map((s) => t.slice(s.start, s.end))).toEqual(['Join us. **Requirements** below.']);
+  });
+});
