@@ -27,8 +27,12 @@ export function addPositionTerms(tax: Taxonomy, input: string, positions: Positi
   }
 }
 
-/** The posting's terms: its title, requirement lines and responsibility sections. */
-export function postingTerms(text: string, title: string | null, requirements: Array<{ text: string }>, responsibilities: Span[]): string[] {
+/**
+ * The posting's terms: its title, requirement lines and responsibility sections; a posting with
+ * none of these (one flattened paragraph) gives its body.
+ */
+export function postingTerms(text: string, title: string | null, requirements: Array<{ text: string }>, responsibilities: Span[], body: Span): string[] {
   const parts = [title ?? '', ...requirements.map((r) => r.text), ...responsibilities.map((s) => text.slice(s.start, s.end))];
+  if (requirements.length === 0 && responsibilities.length === 0) parts.push(text.slice(body.start, body.end));
   return capped(contentTerms(parts.join('\n')), MAX_POSTING_TERMS);
 }

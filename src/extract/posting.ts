@@ -18,7 +18,8 @@ import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
 import { isBlurb, isDuty, looksLikeQualification, requirementAfterLostStop, readRequirementLine, requiredness, type Facets } from './requirement.ts';
 import { listItems } from './posting-lists.ts';
-import { textOccupation, titleOccupation } from './occupation.ts';
+import { textOccupation, titleOccupation, withScopeFunctions } from './occupation.ts';
+import { postingTerms } from './experience-terms.ts';
 
 const REQUIREMENT_SECTIONS = new Set(['requirements', 'preferred', 'skills', 'experience', 'education', 'languages', 'certifications']);
 const SKIP_SECTIONS = new Set(['responsibilities', 'benefits', 'company', 'eeo', 'apply', 'interests', 'references', 'contact']);
@@ -380,6 +381,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   };
   const titled = header.title && !(titleSpan && noRole.covers(titleSpan)) ? titleOccupation(tax, header.title, 'title', titleSpan ? orig(titleSpan) : undefined) : null;
   const occupation = titled ?? fromText();
+  const scoped = withScopeFunctions(tax, requirements, occupation);
+  const terms = postingTerms(text, header.title, requirements, sections.filter((s) => s.kind === 'responsibilities').map((s) => s.body), body);
   return {
     ...rest,
     ...(titleSpan ? { titleSpan: orig(titleSpan) } : {}),
@@ -387,7 +390,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     location: { ...location, ...(location.span ? { span: orig(location.span) } : {}) },
     body: orig(body),
     sections: listed.map((s) => ({ kind: s.kind, title: s.title, span: orig({ start: s.heading?.start ?? s.body.start, end: s.body.end }) })),
-    requirements,
+    requirements: scoped,
+    terms,
     skills: [...skills.values()],
     warnings,
     modelsVersion: opts.modelsVersion,
