@@ -88,7 +88,11 @@ export function blendScore(w: ScoringWeights, base: number, similarity: number, 
   return 100 * blend * gate * relevanceFactor;
 }
 
-function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: Relevance): { score: number; failed: number[] } {
+/**
+ * The score of these lines; `met` says which lines to take as fully met instead (-1: none, -2: all)
+ * for the ceiling and the gaps, without copying the lines.
+ */
+function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: Relevance, met = -1): { score: number; failed: number[] } {
   let num = 0;
   let den = 0;
   let must = 0;
@@ -96,11 +100,12 @@ function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l.known) continue;
-    num += l.weight * l.credit;
+    const credit = met === -2 || met === i ? 1 : l.credit;
+    num += l.weight * credit;
     den += l.weight;
     if (!l.required) continue;
     must++;
-    if (l.credit < w.gateThreshold) failed.push(i);
+    if (credit < w.gateThreshold) failed.push(i);
   }
   const base = den > 0 ? num / den : similarity;
   // Failed gates and unrelated work scale the score: the candidate stays visible and still ranks by fit.
@@ -198,12 +203,12 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
   const raw = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
   const rel: Relevance = { value: relevanceValue(weights, role.fn, raw), factor: relevanceFactor(weights, role.fn, raw), text: textScore ?? 1 };
   const { score, failed } = total(lines, weights, similarity, rel);
-  const ceiling = total(lines.map((l) => ({ ...l, credit: 1 })), weights, similarity, rel).score;
+  const ceiling = total(lines, weights, similarity, rel, -2).score;
   const gaps: Match['gaps'] = [];
   if (opts.explain) {
     lines.forEach((l, i) => {
       if (!l.known || l.credit >= 1) return;
-      const gain = Math.round((total(lines.map((x, j) => (j === i ? { ...x, credit: 1 } : x)), weights, similarity, rel).score - score) * 10) / 10;
+      const gain = Math.round((total(lines, weights, similarity, rel, i).score - score) * 10) / 10;
       if (gain > 0) gaps.push({ requirementId: results[i]!.id, gain });
     });
     gaps.sort((a, b) => b.gain - a.gain || a.requirementId.localeCompare(b.requirementId, 'en'));
