@@ -53,12 +53,18 @@ export class Lexicon<T> {
 /** "MEd", "B.Sc.", "PhD", "MBA": short forms with a capital inside or dots. */
 const isAbbreviation = (w: string): boolean => w.replace(/[.\s]/g, '').length <= 6 && /\p{Lu}/u.test(w.slice(1)) || /^\p{Lu}[\p{L}]{0,3}\.$/u.test(w);
 
-const free = (xs: string[] | undefined, cased: string[] = []): Array<{ text: string; mode: FormMode }> => {
+/** Phrases matched in any case, except those in `cased`, which match only as written. */
+export const free = (xs: string[] | undefined, cased: string[] = []): Array<{ text: string; mode: FormMode }> => {
   const c = new Set(cased);
   const out = (xs ?? []).map((text) => ({ text, mode: (c.has(text) ? 1 : 0) as FormMode }));
   for (const x of cased) if (!(xs ?? []).includes(x)) out.push({ text: x, mode: 1 });
   return out;
 };
+
+/** A lexicon that only says whether any of these phrases occurs (cue words, personal-attribute words). */
+export function phraseSet(words: string[] | undefined): Lexicon<true> {
+  return new Lexicon([{ value: true as const, forms: free(words) }]);
+}
 
 /** Short all-caps words ("BA", "MS", "US") match only as written. */
 const autoCase = (xs: string[] | undefined): Array<{ text: string; mode: FormMode }> =>

@@ -4,9 +4,9 @@
 // function, and a qualifier before a generic head ("sales manager", "payroll specialist") names it
 // instead.
 
-import { Lexicon, type TitleValue } from './lexicons.ts';
+import { free, Lexicon, phraseSet, type TitleValue } from './lexicons.ts';
 import type { FormMode } from './matcher.ts';
-import type { Tokens } from '../text/tokenize.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 export interface OccupationSource {
   functions?: Array<{ id: string; name: string; related?: Record<string, number> }>;
@@ -56,7 +56,7 @@ function plural(phrase: string): string {
 }
 
 const forms = (words: string[] | undefined): Array<{ text: string; mode: FormMode }> =>
-  (words ?? []).flatMap((w) => [w, plural(w)]).map((text) => ({ text, mode: 0 as FormMode }));
+  free((words ?? []).flatMap((w) => [w, plural(w)]));
 
 const CATCH_ALL = 'other';
 
@@ -84,11 +84,9 @@ export function createOccupations(src: OccupationSource | undefined): Occupation
   ]);
   const qualifiers = new Lexicon<QualifierValue>((src?.qualifiers ?? []).map((q) => ({
     value: { fn: fnOf(q.function), priority: q.priority ?? 1 },
-    forms: (q.words ?? []).map((text) => ({ text, mode: 0 as FormMode })),
+    forms: free(q.words),
   })));
-  const roleCues = new Lexicon([{ value: true as const, forms: (src?.roleCues ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]);
-  const roleScope = new Lexicon([{ value: true as const, forms: (src?.roleScopeWords ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]);
-  return { functions, index, related, heads, qualifiers, roleCues, roleScope, genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
+  return { functions, index, related, heads, qualifiers, roleCues: phraseSet(src?.roleCues), roleScope: phraseSet(src?.roleScopeWords), genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
 }
 
 export function relatedness(occ: Occupations, a: number, b: number): number {
@@ -107,7 +105,8 @@ const SEGMENT = /\s[-–—|/]\s|[,(;|]|\s(?:at|@|in)\s/i;
  * Project Manager").
  */
 function classifySegment(titles: Lexicon<TitleValue | { kind: 'seniority'; level: string }>, occ: Occupations, s: string, strict: boolean): TitleFunction | null {
-  const tokens: Tokens | undefined = undefined;
+  // One tokenization for the three lexicons that read the segment.
+  const tokens = tokenize(s);
   let best: { fn: number; start: number; end: number } | null = null;
   for (const m of titles.find(s, tokens)) {
     if (m.value.kind !== 'title') continue;

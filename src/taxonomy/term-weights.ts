@@ -1,8 +1,7 @@
 // Term weights for text relevance (terms.yaml): inverse document frequency of word stems over a
 // neutral background corpus, and the personal-attribute cues whose lines are never read.
 
-import { Lexicon } from './lexicons.ts';
-import type { FormMode } from './matcher.ts';
+import { phraseSet, type Lexicon } from './lexicons.ts';
 
 export interface TermSource {
   documents?: number;
@@ -24,7 +23,7 @@ export function createTermWeights(src: TermSource | undefined): TermWeights {
   return {
     idf: new Map(Object.entries(src?.df ?? {}).map(([t, df]) => [t, weight(df)])),
     rare: weight(0),
-    personal: new Lexicon([{ value: true as const, forms: (src?.personal ?? []).map((text) => ({ text, mode: 0 as FormMode })) }]),
+    personal: phraseSet(src?.personal),
   };
 }
 
