@@ -9,7 +9,7 @@ import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { classifyTitle, type TitleFunction } from '../taxonomy/occupations.ts';
 import type { SpanIndex } from '../text/spans.ts';
-import { monthIndex, parseAsOf } from '../text/dates.ts';
+import { monthIndex, parseAsOf, unionMonths } from '../text/dates.ts';
 
 /** How far into a posting's text title mentions are read (the role is named early). */
 const TEXT_WINDOW = 4000;
@@ -40,7 +40,7 @@ export function titleOccupation(tax: Taxonomy, title: string, source: Occupation
  * to skip (benefits, equal opportunity, how to apply): the function with the most weight, when it
  * has enough.
  */
-export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: SpanIndex, blurbs: SpanIndex): { occupation: Occupation; span: Span } | null {
+export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: SpanIndex, blurbs: SpanIndex): Occupation | null {
   const end = Math.min(body.end, body.start + TEXT_WINDOW);
   const window = text.slice(body.start, end);
   const cueEnds = tax.occupations.roleCues.find(window).map((m) => m.end);
@@ -73,7 +73,7 @@ export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: Sp
   for (const e of votes) if (!best || e[1].weight > best[1].weight) best = e;
   if (!best || best[1].weight < MIN_TEXT_WEIGHT) return null;
   const fn = tax.occupations.functions[best[0]]!;
-  return { occupation: { function: fn.id, name: fn.name, words: best[1].words, source: 'text', span: best[1].span }, span: best[1].span };
+  return { function: fn.id, name: fn.name, words: best[1].words, source: 'text', span: best[1].span };
 }
 
 /**
@@ -96,19 +96,17 @@ export function headlineOccupation(tax: Taxonomy, text: string, lines: Span[], f
 
 /** Each position's function (from its title) and the months per function, overlaps counted once. */
 export function positionFunctions(tax: Taxonomy, positions: Position[]): Array<{ function: string; name: string; months: number }> {
-  const months = new Map<number, Set<number>>();
+  const intervals = new Map<number, Array<[number, number]>>();
   for (const p of positions) {
     if (!p.title) continue;
     const f = classifyTitle(tax.lexicons.titles, tax.occupations, p.title);
     if (!f) continue;
     p.function = tax.occupations.functions[f.fn]!.id;
     if (p.kind === 'volunteer') continue;
-    const set = months.get(f.fn) ?? new Set<number>();
     const a = monthIndex(parseAsOf(p.start)!);
-    for (let i = 0; i < p.months; i++) set.add(a + i);
-    months.set(f.fn, set);
+    intervals.set(f.fn, [...(intervals.get(f.fn) ?? []), [a, a + p.months - 1]]);
   }
-  return [...months].map(([fn, set]) => ({ function: tax.occupations.functions[fn]!.id, name: tax.occupations.functions[fn]!.name, months: set.size }))
+  return [...intervals].map(([fn, xs]) => ({ function: tax.occupations.functions[fn]!.id, name: tax.occupations.functions[fn]!.name, months: unionMonths(xs) }))
     .sort((a, b) => b.months - a.months || a.function.localeCompare(b.function, 'en'));
 }
 

@@ -377,7 +377,7 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   const fromText = (): PostingProfile['occupation'] => {
     const blurbs = new SpanIndex(sections.filter((s) => s.kind === 'company').map((s) => ({ start: s.heading?.start ?? s.body.start, end: s.body.end })));
     const t = textOccupation(tax, text, body, noRole, blurbs);
-    return t ? { ...t.occupation, span: orig(t.span) } : null;
+    return t ? { ...t, span: orig(t.span!) } : null;
   };
   const titled = header.title && !(titleSpan && noRole.covers(titleSpan)) ? titleOccupation(tax, header.title, 'title', titleSpan ? orig(titleSpan) : undefined) : null;
   const occupation = titled ?? fromText();
