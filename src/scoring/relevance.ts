@@ -101,14 +101,13 @@ export function relevanceValue(w: ScoringWeights, fn: number, relevance: number 
  * the role's function is unknown (nothing to compare; every candidate alike).
  */
 export function relevanceFactor(w: ScoringWeights, fn: number, relevance: number | null): number {
-  if (fn < 0) return 1;
-  const r = relevance ?? w.relevance.unknown;
-  return w.relevance.floor + (1 - w.relevance.floor) * r;
+  // Exactly 1 for an unknown role (floor + (1 − floor) × 1 need not round to 1).
+  return fn < 0 ? 1 : w.relevance.floor + (1 - w.relevance.floor) * relevanceValue(w, fn, relevance);
 }
 
-export function explainRelevance(tax: Taxonomy, w: ScoringWeights, posting: PostingProfile, resume: ResumeProfile, c: CandidateOccupation, fn: number): RoleRelevance {
+/** The explanation of `score` (roleRelevance of this candidate for the role's function `fn`). */
+export function explainRelevance(tax: Taxonomy, w: ScoringWeights, posting: PostingProfile, resume: ResumeProfile, c: CandidateOccupation, fn: number, score: number | null): RoleRelevance {
   const occ = tax.occupations;
-  const score = roleRelevance(occ, w, c, fn);
   const factor = relevanceFactor(w, fn, score);
   const candidate = c.fns.map((f, i) => ({ function: occ.functions[f]!.id, name: occ.functions[f]!.name, months: c.months[i]!, related: fn < 0 ? 0 : relatedness(occ, fn, f) }));
   const role = posting.occupation ?? null;

@@ -196,11 +196,11 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
     });
   });
   const similarity = similarityOf(candidate, role);
-  const relevance = explainRelevance(tax, weights, role.profile, candidate.profile, candidate.occupation, role.fn);
-  const textScore = textRelevance(role.terms, candidate.terms, weights.textFullShare);
-  const text = explainTextRelevance(role.terms, candidate.profile, candidate.terms, textScore, weights.textFullShare);
   // The score uses the unrounded relevance, as quickScore does (the explanation shows it rounded).
   const raw = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
+  const relevance = explainRelevance(tax, weights, role.profile, candidate.profile, candidate.occupation, role.fn, raw);
+  const textScore = textRelevance(role.terms, candidate.terms, weights.textFullShare);
+  const text = explainTextRelevance(role.terms, candidate.profile, candidate.terms, textScore, weights.textFullShare);
   const rel: Relevance = { value: relevanceValue(weights, role.fn, raw), factor: relevanceFactor(weights, role.fn, raw), text: textScore ?? 1 };
   const { score, failed } = total(lines, weights, similarity, rel);
   const ceiling = total(lines, weights, similarity, rel, -2).score;
