@@ -144,37 +144,14 @@ function similarityOf(candidate: Candidate, role: Role): number {
   return Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
 }
 
-/**
- * Score and gates only: the fast path for ranking many pairs. No explanation is built, and no line
- * objects: one context is reused across the requirements and the sums are kept as total() keeps
- * them (same order, same rounding), so the score is the one scoreMatch gives.
- */
+/** Score and gates only: the fast path for ranking many pairs (no explanation is built; the same total() as scoreMatch). */
 export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate, role: Role): { score: number; passed: boolean } {
+  const { lines } = scoreLines(tax, weights, candidate, role, false);
   const similarity = similarityOf(candidate, role);
-  const ctx: ScoreContext = { tax, weights, candidate, requirement: role.reqs[0]?.requirement as Requirement, any: [], all: [], explain: false };
-  let num = 0;
-  let den = 0;
-  let must = 0;
-  let failed = 0;
-  for (const r of role.reqs) {
-    ctx.requirement = r.requirement;
-    ctx.any = r.any;
-    ctx.all = r.all;
-    const s = KINDS[r.requirement.kind].score(ctx);
-    if (s.status === 'unknown') continue;
-    const weight = (weights.kinds[r.requirement.kind] ?? 1) * (r.requirement.required ? 1 : weights.preferredFactor);
-    const credit = Math.round(s.credit * 1000) / 1000;
-    num += weight * credit;
-    den += weight;
-    if (!r.requirement.required) continue;
-    must++;
-    if (credit < weights.gateThreshold) failed++;
-  }
   const rel = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
   const text = textRelevance(role.terms, candidate.terms, weights.textFullShare) ?? 1;
-  const base = den > 0 ? num / den : similarity;
-  const score = blendScore(weights, base, similarity, relevanceValue(weights, role.fn, rel), text, relevanceFactor(weights, role.fn, rel), gateFactor(weights, failed, must));
-  return { score: Math.max(0, Math.round(score * 10) / 10), passed: failed === 0 };
+  const t = total(lines, weights, similarity, { value: relevanceValue(weights, role.fn, rel), factor: relevanceFactor(weights, role.fn, rel), text });
+  return { score: t.score, passed: t.failed.length === 0 };
 }
 
 export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringWeights, candidate: Candidate, role: Role, opts: { explain: boolean }): Match {
