@@ -44,7 +44,9 @@ export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: Sp
   const end = Math.min(body.end, body.start + TEXT_WINDOW);
   const window = text.slice(body.start, end);
   const cueEnds = tax.occupations.roleCues.find(window).map((m) => m.end);
-  const cued = (start: number): boolean => cueEnds.some((e) => e <= start && /^(?:\s+(?:a|an|the|our|experienced|qualified|skilled|talented|motivated|dedicated|passionate|new|full[- ]time|part[- ]time|permanent|temporary|senior|junior))*\s*$/i.test(window.slice(e, start)));
+  const fillers = tax.occupations.roleCueFillers;
+  // Right after a cue, with only filler words between ("looking for an experienced Sous Chef").
+  const cued = (start: number): boolean => cueEnds.some((e) => e <= start && window.slice(e, start).toLowerCase().replace(/\b(full|part) time\b/g, '$1-time').split(/\s+/).every((w) => w === '' || fillers.has(w)));
   const votes = new Map<number, { weight: number; words: string; span: Span }>();
   const vote = (fn: number, start: number, stop: number, weight: number): void => {
     const span = { start: body.start + start, end: body.start + stop };

@@ -14,6 +14,7 @@ export interface OccupationSource {
   generic?: string[];
   qualifiers?: Array<{ function: string; priority?: number; words?: string[] }>;
   roleCues?: string[];
+  roleCueFillers?: string[];
   roleScopeWords?: string[];
   genericScopeWords?: string[];
 }
@@ -31,6 +32,8 @@ export interface Occupations {
   qualifiers: Lexicon<QualifierValue>;
   /** Phrases that introduce the role on offer in running text ("looking for", "join us as"). */
   roleCues: Lexicon<true>;
+  /** Words that may stand between a role cue and its title ("an experienced full-time"). */
+  roleCueFillers: ReadonlySet<string>;
   /** Words in an experience scope that mean the role's own kind of work ("relevant", "industry"). */
   roleScope: Lexicon<true>;
   /** Words of an experience scope that say nothing about which experience counts ("professional", "proven"). */
@@ -86,7 +89,7 @@ export function createOccupations(src: OccupationSource | undefined): Occupation
     value: { fn: fnOf(q.function), priority: q.priority ?? 1 },
     forms: free(q.words),
   })));
-  return { functions, index, related, heads, qualifiers, roleCues: phraseSet(src?.roleCues), roleScope: phraseSet(src?.roleScopeWords), genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
+  return { functions, index, related, heads, qualifiers, roleCues: phraseSet(src?.roleCues), roleCueFillers: new Set((src?.roleCueFillers ?? []).map((w) => w.toLowerCase())), roleScope: phraseSet(src?.roleScopeWords), genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
 }
 
 export function relatedness(occ: Occupations, a: number, b: number): number {
