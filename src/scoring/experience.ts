@@ -9,6 +9,7 @@
 import type { ScoringWeights } from '../domain/match.ts';
 import type { Requirement } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { functionName } from '../taxonomy/occupations.ts';
 import type { Candidate } from './candidate.ts';
 import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type CapSource, type LinePlan, type ScoreContext, type Scored } from './common.ts';
 import { clusterCredit, groupCredit, type CompiledRef } from './skills.ts';
@@ -78,7 +79,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
       ? scopeCredit(c, ctx.weights, false, r.minYears, false, r.scope.function) : 0;
     if (byFunction > s.credit) {
       const months = c.occupation.monthsFor.get(r.scope!.function!)!;
-      const name = ctx.tax.occupations.functions[ctx.tax.occupations.index.get(r.scope!.function!) ?? -1]?.name ?? r.scope!.function!;
+      const name = functionName(ctx.tax.occupations, r.scope!.function!);
       const evidence = ctx.explain ? p.positions.filter((x) => x.function === r.scope!.function).slice(0, 3).map((x) => resumeEvidence(`${x.title ?? ''} ${x.start}–${x.end ?? 'present'}`.trim(), x.span)) : [];
       return { credit: byFunction, status: statusOf(byFunction), evidence, detail: ctx.explain ? `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}: found ${duration(months)} in ${name} and related positions (by their titles)` : '' };
     }
@@ -93,7 +94,7 @@ export function scoreExperience(ctx: ScoreContext): Scored {
   if (over > 0) credit *= 1 - ctx.weights.overqualificationPenalty;
   const parts: string[] = [];
   if (ctx.explain) {
-    const fnName = r.scope?.function ? ctx.tax.occupations.functions[ctx.tax.occupations.index.get(r.scope.function) ?? -1]?.name ?? r.scope.function : '';
+    const fnName = r.scope?.function ? functionName(ctx.tax.occupations, r.scope.function) : '';
     const what = leadershipScope ? 'in leadership roles' : scoped.byFunction ? `in ${fnName} and related positions (by their titles)` : p.experience.source === 'stated' ? 'stated, no dated positions' : unrecognised ? 'of professional experience (the scope was not recognised, so this is at most partial)' : 'of professional experience';
     const asked = noMinimum ? `no minimum of ${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}` : `needs ${r.minYears ? `${r.minYears}+ years of ` : ''}${scopeText}${r.maxYears ? ` (up to ${r.maxYears} years)` : ''}`;
     parts.push(`${asked}; found ${duration(months)} ${what}`);

@@ -92,6 +92,11 @@ export function createOccupations(src: OccupationSource | undefined): Occupation
   return { functions, index, related, heads, qualifiers, roleCues: phraseSet(src?.roleCues), roleCueFillers: new Set((src?.roleCueFillers ?? []).map((w) => w.toLowerCase())), roleScope: phraseSet(src?.roleScopeWords), genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
 }
 
+/** A function's name by its id (the id itself when unknown). */
+export function functionName(occ: Occupations, id: string): string {
+  return occ.functions[occ.index.get(id) ?? -1]?.name ?? id;
+}
+
 export function relatedness(occ: Occupations, a: number, b: number): number {
   return a < 0 || b < 0 ? 0 : occ.related[a * occ.functions.length + b]!;
 }
