@@ -37,6 +37,8 @@ export interface Config {
   parseMemoryMb: number;
   /** Documents that may wait for a parser thread before requests are refused as busy. */
   parseQueue: number;
+  /** Browser origins (scheme://host[:port]) allowed to call the API cross-origin; none turns CORS off. */
+  corsOrigins: string[];
 }
 
 export const DEFAULTS: Readonly<Config> = Object.freeze({
@@ -58,4 +60,5 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   parseTimeoutMs: 20_000,
   parseMemoryMb: 1024,
   parseQueue: 64,
+  corsOrigins: [],
 });

@@ -4,6 +4,26 @@ import { DEFAULTS, type Config } from './defaults.ts';
 
 const int = (v: string | undefined): number | undefined => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
 
+/**
+ * ROLEFIT_CORS_ORIGINS: comma-separated origins, compared exactly with a browser's Origin header,
+ * so each is reduced to scheme://host[:port]. Anything else (a path, "*", a bare host) is refused
+ * at start-up rather than quietly never matching.
+ */
+export function corsOrigins(list: string): string[] {
+  return list.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(o);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== o.replace(/\/$/, '').toLowerCase()) {
+      throw new Error(`ROLEFIT_CORS_ORIGINS: "${o}" is not an origin such as https://ats.example.com (scheme, host and port only)`);
+    }
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   const set = <K extends keyof Config>(k: K, v: Config[K] | undefined): void => {
@@ -27,5 +47,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   set('parseTimeoutMs', int(env.ROLEFIT_PARSE_TIMEOUT_MS));
   set('parseMemoryMb', int(env.ROLEFIT_PARSE_MEMORY_MB));
   set('parseQueue', int(env.ROLEFIT_PARSE_QUEUE));
+  if (env.ROLEFIT_CORS_ORIGINS) fromEnv.corsOrigins = corsOrigins(env.ROLEFIT_CORS_ORIGINS);
   return Object.freeze({ ...DEFAULTS, ...fromEnv, ...overrides });
 }

@@ -16,6 +16,8 @@ import { createValidation, jsonTooDeep, MAX_BODY_DEPTH } from './validation.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { parseJsonl, postingRoutes } from './routes/postings.ts';
+import { WEB_PATTERNS, webRoutes } from './routes/web.ts';
+import { corsHooks, PREFLIGHT } from './cors.ts';
 
 export interface AppOptions {
   catalog: Catalog;
@@ -35,12 +37,14 @@ declare module 'fastify' {
 }
 
 /**
- * Routes anyone may call (liveness, readiness, the API document), by the pattern the route was
+ * Routes anyone may call (liveness, readiness, the API document, the page's static files, and the
+ * CORS preflight, which browsers send without a key), by the pattern the route was
  * registered with. Everything else needs a key when keys are set: protection follows the route that
  * matched, so no spelling of a URL (percent-encoding, case, slashes) can reach a route unprotected.
  */
-export function isPublicRoute(pattern: string): boolean {
-  return pattern === '/health' || pattern === '/ready' || pattern === '/docs' || pattern.startsWith('/docs/');
+export function isPublicRoute(pattern: string, method?: string | string[]): boolean {
+  if (pattern === PREFLIGHT.pattern) return method === PREFLIGHT.method;
+  return pattern === '/health' || pattern === '/ready' || pattern === '/docs' || pattern.startsWith('/docs/') || (WEB_PATTERNS as readonly string[]).includes(pattern);
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -143,15 +147,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!presentedKey(req)) throw createError('UNAUTHORIZED');
   };
   app.addHook('onRoute', (route) => {
-    const open = isPublicRoute(route.url ?? route.path);
+    const open = isPublicRoute(route.url ?? route.path, route.method);
     route.config = { ...(route.config ?? {}), public: open };
     if (!open && keys.length) route.onRequest = [...[route.onRequest ?? []].flat(), requireKey];
   });
   // No route matched: without a key, that is not even said (which routes exist is not public).
+  const notFound = (req: FastifyRequest) => (keys.length && !presentedKey(req) ? createError('UNAUTHORIZED') : createError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0]!.slice(0, 200) }));
   app.setNotFoundHandler((req, reply) => {
-    const error = keys.length && !presentedKey(req) ? createError('UNAUTHORIZED') : createError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0]!.slice(0, 200) });
+    const error = notFound(req);
     void reply.code(error.status).send({ error: error.toJSON(), requestId: req.id });
   });
+  corsHooks(app, config.corsOrigins, notFound);
 
   await app.register(swagger, {
     openapi: {
@@ -177,5 +183,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   postingRoutes(app, catalog, config);
   matchingRoutes(app, catalog);
   candidateRoutes(app, catalog);
+  webRoutes(app, notFound);
   return app;
 }

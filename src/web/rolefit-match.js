@@ -1,0 +1,1 @@
+customElements.define('rolefit-match', class extends HTMLElement {});
