@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createEngine } from '../src/engine.ts';
-import { Catalog } from '../src/server/catalog.ts';
+import { Catalog } from '../src/app/catalog.ts';
 import { openStore } from '../src/storage/open.ts';
 import { rng, syntheticPosting } from '../test/helpers/synthetic.ts';
 

@@ -32,12 +32,12 @@ export interface Engine {
   /** The same, with the text the spans point into (extracted text for HTML and JSON-LD). */
   parsePostingDocument(raw: string): { profile: PostingProfile; text: string };
   /** A résumé's text; "present" means `asOf` (YYYY-MM or YYYY-MM-DD; default: this month). */
-  parseResume(raw: string, opts?: { asOf?: string }): ResumeProfile;
+  parseResume(raw: string, opts?: { asOf?: string | YearMonth }): ResumeProfile;
   /** The same, with the text the spans point into (rendered text for JSON Resume and HTML). */
-  parseResumeDocument(raw: string, opts?: { asOf?: string }): { profile: ResumeProfile; text: string };
+  parseResumeDocument(raw: string, opts?: { asOf?: string | YearMonth }): { profile: ResumeProfile; text: string };
   scoring: ScoringModel;
   /** A parsed résumé compiled for scoring (do it once per résumé when scoring many pairs). */
-  candidate(raw: string, opts?: { asOf?: string }): Candidate;
+  candidate(raw: string, opts?: { asOf?: string | YearMonth }): Candidate;
   /** A parsed posting compiled for scoring. */
   role(raw: string): Role;
   /** A stored résumé profile compiled for scoring. */
@@ -49,11 +49,12 @@ export interface Engine {
   /** Score and gates only, without building an explanation: the fast path for ranking. */
   quickScore(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights> }): { score: number; passed: boolean };
   /** Parse both documents and score them. */
-  score(resume: string, posting: string, opts?: { asOf?: string; weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
+  score(resume: string, posting: string, opts?: { asOf?: string | YearMonth; weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
 }
 
-/** The as-of month: given, or today's (read here, at the edge, never inside the core). */
-export function resolveAsOf(asOf?: string): YearMonth {
+/** The as-of month: given (already parsed, or as text), or today's (read here, at the edge, never inside the core). */
+export function resolveAsOf(asOf?: string | YearMonth): YearMonth {
+  if (typeof asOf === 'object') return asOf;
   if (asOf === undefined) {
     const d = new Date();
     return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
@@ -88,7 +89,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
   const scoring: ScoringModel = { scoringVersion: scoringFile.scoringVersion, weights: scoringFile.weights };
   const loadMs = performance.now() - t0;
 
-  const parseResumeDoc = (raw: string, opts: { asOf?: string } = {}): { profile: ResumeProfile; text: string } => {
+  const parseResumeDoc = (raw: string, opts: { asOf?: string | YearMonth } = {}): { profile: ResumeProfile; text: string } => {
     const doc = resumeText(raw);
     const profile = parseResume(taxonomy, doc.text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version });
     return { profile: { ...profile, format: doc.format }, text: doc.text };
@@ -97,7 +98,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     const doc = postingText(raw);
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
   };
-  const candidate = (raw: string, opts: { asOf?: string } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile, scoring.weights);
+  const candidate = (raw: string, opts: { asOf?: string | YearMonth } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile, scoring.weights);
   const role = (raw: string): Role => compileRole(taxonomy, parsePostingDoc(raw).profile);
   const match = (c: Candidate, r: Role, opts: { weights?: Partial<ScoringWeights>; explain?: boolean } = {}): Match =>
     scoreMatch(taxonomy, scoring, withOverrides(scoring.weights, opts.weights), c, r, { explain: opts.explain ?? true });

@@ -2,16 +2,17 @@
 // prints JSON; coded errors go to stderr as "rolefit: CODE: message" with a non-zero exit.
 
 import { Command, CommanderError } from 'commander';
-import { createEngine, resolveAsOf, type Engine } from '../engine.ts';
 import { createError, isRolefitError, toErrorBody } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/defaults.ts';
-import { asOfFor, parseResumeDated } from '../workers/parse-document.ts';
-import { readFileDocument, readInputs } from './input.ts';
-import { emitAll, type Writer } from './output.ts';
-import { matchTable, parseWeights, rankRow, rankTable, sortRows, type RankRow } from './match.ts';
 import type { ScoringWeights } from '../domain/match.ts';
-import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, PACKAGE_VERSION } from './models.ts';
+import {
+  asOfOption, CLI, createEngine, parseResumeDated, rankCandidates, rankRoles, readFileDocument, readInputs, roleSet, scorePair, weightsOption,
+  type AsOf, type Engine, type RankedRow,
+} from '../app/index.ts';
+import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, PACKAGE_VERSION } from '../app/models.ts';
+import { emitAll, type Writer } from './output.ts';
+import { matchTable, rankTable, type RankRow } from './match.ts';
 
 export interface Io {
   out: Writer;
@@ -25,9 +26,10 @@ const defaultIo: Io = {
 
 const AS_OF_HELP = 'what "present" means in a résumé: YYYY-MM-DD, or "document" for the date a PDF or DOCX file carries (default: today)';
 
-/** --as-of is a date or "document"; anything else is a usage error. */
-function checkAsOf(asOf: string | undefined): void {
-  if (asOf !== 'document') resolveAsOf(asOf);
+/** A ranked row as the CLI prints it: no title for a candidate. */
+function cliRow(r: RankedRow): RankRow {
+  const { title, match: _m, ...rest } = r;
+  return { ...rest, ...(title !== null ? { title } : {}) };
 }
 
 function buildProgram(io: Io, state: { code: number }): Command {
@@ -78,29 +80,29 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--as-of <date>', AS_OF_HELP)
     .option('--include-text', 'add the text the spans point into')
     .action(async (input: string, opts: { asOf?: string; includeText?: boolean }) => {
-      checkAsOf(opts.asOf);
+      const asOf = asOfOption(opts.asOf, CLI);
       await eachDocument(input, (eng, raw, date) => {
-        const { profile, text } = parseResumeDated(eng, raw, opts.asOf, date);
+        const { profile, text } = parseResumeDated(eng, raw, asOf, date);
         return opts.includeText ? { ...profile, text } : profile;
       });
     });
 
-  const weightsOption = (s: string): Partial<ScoringWeights> => parseWeights(s);
+  const weightsFlag = (s: string): Partial<ScoringWeights> => weightsOption(s, CLI)!;
   program
     .command('score')
     .description('how well one résumé fits one posting, requirement by requirement -> Match')
     .argument('<resume>', 'a résumé file (text, PDF, DOCX, HTML or JSON Resume)')
     .argument('<posting>', 'a posting file (text, HTML or JSON-LD JobPosting)')
     .option('--as-of <date>', AS_OF_HELP)
-    .option('--weights <json>', 'per-request weight overrides, e.g. \'{"kinds":{"education":0.2}}\'', weightsOption)
+    .option('--weights <json>', 'per-request weight overrides, e.g. \'{"kinds":{"education":0.2}}\'', weightsFlag)
     .option('--format <format>', 'json or table', 'json')
     .action(async (resume: string, posting: string, opts: { asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
       const eng = getEngine();
-      checkAsOf(opts.asOf);
+      const asOf = asOfOption(opts.asOf, CLI);
       const r = await readFileDocument(resume, eng.config);
       const p = await readFileDocument(posting, eng.config);
-      const asOf = asOfFor(opts.asOf, r.date).date;
-      const m = eng.score(r.text, p.text, { ...(asOf ? { asOf } : {}), ...(opts.weights ? { weights: opts.weights } : {}) });
+      const candidate = eng.candidateOf(parseResumeDated(eng, r.text, asOf, r.date).profile);
+      const m = scorePair(eng, candidate, eng.role(p.text), opts.weights ? { weights: opts.weights } : {});
       io.out(opts.format === 'table' ? matchTable(m) : JSON.stringify(m, null, 2));
     });
   program
@@ -112,35 +114,34 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--resumes <input>', 'résumés: a file, a directory or a .jsonl file')
     .option('--top <n>', 'how many results', (s: string) => Number(s))
     .option('--as-of <date>', AS_OF_HELP)
-    .option('--weights <json>', 'per-request weight overrides', weightsOption)
+    .option('--weights <json>', 'per-request weight overrides', weightsFlag)
     .option('--format <format>', 'json or table', 'json')
     .action(async (resume: string | undefined, opts: { postings?: string; posting?: string; resumes?: string; top?: number; asOf?: string; weights?: Partial<ScoringWeights>; format: string }) => {
       const eng = getEngine();
-      checkAsOf(opts.asOf);
-      const asOf = (date: string | null | undefined): { asOf?: string } => {
-        const a = asOfFor(opts.asOf, date).date;
-        return a ? { asOf: a } : {};
-      };
-      const scoreOpts = { explain: true, ...(opts.weights ? { weights: opts.weights } : {}) };
-      let results: RankRow[];
+      const asOf: AsOf = asOfOption(opts.asOf, CLI);
+      const q = { ...(opts.top && opts.top > 0 ? { top: opts.top } : {}), ...(opts.weights ? { weights: opts.weights } : {}) };
+      const candidateOf = (text: string, date: string | null | undefined) => eng.candidateOf(parseResumeDated(eng, text, asOf, date).profile);
+      let ranked: RankedRow[];
+      let failed: RankRow[];
       if (resume && opts.postings) {
         const r = await readFileDocument(resume, eng.config);
-        const candidate = eng.candidate(r.text, asOf(r.date));
+        const candidate = candidateOf(r.text, r.date);
         const { docs } = await readInputs(opts.postings, eng.config);
-        results = docs.map((d) => {
-          if ('error' in d) return { id: d.id, error: d.error };
-          const role = eng.role(d.text);
-          return rankRow(d.id, eng.match(candidate, role, scoreOpts), role.profile.title);
-        });
+        const postings = docs.flatMap((d) => ('error' in d ? [] : [{ id: d.id, profile: eng.parsePosting(d.text) }]));
+        ranked = rankRoles(eng, roleSet(eng, postings), candidate, q).results;
+        failed = docs.flatMap((d) => ('error' in d ? [d] : []));
       } else if (opts.posting && opts.resumes) {
         const role = eng.role((await readFileDocument(opts.posting, eng.config)).text);
         const { docs } = await readInputs(opts.resumes, eng.config);
-        results = docs.map((d) => ('error' in d ? { id: d.id, error: d.error } : rankRow(d.id, eng.match(eng.candidate(d.text, asOf(d.date)), role, scoreOpts), null)));
+        const candidates = docs.flatMap((d): Array<[string, ReturnType<typeof candidateOf>]> => ('error' in d ? [] : [[d.id, candidateOf(d.text, d.date)]]));
+        ranked = rankCandidates(eng, candidates, role, q).results;
+        failed = docs.flatMap((d) => ('error' in d ? [d] : []));
       } else {
         throw createError('USAGE', { reason: 'use `rank <resume> --postings <input>` or `rank --posting <file> --resumes <input>`' });
       }
-      const ranked = sortRows(results).slice(0, opts.top && opts.top > 0 ? opts.top : undefined);
-      io.out(opts.format === 'table' ? rankTable(ranked) : JSON.stringify({ results: ranked }, null, 2));
+      // Documents that could not be read follow the ranking, so none is lost from the output.
+      const rows = [...ranked.map(cliRow), ...failed];
+      io.out(opts.format === 'table' ? rankTable(rows) : JSON.stringify({ results: rows }, null, 2));
     });
 
   program

@@ -1,38 +1,12 @@
-// Helpers for `rolefit score` and `rolefit rank`: weight overrides,
-// ranked rows (best first, ties by id), and the readable --format table output.
+// The readable --format table output of `rolefit score` and `rolefit rank`.
 
-import type { Match, ScoringWeights } from '../domain/match.ts';
-import { createError, type ErrorCode } from '../errors.ts';
-import { topReasons } from '../scoring/reasons.ts';
-import { weightProblem } from '../scoring/weights.ts';
+import type { Match } from '../domain/match.ts';
+import type { ErrorCode } from '../errors.ts';
 
 export type RankRow =
   | { id: string; score: number; title?: string | null; summary: string; gates: Match['gates']; ceiling: number; reasons: string[] }
   | { id: string; error: { code: ErrorCode; message: string } };
 
-
-/** Weight overrides from JSON (known keys, numbers in range). */
-export function parseWeights(json: string): Partial<ScoringWeights> {
-  let o: unknown;
-  try {
-    o = JSON.parse(json);
-  } catch {
-    throw createError('USAGE', { reason: '--weights must be a JSON object' });
-  }
-  const problem = weightProblem(o);
-  if (problem) throw createError('USAGE', { reason: problem.replace('weights must', '--weights must') });
-  return o as Partial<ScoringWeights>;
-}
-
-export function rankRow(id: string, m: Match, title: string | null): RankRow {
-  const reasons = topReasons(m);
-  return { id, score: m.score, ...(title !== null ? { title } : {}), summary: m.summary, gates: m.gates, ceiling: m.ceiling, reasons };
-}
-
-export function sortRows(rows: RankRow[]): RankRow[] {
-  const score = (r: RankRow): number => ('score' in r ? r.score : -1);
-  return [...rows].sort((a, b) => score(b) - score(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 
 const pad = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 

@@ -1,6 +1,6 @@
 // Writes command results: one JSON object for one document, JSON lines for many.
 
-import type { InputDoc } from './input.ts';
+import type { InputDoc } from '../app/inputs.ts';
 
 export type Writer = (line: string) => void;
 

@@ -13,6 +13,7 @@
 // best score. The result is the same top-k as scoring every role (a property test checks this
 // against a brute-force scan), at the cost of scoring only the roles that could win.
 
+import { filterValue, type PostingFilter } from '../domain/filter.ts';
 import type { ScoringWeights } from '../domain/match.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from '../scoring/candidate.ts';
@@ -31,12 +32,7 @@ export interface RoleMeta {
   employmentType: string | null;
 }
 
-export interface RankFilter {
-  country?: string;
-  city?: string;
-  workMode?: string;
-  employmentType?: string;
-}
+export type RankFilter = PostingFilter;
 
 export interface RankOptions {
   k: number;
@@ -562,12 +558,13 @@ function scoreBound(w: ScoringWeights, base: number, similarity: number, relevan
   return blendScore(w, base, similarity, relevance, 1, relevanceFactor, gate);
 }
 
+// The one normalisation the store and the routes use too (domain/filter.ts).
 function normalizeMeta(m: RoleMeta): RoleMeta {
   return {
-    country: m.country?.toUpperCase() ?? null,
-    city: m.city?.toLowerCase() ?? null,
-    workMode: m.workMode?.toLowerCase() ?? null,
-    employmentType: m.employmentType?.toLowerCase() ?? null,
+    country: filterValue('country', m.country),
+    city: filterValue('city', m.city),
+    workMode: filterValue('workMode', m.workMode),
+    employmentType: filterValue('employmentType', m.employmentType),
   };
 }
 

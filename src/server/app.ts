@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config/defaults.ts';
 import { createError } from '../errors.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from '../app/catalog.ts';
 import { toCoded } from './http-errors.ts';
 import { createValidation, jsonTooDeep, MAX_BODY_DEPTH } from './validation.ts';
 import { candidateRoutes } from './routes/candidates.ts';

@@ -8,7 +8,7 @@ import type { Config } from '../config/defaults.ts';
 import { createEngine } from '../engine.ts';
 import { isChange, type Change, type ChangeBus } from '../storage/changes.ts';
 import { openConfiguredStore } from '../storage/open.ts';
-import { Catalog } from './catalog.ts';
+import { Catalog } from '../app/catalog.ts';
 import { seedSamples } from './start.ts';
 
 const TAG = 'rolefit:change';

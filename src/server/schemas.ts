@@ -1,7 +1,7 @@
 // JSON schemas of the routes: Fastify validates with them and @fastify/swagger publishes them.
 // Unknown fields are refused (additionalProperties: false) so a typo never passes silently.
 
-import { ID_PATTERN } from './catalog.ts';
+import { ID_PATTERN } from '../app/index.ts';
 
 const id = { type: 'string', pattern: ID_PATTERN, description: 'Your id (1-128 of A-Z a-z 0-9 . _ : -); when absent, one is made from the content.' } as const;
 const text = { type: 'string', minLength: 1, description: 'The document as text: plain, HTML, schema.org JSON-LD or JSON Resume.' } as const;
@@ -97,6 +97,7 @@ const ranked = (idField: string) => ({
     gates,
     summary: { type: 'string' },
     reasons: { type: 'array', items: { type: 'string' } },
+    ceiling: { type: 'number', description: 'the most this candidate could score on this role by closing every gap' },
     match: { ...open, description: 'the whole Match, with explain: full' },
   },
 }) as const;

@@ -7,8 +7,8 @@ import { createEngine, type Engine } from '../engine.ts';
 import { openConfiguredStore } from '../storage/open.ts';
 import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';
-import { Catalog } from './catalog.ts';
-import { readInputs } from '../cli/input.ts';
+import { Catalog } from '../app/catalog.ts';
+import { readInputs } from '../app/inputs.ts';
 import { createError } from '../errors.ts';
 import { ParsePool } from '../workers/parse-pool.ts';
 

@@ -4,7 +4,8 @@
 import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { createError } from '../errors.ts';
-import type { PostingFilter, PutOutcome } from './store.ts';
+import { FILTER_FIELDS, filterValue, normalizeFilter, type FilterField, type PostingFilter } from '../domain/filter.ts';
+import type { PutOutcome } from './store.ts';
 
 export const DEFAULT_BATCH = 500;
 
@@ -77,30 +78,23 @@ export interface PostingColumns {
   employmentType: string | null;
 }
 
-const country = (s: string): string => s.trim().toUpperCase();
-// Case-insensitive city match without a collation either database would apply differently.
-const city = (s: string): string => s.trim().normalize('NFC').toLowerCase();
-const blankToNull = (s: string | null): string | null => (s === null || s === '' ? null : s);
-
 export function postingColumns(profile: PostingProfile): PostingColumns {
   const loc = profile.location;
   return {
     title: profile.title,
-    country: blankToNull(loc.country === null ? null : country(loc.country)),
-    city: blankToNull(loc.city === null ? null : city(loc.city)),
-    workMode: loc.workMode,
-    employmentType: profile.employmentType,
+    country: filterValue('country', loc.country),
+    city: filterValue('city', loc.city),
+    workMode: filterValue('workMode', loc.workMode),
+    employmentType: filterValue('employmentType', profile.employmentType),
   };
 }
 
+const COLUMN: Record<FilterField, string> = { country: 'country', city: 'city', workMode: 'work_mode', employmentType: 'employment_type' };
+
 /** The filter's equality conditions as column -> value, normalized like the stored columns. */
 export function filterValues(filter: PostingFilter): Array<[column: string, value: string]> {
-  const out: Array<[string, string]> = [];
-  if (filter.country !== undefined) out.push(['country', country(filter.country)]);
-  if (filter.city !== undefined) out.push(['city', city(filter.city)]);
-  if (filter.workMode !== undefined) out.push(['work_mode', filter.workMode]);
-  if (filter.employmentType !== undefined) out.push(['employment_type', filter.employmentType]);
-  return out;
+  const f = normalizeFilter(filter);
+  return FILTER_FIELDS.filter((k) => f[k] !== undefined).map((k) => [COLUMN[k], f[k]!]);
 }
 
 export type CursorKind = 'posting' | 'candidate';

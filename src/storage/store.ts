@@ -38,15 +38,12 @@ export interface StoredCandidate extends CandidateInput {
   updatedAt: string;
 }
 
+import type { PostingFilter } from '../domain/filter.ts';
+
 export type PutOutcome = 'created' | 'updated' | 'unchanged';
 
 /** Equality filters on columns the store keeps apart from the profile JSON. */
-export interface PostingFilter {
-  country?: string;
-  city?: string;
-  workMode?: string;
-  employmentType?: string;
-}
+export type { PostingFilter } from '../domain/filter.ts';
 
 export interface PageRequest {
   /** 1..1000. */

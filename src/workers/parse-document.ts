@@ -7,7 +7,10 @@ import { extractText, type ReadLimits } from '../ingest/extract.ts';
 import { checkText } from '../ingest/text.ts';
 import type { Warning } from '../domain/types.ts';
 import { resolveAsOf, type Engine } from '../engine.ts';
-import { formatYearMonth } from '../text/dates.ts';
+import { formatYearMonth, type YearMonth } from '../text/dates.ts';
+
+/** What "present" means for a résumé: a month, or "document" for the date a PDF or DOCX file carries. */
+export type AsOf = YearMonth | 'document';
 
 /** A document as it arrived: text (plain, HTML, JSON-LD, JSON Resume), or a file's bytes. */
 export type DocumentSource = { raw: string } | { bytes: Uint8Array };
@@ -17,8 +20,8 @@ export interface ParseJob {
   source: DocumentSource;
   /** How the document is named in error messages ("the résumé", a file name). */
   what: string;
-  /** Résumés: what "present" means: YYYY-MM(-DD), or "document" for the file's own date. */
-  asOf?: string;
+  /** Résumés: what "present" means: a month (parsed once, where the request arrived), or "document" for the file's own date. */
+  asOf?: AsOf;
 }
 
 export interface Parsed<P> {
@@ -59,7 +62,7 @@ export async function parseDocument(engine: Engine, job: ParseJob, limits: ReadL
 }
 
 /** A résumé's text parsed with "present" as asked ("document": the file's own date, when it has one). */
-export function parseResumeDated(engine: Engine, raw: string, asked: string | undefined, documentDate: string | null | undefined): { profile: ResumeProfile; text: string } {
+export function parseResumeDated(engine: Engine, raw: string, asked: AsOf | undefined, documentDate: string | null | undefined): { profile: ResumeProfile; text: string } {
   const asOf = asOfFor(asked, documentDate);
   const { profile, text } = engine.parseResumeDocument(raw, asOf.date ? { asOf: asOf.date } : {});
   const warnings = asOf.warning ? [...profile.warnings, asOf.warning] : profile.warnings;
@@ -70,7 +73,7 @@ export function parseResumeDated(engine: Engine, raw: string, asked: string | un
  * What "present" means for a résumé: the date asked for; for "document", the file's own date
  * unless it has none or it lies in the future (then today, with a warning saying so).
  */
-export function asOfFor(asked: string | undefined, documentDate: string | null | undefined): { date?: string; warning?: Warning } {
+export function asOfFor(asked: AsOf | undefined, documentDate: string | null | undefined): { date?: YearMonth | string; warning?: Warning } {
   if (asked !== 'document') return asked ? { date: asked } : {};
   const today = formatYearMonth(resolveAsOf());
   if (!documentDate) return { warning: { code: 'NO_DOCUMENT_DATE', message: `"present" was asked to be the document's own date, but it has none (only PDF and DOCX files carry one); today (${today}) was used.` } };

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { createEngine } from '../../src/engine.ts';
 import { extractText } from '../../src/ingest/extract.ts';
 import { coreXmlDate, pdfDate, w3cDate } from '../../src/ingest/document-date.ts';
-import { parseDocument, type ParsedResume } from '../../src/workers/parse-document.ts';
+import { parseDocument, type AsOf, type ParsedResume } from '../../src/workers/parse-document.ts';
 import { makeDocx, makeZip, textPdf, unzipParts, zipPart } from '../helpers/documents.ts';
 
 const limits = loadConfig({}, {});
@@ -65,7 +65,7 @@ describe('a file\'s own date', () => {
 });
 
 describe('asOf "document"', () => {
-  const parse = (source: { raw: string } | { bytes: Uint8Array }, asOf?: string): Promise<ParsedResume> => parseDocument(engine, { kind: 'resume', source, what: 'cv', ...(asOf ? { asOf } : {}) }, limits) as Promise<ParsedResume>;
+  const parse = (source: { raw: string } | { bytes: Uint8Array }, asOf?: AsOf): Promise<ParsedResume> => parseDocument(engine, { kind: 'resume', source, what: 'cv', ...(asOf ? { asOf } : {}) }, limits) as Promise<ParsedResume>;
 
   it('counts "present" to the file\'s date: a 2012–present job in a file of March 2015 is 39 months', async () => {
     const pdf = await textPdf(RESUME, { info: { ModDate: new Date('2015-03-12T00:00:00Z') } });
@@ -73,7 +73,7 @@ describe('asOf "document"', () => {
     expect(r.profile).toMatchObject({ asOf: '2015-03', documentDate: '2015-03-12' });
     expect(r.profile.experience.totalMonths).toBe(39);
     // Asked for a date, the date wins; the file's date is still reported.
-    const fixed = await parse({ bytes: pdf }, '2016-03-01');
+    const fixed = await parse({ bytes: pdf }, { y: 2016, m: 3 });
     expect(fixed.profile).toMatchObject({ asOf: '2016-03', documentDate: '2015-03-12' });
     expect(fixed.profile.experience.totalMonths).toBe(51);
   });

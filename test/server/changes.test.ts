@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createEngine } from '../../src/engine.ts';
-import { Catalog } from '../../src/server/catalog.ts';
+import { Catalog } from '../../src/app/catalog.ts';
 import { isChange, openPostgresChanges, payloads } from '../../src/storage/changes.ts';
 import { openPostgresStore } from '../../src/storage/postgres.ts';
 import { samplePosting } from './helpers.ts';
@@ -64,7 +64,7 @@ describe.runIf(PG_URL)('two instances on one PostgreSQL store', () => {
       await a.putPostings([{ id: 'java', raw: samplePosting('a01-senior-java-backend') }]);
       await until(() => b.index.has('java'));
       expect(b.index.role('java')!.profile.title).toBe('Senior Backend Engineer (Java)');
-      await a.putCandidate({ id: 'c1', raw: 'Ana\nExperience\nJava Developer, Acme\n2015 - Present\n- Java and Spring Boot\n' }, '2026-11');
+      await a.putCandidate({ id: 'c1', raw: 'Ana\nExperience\nJava Developer, Acme\n2015 - Present\n- Java and Spring Boot\n' }, { y: 2026, m: 11 });
       await until(() => b.candidateCount === 1);
       await b.deletePosting('java');
       await until(() => !a.index.has('java'));

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import type { Engine } from '../../src/engine.ts';
 import type { ErrorCode } from '../../src/errors.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { Catalog } from '../../src/server/catalog.ts';
+import { Catalog } from '../../src/app/catalog.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite.ts';
 import { inProcessParser } from '../../src/workers/parse-pool.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { importEsco, importOnet, slug } from '../../src/taxonomy/importers.ts';
-import { importInto, compileFromDir } from '../../src/cli/models.ts';
+import { importInto, compileFromDir } from '../../src/app/models.ts';
 import type { SkillFile } from '../../src/taxonomy/schema.ts';
 
 const fixture = (f: string): string => new URL(`../fixtures/import/${f}`, import.meta.url).pathname;

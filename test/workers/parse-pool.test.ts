@@ -38,7 +38,7 @@ describe('parse pool', () => {
 
   it('reads a file (PDF bytes) in the thread and reports its format', async () => {
     const pdf = await textPdf(RESUME);
-    const r = await pool.parse({ kind: 'resume', source: { bytes: pdf }, what: 'cv.pdf', asOf: '2026-11' });
+    const r = await pool.parse({ kind: 'resume', source: { bytes: pdf }, what: 'cv.pdf', asOf: { y: 2026, m: 11 } });
     expect(r.fileFormat).toBe('pdf');
     expect(r.profile.positions.length).toBeGreaterThan(0);
     expect(r.raw).toBe(r.text);

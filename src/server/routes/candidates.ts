@@ -4,9 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
 import type { StoredCandidate } from '../../storage/store.ts';
-import type { Catalog } from '../catalog.ts';
+import { asOfOption, REQUEST, type Catalog } from '../../app/index.ts';
 import { documentIn, type DocumentBody } from '../documents.ts';
-import { requestAsOf } from './common.ts';
 import { errorResponses, idParams, includeQuery, openResponse, resumeBody } from '../schemas.ts';
 
 function summaryOf(c: StoredCandidate) {
@@ -19,7 +18,7 @@ export function candidateRoutes(app: FastifyInstance, catalog: Catalog): void {
     const b = body as DocumentBody & { id?: string; asOf?: string };
     const doc = documentIn(b, 'the résumé');
     const finalId = id ?? b.id;
-    const r = await catalog.putCandidate({ ...doc, ...(finalId ? { id: finalId } : {}) }, requestAsOf(b.asOf));
+    const r = await catalog.putCandidate({ ...doc, ...(finalId ? { id: finalId } : {}) }, asOfOption(b.asOf, REQUEST));
     reply.code(r.outcome === 'created' ? 201 : 200);
     return { id: r.id, outcome: r.outcome, asOf: r.profile.asOf, totalMonths: r.profile.experience.totalMonths, skills: r.profile.skills.length, warnings: r.profile.warnings };
   };

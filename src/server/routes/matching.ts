@@ -3,19 +3,17 @@
 
 import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
-import type { Candidate } from '../../scoring/candidate.ts';
-import type { Role } from '../../scoring/score.ts';
-import type { Catalog } from '../catalog.ts';
+import { asOfOption, REQUEST, scorePair, weightsOption, type Candidate, type Catalog, type Role } from '../../app/index.ts';
 import { documentIn, postingIn, type DocumentBody } from '../documents.ts';
 import { candidatesRankBody, candidatesRankResponse, idParams, matchBody, matchObjectResponse, matchResponse, openResponse, postingBody, resumeBody, scoreBody } from '../schemas.ts';
-import { rankQuery, requestAsOf, weightsFrom, type RankingFields } from './common.ts';
+import { rankQuery, type RankingFields } from './common.ts';
 
 export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
   const { engine } = catalog;
   const candidateFrom = async (b: DocumentBody & { candidateId?: string; id?: string; asOf?: string }): Promise<Candidate> => {
     const stored = b.candidateId ?? b.id;
     if (stored !== undefined) return catalog.storedCandidate(stored);
-    return engine.candidateOf((await catalog.parseResume(documentIn(b, 'the résumé'), requestAsOf(b.asOf))).profile);
+    return engine.candidateOf((await catalog.parseResume(documentIn(b, 'the résumé'), asOfOption(b.asOf, REQUEST))).profile);
   };
 
   app.post('/v1/match', {
@@ -28,7 +26,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
     const { results, stats } = catalog.rankRoles(candidate, q);
     return {
       results: results.map(({ id, ...r }) => ({ postingId: id, ...r })),
-      stats: { ...stats, ms: Math.round((performance.now() - t0) * 10) / 10 },
+      stats: { roles: stats.total, scored: stats.scored, ms: Math.round((performance.now() - t0) * 10) / 10 },
       asOf: candidate.profile.asOf,
       modelsVersion: engine.modelsVersion,
       scoringVersion: engine.scoring.scoringVersion,
@@ -39,12 +37,12 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
     schema: { tags: ['matching'], summary: 'One résumé and one posting (documents or stored ids) -> Match', body: scoreBody, response: matchObjectResponse },
   }, async (req) => {
     const b = req.body as { resume: DocumentBody & { id?: string }; posting: DocumentBody & { id?: string }; asOf?: string; weights?: unknown; explain: boolean };
-    const weights = weightsFrom(b.weights);
+    const weights = weightsOption(b.weights, REQUEST);
     const candidate = await candidateFrom({ ...b.resume, ...(b.asOf ? { asOf: b.asOf } : {}) });
     let role: Role;
     if (b.posting.id !== undefined) role = catalog.storedRole(b.posting.id);
     else role = engine.roleOf((await catalog.parsePosting(documentIn(b.posting, 'the posting'))).profile);
-    return engine.match(candidate, role, { explain: b.explain, ...(weights ? { weights } : {}) });
+    return scorePair(engine, candidate, role, { explain: b.explain, ...(weights ? { weights } : {}) });
   });
 
   app.post('/v1/postings/:id/candidates', {
@@ -58,7 +56,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
     const { id } = req.params as { id: string };
     const role = catalog.storedRole(id);
     const { results, stats } = catalog.rankCandidates(role, rankQuery((req.body ?? {}) as RankingFields));
-    return { results: results.map(({ id: cid, title: _t, ...r }) => ({ candidateId: cid, ...r })), stats: { ...stats, ms: Math.round((performance.now() - t0) * 10) / 10 } };
+    return { results: results.map(({ id: cid, title: _t, ...r }) => ({ candidateId: cid, ...r })), stats: { candidates: stats.total, scored: stats.scored, ms: Math.round((performance.now() - t0) * 10) / 10 } };
   });
 
   app.post('/v1/postings/parse', {
@@ -73,7 +71,7 @@ export function matchingRoutes(app: FastifyInstance, catalog: Catalog): void {
   }, async (req) => {
     const b = req.body as DocumentBody & { id?: string; asOf?: string };
     if (b.id !== undefined) throw createError('REQUEST_INVALID', { reason: 'parse takes a document, not an id' });
-    const { profile, text } = await catalog.parseResume(documentIn(b, 'the résumé'), requestAsOf(b.asOf));
+    const { profile, text } = await catalog.parseResume(documentIn(b, 'the résumé'), asOfOption(b.asOf, REQUEST));
     return { ...profile, text };
   });
 }

@@ -3,10 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { createError } from '../../errors.ts';
 import type { StoredPosting } from '../../storage/store.ts';
-import type { Catalog, DocumentIn } from '../catalog.ts';
+import type { Catalog, DocumentIn } from '../../app/index.ts';
 import { isJsonLd, postingIn } from '../documents.ts';
 import { errorResponses, idParams, includeQuery, listQuery, openResponse, postingBody } from '../schemas.ts';
-import { workMode } from './common.ts';
+import { filterFrom } from '../../domain/filter.ts';
 
 interface Limits {
   maxBulkBytes: number;
@@ -79,8 +79,7 @@ export function postingRoutes(app: FastifyInstance, catalog: Catalog, limits: Li
     schema: { tags: ['postings'], summary: 'List stored postings, filtered, with cursor pagination', querystring: listQuery, response: openResponse('{items: [posting summaries], next: cursor or null}') },
   }, async (req) => {
     const q = req.query as { limit: number; cursor?: string; country?: string; city?: string; workMode?: string; employmentType?: string };
-    const filter = { ...(q.country ? { country: q.country.toUpperCase() } : {}), ...(q.city ? { city: q.city } : {}), ...(q.workMode ? { workMode: workMode(q.workMode) } : {}), ...(q.employmentType ? { employmentType: q.employmentType } : {}) };
-    const page = await catalog.store.listPostings(filter, { limit: q.limit, cursor: q.cursor ?? null });
+    const page = await catalog.store.listPostings(filterFrom(q), { limit: q.limit, cursor: q.cursor ?? null });
     return { items: page.items.map(summaryOf), next: page.next };
   });
 

@@ -4,17 +4,17 @@
 
 import { createHash } from 'node:crypto';
 import type { Engine } from '../engine.ts';
-import type { Match, ScoringWeights } from '../domain/match.ts';
 import type { PostingProfile, SkillRef } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
 import { createError, isRolefitError } from '../errors.ts';
-import { RoleIndex, compareRanked, type RankFilter } from '../retrieval/role-index.ts';
+import { RoleIndex } from '../retrieval/role-index.ts';
+import { formatYearMonth } from '../text/dates.ts';
 import type { Candidate } from '../scoring/candidate.ts';
-import { topReasons } from '../scoring/reasons.ts';
-import { withOverrides, type Role } from '../scoring/score.ts';
+import type { Role } from '../scoring/score.ts';
+import { rankCandidates, rankRoles, roleMeta, type RankQuery, type RankedRow, type RankStats } from './rank.ts';
 import type { PostingInput, PutOutcome, Store } from '../storage/store.ts';
 import type { Change, ChangeBus } from '../storage/changes.ts';
-import type { DocumentSource, ParsedPosting, ParsedResume } from '../workers/parse-document.ts';
+import type { AsOf, DocumentSource, ParsedPosting, ParsedResume } from '../workers/parse-document.ts';
 import { inProcessParser, type DocumentParser } from '../workers/parse-pool.ts';
 
 /** A document to store: text or a file's bytes, with the caller's id if any. */
@@ -24,26 +24,6 @@ export type DocumentIn = DocumentSource & {
   /** How the document is named in error messages; default "the posting" / "the résumé". */
   what?: string;
 };
-
-export interface RankQuery {
-  top: number;
-  filter?: RankFilter;
-  minScore?: number;
-  passingOnly?: boolean;
-  weights?: Partial<ScoringWeights>;
-  /** 'full' adds the whole Match to each result. */
-  explain?: 'summary' | 'full';
-}
-
-export interface RankedResult {
-  id: string;
-  title: string | null;
-  score: number;
-  gates: Match['gates'];
-  summary: string;
-  reasons: string[];
-  match?: Match;
-}
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const contentId = (prefix: string, raw: string): string => `${prefix}_${sha256(raw).slice(0, 16)}`;
@@ -121,9 +101,7 @@ export class Catalog {
   }
 
   private indexPosting(id: string, profile: PostingProfile): void {
-    const l = profile.location;
-    const role = this.engine.roleOf(profile, (p) => this.forRanking(p));
-    this.index.put(id, role, { country: l.country, city: l.city, workMode: l.workMode, employmentType: profile.employmentType });
+    this.index.put(id, this.engine.roleOf(profile, (p) => this.forRanking(p)), roleMeta(profile));
   }
 
   /**
@@ -152,7 +130,7 @@ export class Catalog {
     return this.parser.parse({ kind: 'posting', source: onlySource(source), what });
   }
 
-  parseResume(source: DocumentSource, asOf?: string, what = 'the résumé'): Promise<ParsedResume> {
+  parseResume(source: DocumentSource, asOf?: AsOf, what = 'the résumé'): Promise<ParsedResume> {
     return this.parser.parse({ kind: 'resume', source: onlySource(source), what, ...(asOf ? { asOf } : {}) });
   }
 
@@ -200,12 +178,12 @@ export class Catalog {
     return gone;
   }
 
-  async putCandidate(doc: DocumentIn, asOf?: string): Promise<{ id: string; outcome: PutOutcome; profile: ResumeProfile }> {
+  async putCandidate(doc: DocumentIn, asOf?: AsOf): Promise<{ id: string; outcome: PutOutcome; profile: ResumeProfile }> {
     if (doc.id !== undefined) checkId(doc.id);
     const { raw, text, profile, fileFormat } = await this.parseResume(doc, asOf, doc.what);
     const id = doc.id ?? contentId('c', raw);
     const stored = { ...profile, contact: EMPTY_CONTACT };
-    const outcome = await this.store.putCandidate({ id, text, format: fileFormat ?? profile.format ?? 'text', hash: sha256(`${asOf ?? ''}\n${raw}`), profile: stored, contact: profile.contact });
+    const outcome = await this.store.putCandidate({ id, text, format: fileFormat ?? profile.format ?? 'text', hash: sha256(`${asOfKey(asOf)}\n${raw}`), profile: stored, contact: profile.contact });
     if (outcome !== 'unchanged') {
       this.candidates.set(id, this.engine.candidateOf(stored));
       this.bus?.publish({ kind: 'candidate', ids: [id] });
@@ -233,39 +211,29 @@ export class Catalog {
   }
 
   /** The best stored roles for a candidate: exact top-k from the index, then explained. */
-  rankRoles(candidate: Candidate, q: RankQuery): { results: RankedResult[]; stats: { roles: number; scored: number } } {
-    const weights = withOverrides(this.engine.scoring.weights, q.weights);
-    const { results, stats } = this.index.rank(candidate, { k: q.top, weights, filter: q.filter, minScore: q.minScore, passingOnly: q.passingOnly });
-    return { results: results.map((r) => this.explain(r.id, candidate, this.index.role(r.id)!, q)), stats };
+  rankRoles(candidate: Candidate, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
+    return rankRoles(this.engine, this.index, candidate, q);
   }
 
   /** The best stored candidates for a role (a scan: candidate pools are small next to postings). */
-  rankCandidates(role: Role, q: RankQuery): { results: RankedResult[]; stats: { candidates: number; scored: number } } {
-    const weights = withOverrides(this.engine.scoring.weights, q.weights);
-    const scored = [...this.candidates].map(([id, c]) => ({ id, ...this.engine.quickScore(c, role, { weights }) }))
-      .filter((r) => r.score >= (q.minScore ?? 0) && (!q.passingOnly || r.passed))
-      .sort(compareRanked)
-      .slice(0, q.top);
-    return { results: scored.map((r) => this.explain(r.id, this.candidates.get(r.id)!, role, q)), stats: { candidates: this.candidates.size, scored: this.candidates.size } };
+  rankCandidates(role: Role, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
+    return rankCandidates(this.engine, this.candidates, role, q);
   }
 
-  private explain(id: string, candidate: Candidate, role: Role, q: RankQuery): RankedResult {
-    const m = this.engine.match(candidate, role, { weights: q.weights, explain: true });
-    return {
-      id,
-      title: role.profile.title,
-      score: m.score,
-      gates: m.gates,
-      summary: m.summary,
-      reasons: topReasons(m),
-      ...(q.explain === 'full' ? { match: m } : {}),
-    };
+  /** A stored candidate's or a stored role's ids, for batch runs over the catalogue. */
+  candidateIds(): string[] {
+    return [...this.candidates.keys()].sort();
   }
 }
 
 /** The document itself, without the fields that travel with it (a parser thread gets only this). */
 function onlySource(d: DocumentSource): DocumentSource {
   return 'bytes' in d ? { bytes: d.bytes } : { raw: d.raw };
+}
+
+/** The as-of as it was written before it was parsed once per request (YYYY-MM, or "document"), so stored hashes stay comparable. */
+function asOfKey(asOf: AsOf | undefined): string {
+  return asOf === undefined ? '' : asOf === 'document' ? asOf : formatYearMonth(asOf);
 }
 
 function checkId(id: string): string {

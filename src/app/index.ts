@@ -1,0 +1,9 @@
+// The application layer: what the CLI, the HTTP routes and the batch workers call. None of them
+// imports scoring, retrieval or extraction internals; everything they need is named here.
+
+export { createEngine, type Engine } from '../engine.ts';
+export { Catalog, ID_PATTERN, sha256, type DocumentIn } from './catalog.ts';
+export { rankCandidates, rankRoles, roleSet, rowOf, explainRow, scorePair, compareRows, roleMeta, type RankQuery, type RankedRow, type RankStats, type Candidate, type Role } from './rank.ts';
+export { asOfOption, weightsOption, CLI, REQUEST, type AsOf, type Asker } from './options.ts';
+export { readFileDocument, readInputs, type InputDoc, type Inputs } from './inputs.ts';
+export { parseResumeDated, type DocumentSource, type ParsedPosting, type ParsedResume } from '../workers/parse-document.ts';
