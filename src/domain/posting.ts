@@ -4,6 +4,8 @@ import type { InputFormat, Span, Warning } from './types.ts';
 
 export type RequirementKind = 'skill' | 'experience' | 'education' | 'language' | 'leadership' | 'certification' | 'other';
 export type DegreeLevel = 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
+/** Degree levels, lowest first: the one order extraction and scoring compare levels by. */
+export const DEGREE_ORDER: readonly DegreeLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 export type WorkMode = 'on-site' | 'hybrid' | 'remote';
 
 export interface SkillRef {

@@ -1,12 +1,12 @@
 // Degree requirements and résumé degrees: level (the lowest one a line accepts), fields of
 // study, "or equivalent (practical) experience", "or a related field".
 
-import type { DegreeLevel } from '../domain/posting.ts';
+import { DEGREE_ORDER, type DegreeLevel } from '../domain/posting.ts';
 import type { Span } from '../domain/types.ts';
 import type { Lexicons } from '../taxonomy/lexicons.ts';
 import { tokenize, type Tokens } from '../text/tokenize.ts';
 
-export const DEGREE_ORDER: DegreeLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
+export { DEGREE_ORDER };
 
 export interface DegreeRead {
   degree: { level: DegreeLevel; fields: string[]; orEquivalent: boolean; relatedFields: boolean };

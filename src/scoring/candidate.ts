@@ -6,7 +6,8 @@ import type { ResumeProfile } from '../domain/resume.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
-import { DEGREE_ORDER } from '../extract/degree.ts';
+import { DEGREE_ORDER } from '../domain/posting.ts';
+import { compactCandidate, type CompactCandidate } from './compact-candidate.ts';
 import { compileOccupation, type CandidateOccupation } from './relevance.ts';
 import { compileCandidateTerms, type CandidateTerms } from './text-relevance.ts';
 
@@ -40,6 +41,8 @@ export interface Candidate {
   occupation: CandidateOccupation;
   /** The experience text's terms as ascending hashes (all and per position), for text relevance. */
   terms: CandidateTerms;
+  /** The same evidence as numbers, for the fast path (quick.ts). */
+  compact: CompactCandidate;
 }
 
 /**
@@ -88,5 +91,7 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile, weights:
     lastWorked = Math.max(lastWorked, p.end ? monthIndex(parseAsOf(p.end)!) : asOf);
   }
   const degrees = profile.education.filter((e) => e.level !== null).map((e) => ({ ...e, rank: DEGREE_ORDER.indexOf(e.level!) })).sort((a, b) => b.rank - a.rank);
-  return { profile, asOf, direct, effective, lastWorked, degrees, occupation: compileOccupation(tax, profile, asOf), terms: compileCandidateTerms(profile) };
+  const occupation = compileOccupation(tax, profile, asOf);
+  const compact = compactCandidate(tax, profile, { asOf, lastWorked, direct, effective, degrees, monthsFor: occupation.monthsFor });
+  return { profile, asOf, direct, effective, lastWorked, degrees, occupation, terms: compileCandidateTerms(profile), compact };
 }

@@ -6,7 +6,7 @@
 
 import type { ScoringWeights } from '../domain/match.ts';
 import type { DegreeLevel, Requirement } from '../domain/posting.ts';
-import { DEGREE_ORDER } from '../extract/degree.ts';
+import { DEGREE_ORDER } from '../domain/posting.ts';
 import type { Candidate } from './candidate.ts';
 import { clamp01, duration, resumeEvidence, statusOf, type LinePlan, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
@@ -66,7 +66,7 @@ export function scoreEducation(ctx: ScoreContext): Scored {
 }
 
 /** Years of professional experience that stand in for a degree level ("or equivalent experience"). */
-function equivalentYears(w: ScoringWeights, level: DegreeLevel): number {
+export function equivalentYears(w: ScoringWeights, level: DegreeLevel): number {
   return w.equivalentYears[level] ?? w.equivalentYears.bachelor ?? 4;
 }
 

@@ -5,7 +5,7 @@
 
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/defaults.ts';
-import { createEngine } from '../engine.ts';
+import { createEngine } from '../app/index.ts';
 import { isChange, type Change, type ChangeBus } from '../storage/changes.ts';
 import { openConfiguredStore } from '../storage/open.ts';
 import { Catalog } from '../app/catalog.ts';

@@ -2,7 +2,7 @@
 // again from the text stored with it; a batch is written in one transaction.
 
 import type { Config } from '../config/defaults.ts';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../app/index.ts';
 import { openConfiguredStore } from '../storage/open.ts';
 import type { CandidateInput, PostingInput } from '../storage/store.ts';
 

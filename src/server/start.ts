@@ -3,7 +3,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/defaults.ts';
-import { createEngine, type Engine } from '../engine.ts';
+import { createEngine, type Engine } from '../app/index.ts';
 import { openConfiguredStore } from '../storage/open.ts';
 import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';

@@ -419,6 +419,22 @@ describe('matching over the 60 sample postings', () => {
   });
   afterAll(async () => t.close());
 
+  // One filter, one normalisation: listing and ranking find the same postings however the
+  // filter is spelled (regression: "Full-time" listed nothing, " berlin" ranked nothing).
+  it.each([
+    { query: 'employmentType=Full-time', body: { employmentType: 'Full-time' }, want: 'full-time' },
+    { query: 'employmentType=full%20time', body: { employmentType: ' full time ' }, want: 'full-time' },
+    { query: 'city=%20berlin', body: { city: ' berlin' }, want: 'berlin' },
+    { query: 'city=BERLIN', body: { city: 'BERLIN' }, want: 'berlin' },
+    { query: 'country=de', body: { country: 'de' }, want: 'DE' },
+  ])('the filter $query lists and ranks the same postings', async ({ query, body }) => {
+    const listed = ok<ListOut>(await t.app.inject({ method: 'GET', url: `/v1/postings?limit=1000&${query}` })).items.map((p) => p.id).sort();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThan(60);
+    const ranked = (await match(t, { text: JAVA_RESUME, asOf: AS_OF, top: 100, ...body })).results.map((r) => r.postingId).sort();
+    expect(ranked).toEqual(listed);
+  });
+
   it('ranks the Java backend posting first for the Java résumé, scores descending', async () => {
     const m = await match(t, { text: JAVA_RESUME, asOf: AS_OF });
     expect(m.results).toHaveLength(10);
