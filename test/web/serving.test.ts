@@ -31,7 +31,7 @@ describe('the page and the component are served as static files', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
     // Every script and stylesheet the page names is served, and none comes from elsewhere.
-    const refs = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const refs = [...page.body.matchAll(/<(?:script|link)\s[^>]*?\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(1);
     for (const ref of refs) {
       expect(ref, 'offline: no other origin').toMatch(/^\/(?!\/)/);
