@@ -1,11 +1,18 @@
 // What every requirement scorer returns, and small helpers they share.
 
 import type { Evidence, RequirementStatus, ScoringWeights } from '../domain/match.ts';
-import type { Requirement } from '../domain/posting.ts';
+import type { Requirement, SkillRef } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { formatYearMonth, fromMonthIndex } from '../text/dates.ts';
 import type { Candidate } from './candidate.ts';
-import type { CompiledRef } from './skills.ts';
+
+/** A requirement's skill, resolved to its taxonomy number once when the role is compiled. */
+export interface CompiledRef {
+  ref: SkillRef;
+  n: number;
+}
+
+export { duration } from './durations.ts';
 
 export interface Scored {
   credit: number;
@@ -65,15 +72,6 @@ export function statusOf(credit: number): RequirementStatus {
 
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-/** "3 years 4 months", "1 year", "7 months". */
-export function duration(months: number): string {
-  const y = Math.floor(months / 12);
-  const m = Math.round(months % 12);
-  const ys = y ? `${y} year${y === 1 ? '' : 's'}` : '';
-  const ms = m ? `${m} month${m === 1 ? '' : 's'}` : '';
-  return [ys, ms].filter(Boolean).join(' ') || '0 months';
 }
 
 export function monthText(i: number): string {

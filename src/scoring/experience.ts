@@ -21,12 +21,12 @@ function specificScope(generic: ReadonlySet<string>, text: string): boolean {
   return text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => w.length > 2 && !generic.has(w));
 }
 
-function hasSkills(r: Requirement): boolean {
+export function hasSkills(r: Requirement): boolean {
   return (r.anyOf?.length ?? 0) + (r.allOf?.length ?? 0) > 0;
 }
 
 /** "3+ years of underwriting commercial property": a domain the taxonomy did not recognise. */
-function unrecognisedScope(generic: ReadonlySet<string>, r: Requirement): boolean {
+export function unrecognisedScope(generic: ReadonlySet<string>, r: Requirement): boolean {
   return !(r.minYears !== undefined && r.minYears <= 0) && !hasSkills(r) && r.leadership === undefined && specificScope(generic, r.scope?.text ?? '');
 }
 

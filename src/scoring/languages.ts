@@ -2,9 +2,18 @@
 // alternatives ("Dutch or German", anyLanguage) by the best of them. A level not stated earns
 // `languageUnstatedLevelCredit`; each CEFR step short of the level asked costs `languageLevelStepPenalty`.
 
+import type { ScoringWeights } from '../domain/match.ts';
+import { levelRank } from './language-levels.ts';
 import { clamp01, resumeEvidence, statusOf, type ScoreContext, type Scored, UNKNOWN } from './common.ts';
 
-const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'];
+
+/** One language's credit from the level ranks asked (`need`) and shown (`got`), -1 when unstated. */
+export function languageCredit(w: ScoringWeights, need: number, got: number): number {
+  if (need < 0) return 1;
+  // The language is there, its level is not stated.
+  if (got < 0) return w.languageUnstatedLevelCredit;
+  return got >= need ? 1 : clamp01(1 - (need - got) * w.languageLevelStepPenalty);
+}
 
 export function scoreLanguages(ctx: ScoreContext): Scored {
   const asked = ctx.requirement.languages ?? [];
@@ -18,11 +27,7 @@ export function scoreLanguages(ctx: ScoreContext): Scored {
     const h = have.find((l) => l.code === a.code);
     let c = 0;
     if (h) {
-      const need = a.level ? LEVELS.indexOf(a.level) : -1;
-      const got = h.level ? LEVELS.indexOf(h.level) : -1;
-      if (need < 0) c = 1;
-      else if (got < 0) c = ctx.weights.languageUnstatedLevelCredit; // the language is there, its level is not stated
-      else c = got >= need ? 1 : clamp01(1 - (need - got) * ctx.weights.languageLevelStepPenalty);
+      c = languageCredit(ctx.weights, levelRank(a.level), levelRank(h.level));
       if (ctx.explain) evidence.push(resumeEvidence(h.name, h.span));
     }
     sum += c;

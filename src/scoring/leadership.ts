@@ -25,20 +25,31 @@ export function kindCredit(w: ScoringWeights, asked: readonly string[], shown: r
   return clamp01(best);
 }
 
-/** The credit for the kinds and team size asked, and the evidence that earned it (the best first). */
-function creditOf(l: Leadership, w: ScoringWeights, kinds: readonly string[], minTeamSize: number | undefined, dated: boolean): { credit: number; kind: number; best: LeadEvidence[] } {
+/** The best kind credit any one piece of evidence earns for a requirement asking any of `kinds`. */
+export function bestKindCredit(l: Leadership, w: ScoringWeights, kinds: readonly string[]): number {
   let kind = 0;
-  let best: LeadEvidence[] = [];
   for (const e of l.evidence) {
     const c = kindCredit(w, kinds, e.kinds);
-    if (c > kind) { kind = c; best = [e]; } else if (c === kind && c > 0) best.push(e);
+    if (c > kind) kind = c;
   }
+  return kind;
+}
+
+/** The line's credit from its best kind credit: scaled by the team size asked, and by `dated` (any dated position). */
+export function leadershipLineCredit(l: Leadership, w: ScoringWeights, kind: number, minTeamSize: number | undefined, dated: boolean): number {
   let credit = kind;
   if (credit > 0 && minTeamSize) credit *= l.maxTeamSize ? clamp01(l.maxTeamSize / minTeamSize) : w.teamSizeUnknownCredit;
   // Leadership words in a résumé with no dated position ("mentoring, tech lead" in a skills list)
   // are claims, like a listed skill.
   if (!dated) credit *= w.listedWithoutPositionsCredit;
-  return { credit: clamp01(credit), kind, best };
+  return clamp01(credit);
+}
+
+/** The credit for the kinds and team size asked, and the evidence that earned it (the best first). */
+function creditOf(l: Leadership, w: ScoringWeights, kinds: readonly string[], minTeamSize: number | undefined, dated: boolean): { credit: number; kind: number; best: LeadEvidence[] } {
+  const kind = bestKindCredit(l, w, kinds);
+  const best = kind > 0 ? l.evidence.filter((e) => kindCredit(w, kinds, e.kinds) === kind) : [];
+  return { credit: leadershipLineCredit(l, w, kind, minTeamSize, dated), kind, best };
 }
 
 export function scoreLeadership(ctx: ScoreContext): Scored {
@@ -64,5 +75,6 @@ export function planLeadership(r: Requirement): LinePlan {
 
 export function leadershipClassBound(c: Candidate, w: ScoringWeights, key: string): number {
   const [kinds, size] = key.split('|') as [string, string];
-  return creditOf(c.profile.leadership, w, kinds ? kinds.split(',') : [], size ? Number(size) : undefined, c.profile.positions.length > 0).credit;
+  const l = c.profile.leadership;
+  return leadershipLineCredit(l, w, bestKindCredit(l, w, kinds ? kinds.split(',') : []), size ? Number(size) : undefined, c.profile.positions.length > 0);
 }

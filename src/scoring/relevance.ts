@@ -11,7 +11,7 @@ import type { PostingProfile } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { relatedness, type Occupations } from '../taxonomy/occupations.ts';
 import { monthIndex, parseAsOf } from '../text/dates.ts';
-import { duration } from './common.ts';
+import { duration } from './durations.ts';
 
 /** A candidate's functions, compiled once: months per function and the latest and headline functions. */
 export interface CandidateOccupation {

@@ -8,11 +8,17 @@ import type { PostingProfile, Requirement, SkillRef } from '../domain/posting.ts
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate } from './candidate.ts';
 import type { Scored, ScoreContext } from './common.ts';
+import { finalScore, lineCredit } from './blend.ts';
+import { compactRole, type CompactRole } from './compact-role.ts';
 import { KINDS } from './kinds.ts';
 import { conceptVector, coverage, type ConceptVector } from './similarity.ts';
 import type { CompiledRef } from './skills.ts';
 import { compileRoleTerms, explainTextRelevance, textRelevance, type RoleTerms } from './text-relevance.ts';
 import { explainRelevance, relevanceFactor, relevanceValue, roleFunction, roleRelevance } from './relevance.ts';
+
+// The ranking index reads the blend and the fast path from here.
+export { blendScore, gateFactor } from './blend.ts';
+export { quickScore } from './quick.ts';
 
 export interface ScoringModel {
   scoringVersion: string;
@@ -28,6 +34,8 @@ export interface Role {
   fn: number;
   /** The role's weighted terms, for text relevance. */
   terms: RoleTerms;
+  /** The same requirements and concepts as numbers, for the fast path (quick.ts). */
+  compact: CompactRole;
 }
 
 /**
@@ -46,7 +54,8 @@ export function compileRole(tax: Taxonomy, profile: PostingProfile, keep: (p: Po
   });
   const kept = keep(profile);
   const reqs = kept.requirements.map((requirement) => ({ requirement, any: resolve(requirement.anyOf), all: resolve(requirement.allOf) }));
-  return { profile: kept, concepts: conceptVector(counts), reqs, fn: roleFunction(tax, profile), terms: compileRoleTerms(tax, profile) };
+  const concepts = conceptVector(counts);
+  return { profile: kept, concepts, reqs, fn: roleFunction(tax, profile), terms: compileRoleTerms(tax, profile), compact: compactRole(tax, reqs, concepts) };
 }
 
 /** Weights with per-request overrides applied (validated by the caller's schema). */
@@ -60,32 +69,14 @@ export function withOverrides(base: ScoringWeights, o: Partial<ScoringWeights> =
   };
 }
 
+/** Role relevance as total() uses it (its share of the blend and the factor it scales by), and text relevance. */
+interface Relevance { value: number; factor: number; text: number }
+
 interface Line {
   weight: number;
   credit: number;
   required: boolean;
   known: boolean;
-}
-
-/** What failed gates multiply the score by: the share of must-haves failed, not their count, and no floor. */
-export function gateFactor(w: ScoringWeights, failed: number, must: number): number {
-  return failed > 0 ? (w.gateCap / 100) * (1 - w.gateShareWeight * Math.min(1, failed / Math.max(1, must))) : 1;
-}
-
-/** Role relevance as total() uses it (its share of the blend and the factor it scales by), and text relevance. */
-interface Relevance { value: number; factor: number; text: number }
-
-/**
- * The score from its parts: the requirements' base, similarity, role relevance and text relevance
- * as shares of the blend, then the gate and relevance factors. The ranking index bounds scores with
- * this same function (each part only ever raises the score).
- */
-export function blendScore(w: ScoringWeights, base: number, similarity: number, relevance: number, text: number, relevanceFactor: number, gate: number): number {
-  const rw = w.relevance.weight;
-  const tw = w.textWeight;
-  // The requirements' share is never taken below 0 (were the other shares to exceed 1, a higher base would lower the score).
-  const blend = Math.max(0, 1 - w.similarityWeight - rw - tw) * base + w.similarityWeight * similarity + rw * relevance + tw * text;
-  return 100 * blend * gate * relevanceFactor;
 }
 
 /**
@@ -107,12 +98,7 @@ function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: 
     must++;
     if (credit < w.gateThreshold) failed.push(i);
   }
-  const base = den > 0 ? num / den : similarity;
-  // Failed gates and unrelated work scale the score: the candidate stays visible and still ranks by fit.
-  // Relevance is also a share of the blend, so candidates nobody's requirements separate (all
-  // meet them, or none does) still rank by it.
-  const score = blendScore(w, base, similarity, relevance.value, relevance.text, relevance.factor, gateFactor(w, failed.length, must));
-  return { score: Math.max(0, Math.round(score * 10) / 10), failed };
+  return { score: finalScore(w, num, den, must, failed.length, similarity, relevance.value, relevance.factor, relevance.text), failed };
 }
 
 function verdict(score: number): string {
@@ -133,7 +119,7 @@ function scoreLines(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate
     const s = KINDS[requirement.kind].score(ctx);
     const known = s.status !== 'unknown';
     const weight = known ? (weights.kinds[requirement.kind] ?? 1) * (requirement.required ? 1 : weights.preferredFactor) : 0;
-    lines.push({ weight, credit: Math.round(s.credit * 1000) / 1000, required: requirement.required, known });
+    lines.push({ weight, credit: lineCredit(s.credit), required: requirement.required, known });
     scored.push(s);
   }
   return { lines, scored };
@@ -142,16 +128,6 @@ function scoreLines(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate
 /** The share of the role's skill vocabulary the candidate shows, to three places. */
 function similarityOf(candidate: Candidate, role: Role): number {
   return Math.round(coverage(role.concepts, (n) => candidate.effective.has(n)) * 1000) / 1000;
-}
-
-/** Score and gates only: the fast path for ranking many pairs (no explanation is built; the same total() as scoreMatch). */
-export function quickScore(tax: Taxonomy, weights: ScoringWeights, candidate: Candidate, role: Role): { score: number; passed: boolean } {
-  const { lines } = scoreLines(tax, weights, candidate, role, false);
-  const similarity = similarityOf(candidate, role);
-  const rel = roleRelevance(tax.occupations, weights, candidate.occupation, role.fn);
-  const text = textRelevance(role.terms, candidate.terms, weights.textFullShare) ?? 1;
-  const t = total(lines, weights, similarity, { value: relevanceValue(weights, role.fn, rel), factor: relevanceFactor(weights, role.fn, rel), text });
-  return { score: t.score, passed: t.failed.length === 0 };
 }
 
 export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringWeights, candidate: Candidate, role: Role, opts: { explain: boolean }): Match {

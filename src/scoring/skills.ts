@@ -9,7 +9,7 @@ import type { ScoringWeights } from '../domain/match.ts';
 import type { Requirement } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate, SkillFact } from './candidate.ts';
-import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type LinePlan, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
+import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type CompiledRef, type LinePlan, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
 export interface SkillCredit {
   credit: number;
@@ -19,11 +19,7 @@ export interface SkillCredit {
   skill: number;
 }
 
-/** A requirement's skill, resolved to its taxonomy number once when the role is compiled. */
-export interface CompiledRef {
-  ref: SkillRef;
-  n: number;
-}
+export type { CompiledRef } from './common.ts';
 
 function listedFactor(f: SkillFact, listedOnlyCredit: number): number {
   return f.listedOnly && f.statedMonths === 0 ? listedOnlyCredit : 1;

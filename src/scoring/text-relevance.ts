@@ -39,15 +39,24 @@ export function compileRoleTerms(tax: Taxonomy, profile: PostingProfile): RoleTe
 /**
  * The candidate's experience terms: an open-addressing table of term hashes (-1 empty) with, for
  * each, a bit mask of the positions (the first 31) whose text holds it. One probe per posting term
- * scores a pair; the masks find the closest position without a pass per position.
+ * scores a pair; the masks find the closest position without a pass per position. `filter` has
+ * bit (h mod FILTER_BITS) set for every hash held: most posting terms are not in the résumé, and
+ * one bit test turns them away before a probe.
  */
 export interface CandidateTerms {
   keys: Int32Array;
   masks: Int32Array;
+  filter: Int32Array;
   size: number;
 }
 
 const MAX_MASKED_POSITIONS = 31;
+/** Bits in a candidate's term filter: a few dozen to a few hundred terms leave it mostly empty. */
+const FILTER_BITS = 4096;
+
+function filtered(filter: Int32Array, h: number): boolean {
+  return (filter[(h >>> 5) & (FILTER_BITS / 32 - 1)]! & (1 << (h & 31))) !== 0;
+}
 
 export function compileCandidateTerms(profile: ResumeProfile): CandidateTerms {
   const own = new Map<number, number>();
@@ -62,13 +71,15 @@ export function compileCandidateTerms(profile: ResumeProfile): CandidateTerms {
   while (cap < own.size * 2) cap *= 2;
   const keys = new Int32Array(cap).fill(-1);
   const masks = new Int32Array(cap);
+  const filter = new Int32Array(FILTER_BITS / 32);
   for (const [h, m] of own) {
     let i = h & (cap - 1);
     while (keys[i] !== -1) i = (i + 1) & (cap - 1);
     keys[i] = h;
     masks[i] = m;
+    filter[(h >>> 5) & (FILTER_BITS / 32 - 1)]! |= 1 << (h & 31);
   }
-  return { keys, masks, size: own.size };
+  return { keys, masks, filter, size: own.size };
 }
 
 /** The slot of hash `h` in the candidate's table, or -1. */
@@ -92,7 +103,11 @@ export function textRelevance(role: RoleTerms, cand: CandidateTerms, fullShare: 
   if (cand.size === 0) return 0;
   let got = 0;
   const a = role.hashes;
-  for (let i = 0; i < a.length; i++) if (slotOf(cand, a[i]!) >= 0) got += role.weights[i]!;
+  const filter = cand.filter;
+  for (let i = 0; i < a.length; i++) {
+    const h = a[i]!;
+    if (filtered(filter, h) && slotOf(cand, h) >= 0) got += role.weights[i]!;
+  }
   return Math.min(1, got / role.total / fullShare);
 }
 
