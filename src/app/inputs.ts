@@ -6,6 +6,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
 import { checkText } from '../ingest/text.ts';
 import { extractText, type ReadLimits } from '../ingest/extract.ts';
+import { createHash } from 'node:crypto';
+import type { DocumentSource } from '../workers/parse-document.ts';
 
 /** `date`: the date a PDF or DOCX file says it was last modified (else created). */
 export type InputDoc = { id: string; text: string; date?: string | null } | { id: string; error: { code: ErrorCode; message: string } };
@@ -92,4 +94,78 @@ async function readJsonl(path: string, limits: ReadLimits): Promise<InputDoc[]> 
     }
   }
   return docs;
+}
+
+/** One document of a batch input, read only when its turn comes (so a long run's memory stays flat). */
+export interface InputEntry {
+  id: string;
+  /** How the document is named in errors (its file name, or "document <id>"). */
+  what: string;
+  /** Identifies the content without reading it: a file's size and time, a JSONL line's hash. */
+  stamp: string;
+  /** The file's bytes or the line's text, for a parser thread to read within its budget; or why it cannot be. */
+  load(): { source: DocumentSource } | { error: { code: ErrorCode; message: string } };
+}
+
+/** The documents an input names, in order, without reading them: a file, a directory, or JSONL. */
+export function listInputs(arg: string): InputEntry[] {
+  let stat;
+  try {
+    stat = statSync(arg);
+  } catch {
+    throw createError('INPUT_NOT_FOUND', { path: arg });
+  }
+  if (stat.isDirectory()) {
+    return readdirSync(arg).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort()
+      .filter((f) => statSync(join(arg, f)).isFile())
+      .map((f) => fileEntry(idOf(f), join(arg, f)));
+  }
+  if (!/\.jsonl$/i.test(arg)) return [fileEntry(idOf(arg), arg)];
+  const base = dirname(resolve(arg));
+  const out: InputEntry[] = [];
+  readFileSync(arg, 'utf8').split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const failed = (reason: string): InputEntry => {
+      const error = createError('INPUT_BAD_JSONL', { line: i + 1, path: arg, reason }).toJSON();
+      return { id: String(i + 1), what: `line ${i + 1}`, stamp: `line:${i + 1}:bad`, load: () => ({ error }) };
+    };
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch (e) {
+      out.push(failed((e as Error).message));
+      return;
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return void out.push(failed('not an object'));
+    const r = row as { id?: unknown; text?: unknown; path?: unknown };
+    const id = r.id === undefined || r.id === null ? String(i + 1) : String(r.id);
+    if (typeof r.text === 'string') {
+      const text = r.text;
+      out.push({ id, what: `document ${id}`, stamp: `text:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, load: () => ({ source: { raw: text } }) });
+    } else if (typeof r.path === 'string') out.push({ ...fileEntry(id, resolve(base, r.path)) });
+    else out.push(failed('needs "text" or "path"'));
+  });
+  return out;
+}
+
+function fileEntry(id: string, path: string): InputEntry {
+  let stamp = 'missing';
+  try {
+    const st = statSync(path);
+    stamp = `${st.size}:${Math.floor(st.mtimeMs)}`;
+  } catch {
+    // Reported when loaded, as the document's own error.
+  }
+  return {
+    id,
+    what: basename(path),
+    stamp: `file:${basename(path)}:${stamp}`,
+    load: () => {
+      try {
+        return { source: { bytes: readFileSync(path) } };
+      } catch {
+        return { error: createError('INPUT_NOT_FOUND', { path }).toJSON() };
+      }
+    },
+  };
 }

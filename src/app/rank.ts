@@ -53,11 +53,49 @@ export function roleMeta(profile: PostingProfile): RoleMeta {
   return { country: l.country, city: l.city, workMode: l.workMode, employmentType: profile.employmentType };
 }
 
-/** A set of roles to rank against, indexed once (the CLI's postings, a batch's postings). */
-export function roleSet(engine: Engine, postings: Iterable<{ id: string; profile: PostingProfile }>): RoleIndex {
+/** Roles to rank against, indexed once, in the order they were given (a CLI's or a batch's postings). */
+export interface RoleSet {
+  index: RoleIndex;
+  ids: string[];
+  roles: Role[];
+}
+
+export function roleSet(engine: Engine, postings: Iterable<{ id: string; profile: PostingProfile }>): RoleSet {
   const index = new RoleIndex(engine.taxonomy);
-  for (const p of postings) index.put(p.id, engine.roleOf(p.profile), roleMeta(p.profile));
-  return index;
+  const ids: string[] = [];
+  const roles: Role[] = [];
+  for (const p of postings) {
+    const role = engine.roleOf(p.profile);
+    index.put(p.id, role, roleMeta(p.profile));
+    ids.push(p.id);
+    roles.push(role);
+  }
+  return { index, ids, roles };
+}
+
+/** A pair's score on the fast path, without an explanation. */
+export interface PairScore {
+  id: string;
+  score: number;
+  passed: boolean;
+}
+
+/**
+ * Every role of the set scored for one candidate, in the set's order, on the fast path (no
+ * explanation): what an all-pairs batch writes. The filter, minScore and passingOnly apply.
+ */
+export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q: RankQuery): PairScore[] {
+  const weights = withOverrides(engine.scoring.weights, q.weights);
+  const filter = normalizeFilter(q.filter);
+  const filtered = Object.keys(filter).length > 0;
+  const out: PairScore[] = [];
+  for (let i = 0; i < set.roles.length; i++) {
+    const id = set.ids[i]!;
+    if (filtered && !set.index.matches(id, filter)) continue;
+    const s = engine.quickScore(candidate, set.roles[i]!, { weights });
+    if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) out.push({ id, score: s.score, passed: s.passed });
+  }
+  return out;
 }
 
 /** Ranked, best first, ties by id: the order every face shows. */

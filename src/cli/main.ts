@@ -26,6 +26,12 @@ const defaultIo: Io = {
 
 const AS_OF_HELP = 'what "present" means in a résumé: YYYY-MM-DD, or "document" for the date a PDF or DOCX file carries (default: today)';
 
+const positiveInt = (flag: string) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw createError('USAGE', { reason: `${flag} must be a whole number of 1 or more` });
+  return n;
+};
+
 /** A ranked row as the CLI prints it: no title for a candidate. */
 function cliRow(r: RankedRow): RankRow {
   const { title, match: _m, ...rest } = r;
@@ -128,7 +134,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
         const candidate = candidateOf(r.text, r.date);
         const { docs } = await readInputs(opts.postings, eng.config);
         const postings = docs.flatMap((d) => ('error' in d ? [] : [{ id: d.id, profile: eng.parsePosting(d.text) }]));
-        ranked = rankRoles(eng, roleSet(eng, postings), candidate, q).results;
+        ranked = rankRoles(eng, roleSet(eng, postings).index, candidate, q).results;
         failed = docs.flatMap((d) => ('error' in d ? [d] : []));
       } else if (opts.posting && opts.resumes) {
         const role = eng.role((await readFileDocument(opts.posting, eng.config)).text);
@@ -142,6 +148,51 @@ function buildProgram(io: Io, state: { code: number }): Command {
       // Documents that could not be read follow the ranking, so none is lost from the output.
       const rows = [...ranked.map(cliRow), ...failed];
       io.out(opts.format === 'table' ? rankTable(rows) : JSON.stringify({ results: rows }, null, 2));
+    });
+
+  program
+    .command('batch')
+    .description('score many résumés against many postings, in worker threads, streaming NDJSON or CSV in input order')
+    .requiredOption('--resumes <input>', 'résumés: a file, a directory or a .jsonl file')
+    .requiredOption('--postings <input>', 'postings: a file, a directory or a .jsonl file')
+    .requiredOption('--out <file>', 'file.ndjson, file.csv, or - for standard output (NDJSON)')
+    .option('--top <n>', 'the best N roles per résumé, explained (default 10)', positiveInt('--top'))
+    .option('--all', 'every pair, on the fast path (score and whether the must-haves pass)')
+    .option('--min-score <s>', 'leave out results scoring below this', (v: string) => Number(v))
+    .option('--passing-only', 'leave out results whose must-haves are not all met')
+    .option('--workers <n>', 'worker threads (default: every core)', positiveInt('--workers'))
+    .option('--resume', 'continue the run this --out file was left off at (after a crash or kill)')
+    .option('--as-of <date>', AS_OF_HELP)
+    .option('--weights <json>', 'per-request weight overrides', weightsFlag)
+    .option('--quiet', 'no progress bar')
+    .action(async (opts: { resumes: string; postings: string; out: string; top?: number; all?: boolean; minScore?: number; passingOnly?: boolean; workers?: number; resume?: boolean; asOf?: string; weights?: Partial<ScoringWeights>; quiet?: boolean }) => {
+      if (opts.all && opts.top !== undefined) throw createError('USAGE', { reason: 'give --top or --all, not both' });
+      if (opts.minScore !== undefined && !(opts.minScore >= 0 && opts.minScore <= 100)) throw createError('USAGE', { reason: '--min-score must be a number from 0 to 100' });
+      const eng = getEngine();
+      const query = {
+        ...(opts.all ? { all: true } : { top: opts.top ?? 10 }),
+        ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+        ...(opts.passingOnly ? { passingOnly: true } : {}),
+        ...(opts.weights ? { weights: opts.weights } : {}),
+        asOf: asOfOption(opts.asOf, CLI),
+      };
+      const { runBatch } = await import('../batch/run.ts');
+      const { progressBar } = await import('../batch/progress.ts');
+      const bar = progressBar(process.stderr, opts.quiet === true || opts.out === '-');
+      try {
+        const summary = await runBatch({
+          resumes: opts.resumes, postings: opts.postings, out: opts.out, query, config: eng.config,
+          ...(opts.workers ? { workers: opts.workers } : {}), resume: opts.resume === true,
+          modelsVersion: eng.modelsVersion, scoringVersion: eng.scoring.scoringVersion,
+          progress: (done, total) => bar.update(done, total),
+          stdout: (text) => process.stdout.write(text),
+          warn: (m) => io.err(`rolefit: ${m}`),
+        });
+        bar.stop();
+        if (opts.out !== '-') io.err(`rolefit: ${JSON.stringify(summary)}`);
+      } finally {
+        bar.stop();
+      }
     });
 
   program

@@ -162,6 +162,13 @@ export class RoleIndex {
     return this.slotOf.has(id);
   }
 
+  /** Whether the role with this id passes a filter (what rank() applies). */
+  matches(id: string, filter: RankFilter): boolean {
+    const slot = this.slotOf.get(id);
+    const e = slot === undefined ? null : this.entries[slot];
+    return !!e && metaMatches(e.meta, normalizeMeta({ country: null, city: null, workMode: null, employmentType: null, ...filter }));
+  }
+
   role(id: string): Role | undefined {
     const slot = this.slotOf.get(id);
     return slot === undefined ? undefined : this.entries[slot]!.role;

@@ -10,7 +10,7 @@ import type { Engine } from '../engine.ts';
 import { createError, ERRORS, RolefitError, type ErrorCode } from '../errors.ts';
 import type { ReadLimits } from '../ingest/extract.ts';
 import { parseDocument, readLimits, type ParseJob, type ParsedPosting, type ParsedResume } from './parse-document.ts';
-import type { ThreadMessage } from './parse-thread.ts';
+import type { ThreadData, ThreadJob, ThreadMessage } from './thread-host.ts';
 
 /** What the catalogue parses with: a pool of threads, or the engine in this thread. */
 export interface DocumentParser {
@@ -50,11 +50,15 @@ export interface PoolOptions {
   waitMs?: number;
   memoryMb?: number;
   queue?: number;
+  /** The thread body's module (default: the parser thread); it serves jobs through `serveJobs`. */
+  thread?: URL;
+  /** Data each thread is started with besides the configuration (a batch's postings). */
+  context?: unknown;
 }
 
 interface Pending {
   id: number;
-  job: ParseJob;
+  job: ThreadJob;
   resolve(v: unknown): void;
   reject(e: unknown): void;
   /** While queued: the wait limit; while running: the time budget. */
@@ -71,10 +75,11 @@ interface Slot {
 }
 
 const ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+const PARSE_THREAD = new URL('./parse-thread.ts', import.meta.url);
 
 export class ParsePool implements DocumentParser {
   readonly concurrency: number;
-  private readonly opts: Required<Omit<PoolOptions, 'config'>> & { config: Config };
+  private readonly opts: Required<Omit<PoolOptions, 'config' | 'thread' | 'context'>> & Pick<PoolOptions, 'config' | 'thread' | 'context'>;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -85,7 +90,7 @@ export class ParsePool implements DocumentParser {
   private constructor(opts: PoolOptions) {
     const c = opts.config;
     const timeoutMs = opts.timeoutMs ?? c.parseTimeoutMs;
-    this.opts = { config: c, size: opts.size ?? c.parseWorkers, timeoutMs, waitMs: opts.waitMs ?? timeoutMs, memoryMb: opts.memoryMb ?? c.parseMemoryMb, queue: opts.queue ?? c.parseQueue };
+    this.opts = { ...opts, config: c, size: opts.size ?? c.parseWorkers, timeoutMs, waitMs: opts.waitMs ?? timeoutMs, memoryMb: opts.memoryMb ?? c.parseMemoryMb, queue: opts.queue ?? c.parseQueue };
     this.concurrency = Math.max(1, this.opts.size);
   }
 
@@ -108,6 +113,12 @@ export class ParsePool implements DocumentParser {
   parse(job: ParseJob & { kind: 'posting' }): Promise<ParsedPosting>;
   parse(job: ParseJob & { kind: 'resume' }): Promise<ParsedResume>;
   parse(job: ParseJob): Promise<unknown> {
+    return this.run(job);
+  }
+
+  /** Runs any job the pool's thread body serves, within the same time budget and heap limit. */
+  run<T>(job: ThreadJob): Promise<T>;
+  run(job: ThreadJob): Promise<unknown> {
     if (this.closed) return Promise.reject(createError('SERVER_BUSY', { reason: 'the service is shutting down' }));
     if (this.queue.length >= this.opts.queue) return Promise.reject(createError('SERVER_BUSY', { reason: `${this.queue.length} documents are waiting for a parser` }));
     return new Promise((resolve, reject) => {
@@ -122,6 +133,12 @@ export class ParsePool implements DocumentParser {
     });
   }
 
+  /** Gives every thread, and every thread started later, new start data (a batch's postings). */
+  setContext(context: unknown): void {
+    this.opts.context = context;
+    for (const slot of this.slots) slot.worker.postMessage({ context });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) {
@@ -133,7 +150,7 @@ export class ParsePool implements DocumentParser {
 
   private spawn(): Promise<void> {
     const worker = new Worker(ENTRY, {
-      workerData: this.opts.config,
+      workerData: { config: this.opts.config, module: (this.opts.thread ?? PARSE_THREAD).href, context: this.opts.context } satisfies ThreadData,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb },
       // The thread's stdout is the process's; a parser prints nothing.
       stdout: false,

@@ -1,0 +1,190 @@
+// `rolefit batch`: many résumés against many postings. The postings are parsed once, across the
+// batch threads, then every thread is given them all and indexes them; each résumé is read and scored
+// in a thread within the parser's time budget, and its output goes to the file in input order —
+// the same bytes whatever the number of threads — as soon as the résumés before it are done.
+
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { Config } from '../config/defaults.ts';
+import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
+import type { PostingProfile } from '../domain/posting.ts';
+import { listInputs, type BatchQuery, type InputEntry } from '../app/index.ts';
+import { threadScorer, type Scorer } from './scorer.ts';
+import { formatResult, header, type BatchFormat } from './format.ts';
+import { openResumable, type ResumableOutput } from './journal.ts';
+import type { ResumeJob } from './thread.ts';
+
+export interface BatchRunOptions {
+  resumes: string;
+  postings: string;
+  /** A file (.csv for CSV, anything else NDJSON), or "-" for standard output. */
+  out: string;
+  query: BatchQuery;
+  /** Batch threads; default: every core. */
+  workers?: number;
+  /** Where documents are read and scored; default: this process's threads (`workers` of them). */
+  scorer?: (config: Config, workers: number) => Promise<Scorer>;
+  /** Continue the run this output was left off at. */
+  resume?: boolean;
+  config: Config;
+  /** Told after each flush: résumés done, of how many. */
+  progress?: (done: number, total: number) => void;
+  /** Where "-" output goes. */
+  stdout?: (text: string) => void;
+  /** Told of each posting that could not be read (it is left out of the run). */
+  warn?: (message: string) => void;
+  modelsVersion: string;
+  scoringVersion: string;
+}
+
+export interface BatchSummary {
+  resumes: number;
+  postings: number;
+  skippedPostings: number;
+  errors: number;
+  resumedFrom: number;
+  ms: { postings: number; resumes: number; total: number };
+}
+
+/** How far output may run ahead of the slowest résumé still in a thread, per thread. */
+const WINDOW_PER_THREAD = 16;
+/** Written at least this often, so a killed run loses little and progress moves. */
+const FLUSH_MS = 200;
+const FLUSH_BYTES = 1 << 20;
+
+export function formatOf(out: string): BatchFormat {
+  return /\.csv$/i.test(out) ? 'csv' : 'ndjson';
+}
+
+export async function runBatch(o: BatchRunOptions): Promise<BatchSummary> {
+  const t0 = performance.now();
+  const workers = o.workers ?? availableParallelism();
+  const format = formatOf(o.out);
+  const postingEntries = listInputs(o.postings);
+  const resumeEntries = listInputs(o.resumes);
+  const fingerprint = createHash('sha256').update(JSON.stringify({
+    v: 1, models: o.modelsVersion, scoring: o.scoringVersion, format, query: o.query,
+    postings: postingEntries.map((e) => [e.id, e.stamp]), resumes: resumeEntries.map((e) => [e.id, e.stamp]),
+  })).digest('hex');
+
+  let output: ResumableOutput | null = null;
+  if (o.out !== '-') {
+    output = openResumable(o.out, { fingerprint, format }, header(format), o.resume === true);
+    if (output.complete) {
+      output.close();
+      return { resumes: resumeEntries.length, postings: postingEntries.length, skippedPostings: 0, errors: 0, resumedFrom: output.done, ms: { postings: 0, resumes: 0, total: 0 } };
+    }
+  } else {
+    if (o.resume) throw createError('USAGE', { reason: '--resume needs an output file, not standard output' });
+    o.stdout?.(header(format));
+  }
+  try {
+    // One scorer for the whole run: its threads (or workers) parse the postings, then score with them.
+    const scorer = await (o.scorer ?? threadScorer)(o.config, workers);
+    let errors = 0;
+    let tp = performance.now();
+    let postings: Array<{ id: string; profile: PostingProfile }> = [];
+    let skipped = 0;
+    try {
+      ({ postings, skipped } = await parsePostings(scorer, postingEntries, o.warn));
+      tp = performance.now();
+      await scorer.setContext({ postings, query: o.query, format });
+      errors = await scoreAll(scorer, resumeEntries, output?.done ?? 0, format, (text, done) => {
+        if (output) output.write(text, done);
+        else if (text) o.stdout?.(text);
+        o.progress?.(done, resumeEntries.length);
+      });
+    } finally {
+      await scorer.close();
+    }
+    output?.finish();
+    const end = performance.now();
+    return {
+      resumes: resumeEntries.length, postings: postings.length, skippedPostings: skipped, errors, resumedFrom: output?.done ?? 0,
+      ms: { postings: Math.round(tp - t0), resumes: Math.round(end - tp), total: Math.round(end - t0) },
+    };
+  } finally {
+    output?.close();
+  }
+}
+
+/** Every posting parsed once, in input order; one that cannot be read is left out, with a warning. */
+async function parsePostings(scorer: Scorer, entries: InputEntry[], warn?: (m: string) => void): Promise<{ postings: Array<{ id: string; profile: PostingProfile }>; skipped: number }> {
+  const parsed = await Promise.all(entries.map(async (e) => {
+    const loaded = e.load();
+    try {
+      if ('error' in loaded) throw loaded.error;
+      return { id: e.id, profile: await scorer.parsePosting(loaded.source, e.what) };
+    } catch (err) {
+      const body = errorOf(err);
+      warn?.(`posting ${e.id} is left out: ${body.code}: ${body.message}`);
+      return null;
+    }
+  }));
+  const postings = parsed.filter((p): p is { id: string; profile: PostingProfile } => p !== null);
+  return { postings, skipped: entries.length - postings.length };
+}
+
+/** A thrown coded error, or an input's error body, as a code and message. */
+function errorOf(err: unknown): { code: ErrorCode; message: string } {
+  return err && typeof err === 'object' && 'code' in err && !(err instanceof Error) ? (err as { code: ErrorCode; message: string }) : toErrorBody(err);
+}
+
+/**
+ * Scores résumés from `start` on, at most a window of them in the threads at once, and hands
+ * their text to `flush` in input order. Returns how many could not be read.
+ */
+async function scoreAll(scorer: Scorer, entries: InputEntry[], start: number, format: BatchFormat, flush: (text: string, done: number) => void): Promise<number> {
+  const ready = new Map<number, string>();
+  let next = start;
+  let issued = start;
+  let errors = 0;
+  let buffer = '';
+  let last = performance.now();
+  const window = Math.max(1, scorer.concurrency) * WINDOW_PER_THREAD;
+
+  const one = async (i: number): Promise<void> => {
+    const e = entries[i]!;
+    const loaded = e.load();
+    let text: string;
+    try {
+      if ('error' in loaded) throw loaded.error;
+      const job: ResumeJob = { kind: 'resume-result', source: loaded.source, what: e.what, resumeId: e.id };
+      text = await scorer.score(job);
+    } catch (err) {
+      errors++;
+      const { code, message } = errorOf(err);
+      text = formatResult({ resumeId: e.id, error: { code, message } }, format);
+    }
+    ready.set(i, text);
+    while (ready.has(next)) {
+      buffer += ready.get(next)!;
+      ready.delete(next);
+      next++;
+    }
+    const now = performance.now();
+    if (buffer.length >= FLUSH_BYTES || now - last >= FLUSH_MS || next === entries.length) {
+      flush(buffer, next);
+      buffer = '';
+      last = now;
+    }
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    let running = 0;
+    const pump = (): void => {
+      if (next === entries.length && running === 0) return resolve();
+      while (running < window && issued < entries.length && issued - next < window * 4) {
+        const i = issued++;
+        running++;
+        one(i).then(() => {
+          running--;
+          pump();
+        }, reject);
+      }
+    };
+    pump();
+  });
+  if (buffer) flush(buffer, next);
+  return errors;
+}

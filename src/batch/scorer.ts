@@ -1,0 +1,34 @@
+// Where a batch's documents are read and scored: threads of this process (the default), or
+// workers anywhere, through a queue (queue.ts). A run drives either through this one interface.
+
+import type { Config } from '../config/defaults.ts';
+import type { PostingProfile } from '../domain/posting.ts';
+import type { DocumentSource } from '../app/index.ts';
+import { ParsePool } from '../workers/parse-pool.ts';
+import type { BatchContext, ResumeJob } from './thread.ts';
+
+export interface Scorer {
+  /** How many résumés it scores at once (the run keeps a window of that many in flight). */
+  readonly concurrency: number;
+  parsePosting(source: DocumentSource, what: string): Promise<PostingProfile>;
+  /** The run's postings and query: given once, after the postings are parsed and before any résumé. */
+  setContext(ctx: BatchContext): Promise<void>;
+  /** One résumé read and scored: its output text (whole lines). Rejects with a coded error. */
+  score(job: ResumeJob): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const BATCH_THREAD = new URL('./thread.ts', import.meta.url);
+
+/** Threads of this process, each within the parser's time budget and heap limit. */
+export async function threadScorer(config: Config, threads: number): Promise<Scorer> {
+  // Batch documents wait for a thread as long as it takes: the run keeps its own window.
+  const pool = await ParsePool.start({ config, size: threads, thread: BATCH_THREAD, waitMs: 2 ** 31 - 1, queue: Number.MAX_SAFE_INTEGER });
+  return {
+    concurrency: pool.concurrency,
+    parsePosting: async (source, what) => (await pool.parse({ kind: 'posting', source, what })).profile,
+    setContext: async (ctx) => pool.setContext(ctx),
+    score: (job) => pool.run<string>(job),
+    close: () => pool.close(),
+  };
+}

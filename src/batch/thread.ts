@@ -1,0 +1,43 @@
+// The body of a batch thread: it first parses the run's postings (each once, across the threads),
+// then, given them all with the run's query, it reads one résumé per job within the pool's time budget, scores it against every
+// posting through the app layer, and answers with the résumé's output text.
+
+import { parseDocument, readLimits, type ParseJob } from '../workers/parse-document.ts';
+import { serveJobs, type ThreadJob } from '../workers/thread-host.ts';
+import { resumeResult, roleSet, type BatchQuery, type ParsedResume, type RoleSet } from '../app/index.ts';
+import type { PostingProfile } from '../domain/posting.ts';
+import { formatResult, type BatchFormat } from './format.ts';
+
+/** What every batch thread starts with. */
+export interface BatchContext {
+  postings: Array<{ id: string; profile: PostingProfile }>;
+  query: BatchQuery;
+  format: BatchFormat;
+}
+
+export interface ResumeJob extends ThreadJob {
+  kind: 'resume-result';
+  resumeId: string;
+}
+
+interface ThreadState {
+  /** Null until the run's postings arrive (the same threads parse them first). */
+  set: RoleSet | null;
+  ctx: BatchContext | null;
+  limits: ReturnType<typeof readLimits>;
+}
+
+await serveJobs<ThreadState>(
+  (engine, context) => {
+    const ctx = (context ?? null) as BatchContext | null;
+    return { set: ctx ? roleSet(engine, ctx.postings) : null, ctx, limits: readLimits(engine.config) };
+  },
+  async (engine, st, job) => {
+    if (job.kind === 'posting') return parseDocument(engine, job as ParseJob, st.limits);
+    const j = job as ResumeJob;
+    if (!st.set || !st.ctx) throw new Error('a résumé came before the postings');
+    const asOf = st.ctx.query.asOf;
+    const parsed = (await parseDocument(engine, { kind: 'resume', source: j.source, what: j.what, ...(asOf ? { asOf } : {}) }, st.limits)) as ParsedResume;
+    return formatResult(resumeResult(engine, st.set, j.resumeId, parsed.profile, st.ctx.query), st.ctx.format);
+  },
+);
