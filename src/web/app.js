@@ -47,7 +47,7 @@ function showError(e) {
   alert.hidden = false;
   alert.replaceChildren();
   if (e instanceof ApiError) {
-    alert.append(h('strong', null, e.code), ': ', e.message, e.requestId ? h('span', { class: 'hint' }, ` (request ${e.requestId})`) : null);
+    alert.append(h('strong', null, e.code), ': ', e.message, e.requestId ? h('span', { class: 'hint' }, ` (request ${e.requestId})`) : '');
   } else {
     alert.append(h('strong', null, 'Error'), ': ', e instanceof Error ? e.message : String(e));
   }
@@ -159,7 +159,7 @@ function renderMatch(into, o) {
         } catch (e) {
           showError(e);
         }
-      } }, 'Show the résumé text') : null);
+      } }, 'Show the résumé text') : '');
   }
 
   /** @param {string} id */
