@@ -8,7 +8,9 @@ const RANK_OF = /^(?:(?:senior|associate|assistant|deputy|group|global|regional)
 
 export function isJobTitle(lex: Lexicons, s: string): boolean {
   // "Career Level: Director" is a labelled field, not a title line.
-  if (/^[\p{L} ]{2,30}:\s/u.test(s) && !/^(?:job )?(?:title|position|role)\s*:/i.test(s)) return false;
+  // "**Reports to:** Finance Director" (markdown) is one too.
+  const plain = s.replace(/[*_]{1,3}/g, '').trim();
+  if (/^[\p{L} ]{2,30}:\s/u.test(plain) && !/^(?:job )?(?:title|position|role)\s*:/i.test(plain)) return false;
   // "Frontend Engineering Intern (Vue.js)": the bracketed part does not decide.
   const raw = s.trim();
   const t = raw.endsWith(')') && raw.lastIndexOf('(') > 0 ? raw.slice(0, raw.lastIndexOf('(')).trim() : raw;

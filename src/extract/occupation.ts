@@ -8,7 +8,8 @@ import type { Position } from '../domain/resume.ts';
 import type { Span } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { classifyTitle, type TitleFunction } from '../taxonomy/occupations.ts';
-import type { SpanIndex } from '../text/spans.ts';
+import { SpanIndex } from '../text/spans.ts';
+import { trimChars } from '../text/trim.ts';
 import { monthIndex, parseAsOf, unionMonths } from '../text/dates.ts';
 
 /** How far into a posting's text title mentions are read (the role is named early). */
@@ -20,7 +21,11 @@ const CUE_FACTOR = 3;
 /** A mention in a company blurb counts this share ("we build tools for accountants"). */
 const BLURB_FACTOR = 0.25;
 /** The least weight a function needs to be the role's (one early bare role noun is enough). */
-const MIN_TEXT_WEIGHT = 0.3;
+const MIN_TEXT_WEIGHT = 0.1;
+/** A lower-case role noun named in passing, not cued ("work with engineers"), counts this share. */
+const PASSING_FACTOR = 0.3;
+/** At most this many words before a mention are read as part of its title phrase. */
+const MAX_PHRASE_WORDS = 4;
 /** How much of the text's start is read as a possible run-in title. */
 const OPENING_CHARS = 120;
 
@@ -43,41 +48,72 @@ export function titleOccupation(tax: Taxonomy, title: string, source: Occupation
 export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: SpanIndex, blurbs: SpanIndex): Occupation | null {
   const end = Math.min(body.end, body.start + TEXT_WINDOW);
   const window = text.slice(body.start, end);
-  const cueEnds = tax.occupations.roleCues.find(window).map((m) => m.end);
-  const fillers = tax.occupations.roleCueFillers;
+  const occ = tax.occupations;
+  const cueEnds = occ.roleCues.find(window).map((m) => m.end);
+  const fillers = occ.roleCueFillers;
   // Right after a cue, with only filler words between ("looking for an experienced Sous Chef").
   const cued = (start: number): boolean => cueEnds.some((e) => e <= start && window.slice(e, start).toLowerCase().replace(/\b(full|part) time\b/g, '$1-time').split(/\s+/).every((w) => w === '' || fillers.has(w)));
+  // Lower-case qualifier words may stand in a title phrase ("an experienced data engineer").
+  const qualified = new SpanIndex(occ.qualifiers.find(window).filter((q) => q.value.fn >= 0));
   const votes = new Map<number, { weight: number; words: string; span: Span }>();
-  const vote = (fn: number, start: number, stop: number, weight: number): void => {
-    const span = { start: body.start + start, end: body.start + stop };
-    if (fn < 0 || skip.covers(span)) return;
-    const w = weight * (cued(start) ? CUE_FACTOR : 1) * (blurbs.covers(span) ? BLURB_FACTOR : 1) / (1 + start / 1000);
+  const vote = (m: { start: number; end: number }, fallback: number, weight: number): void => {
+    const start = phraseStart(window, m.start, occ.titleBreakWords, qualified);
+    const span = { start: body.start + start, end: body.start + m.end };
+    if (skip.covers(span)) return;
+    // The whole phrase decides ("Senior SaaS Sales Engineer" is sales, not engineering).
+    const phrase = window.slice(start, m.end);
+    const f = start < m.start ? classifyTitle(tax.lexicons.titles, occ, phrase) : null;
+    const fn = f?.fn ?? fallback;
+    if (fn < 0) return;
+    const isCued = cued(start);
+    // A lower-case mention named in passing is most often someone else ("help scientists design",
+    // "our partners"): the role on offer is cued or written as a title.
+    const passing = !isCued && !/\p{Lu}/u.test(phrase);
+    const w = weight * (isCued ? CUE_FACTOR : 1) * (passing ? PASSING_FACTOR : 1) * (blurbs.covers(span) ? BLURB_FACTOR : 1) / (1 + start / 1000);
     const v = votes.get(fn);
     if (v) v.weight += w;
-    else votes.set(fn, { weight: w, words: window.slice(start, stop), span });
+    else votes.set(fn, { weight: w, words: f ? phrase : window.slice(m.start, m.end), span: f ? span : { start: body.start + m.start, end: body.start + m.end } });
   };
   const titled: Span[] = [];
   for (const m of tax.lexicons.titles.find(window)) {
     if (m.value.kind !== 'title') continue;
     titled.push(m);
-    vote(tax.occupations.index.get(m.value.function) ?? -1, m.start, m.end, 1);
+    vote(m, occ.index.get(m.value.function) ?? -1, 1);
   }
   // A role noun inside a title already counted ("accountant" in "Staff Accountant") is not a second vote.
-  for (const m of tax.occupations.heads.find(window)) {
-    if (!titled.some((t) => t.start < m.end && m.start < t.end)) vote(m.value.fn, m.start, m.end, HEAD_MENTION_WEIGHT);
+  for (const m of occ.heads.find(window)) {
+    if (!titled.some((t) => t.start < m.end && m.start < t.end)) vote(m, m.value.fn, HEAD_MENTION_WEIGHT);
   }
   // A flattened posting opens with its title run into the text ("Clinical Lead Job Driffield We
   // have ..."): the opening words, read as a title, count as one title mention.
   const opening = /^\S+(?:\s+\S+){0,5}/.exec(window.slice(0, OPENING_CHARS).split(/[.!?:\n]/)[0]!.trim())?.[0];
-  const first = opening ? classifyTitle(tax.lexicons.titles, tax.occupations, opening) : null;
-  if (first) vote(first.fn, 0, Math.min(window.length, opening!.length), 1);
+  const first = opening ? classifyTitle(tax.lexicons.titles, occ, opening) : null;
+  if (first) vote({ start: 0, end: Math.min(window.length, opening!.length) }, first.fn, 1);
   let best: [number, { weight: number; words: string; span: Span }] | null = null;
   for (const e of votes) if (!best || e[1].weight > best[1].weight) best = e;
   if (!best || best[1].weight < MIN_TEXT_WEIGHT) return null;
-  const fn = tax.occupations.functions[best[0]]!;
+  const fn = occ.functions[best[0]]!;
   return { function: fn.id, name: fn.name, words: best[1].words, source: 'text', span: best[1].span };
 }
 
+/**
+ * Where the title phrase that ends in a mention starts: the words right before it on the same line
+ * that are written as a title (capitalised: "Senior SaaS Sales Engineer") or name a function ("data
+ * engineer"), at most MAX_PHRASE_WORDS of them, stopping at a word that breaks a title ("our", "the").
+ */
+function phraseStart(window: string, start: number, breaks: ReadonlySet<string>, qualified: SpanIndex): number {
+  let at = start;
+  for (let k = 0; k < MAX_PHRASE_WORDS; k++) {
+    const m = /(?:^|[ \t])([\p{L}\p{N}][\p{L}\p{N}&/.+#'-]*)[ \t]+$/u.exec(window.slice(Math.max(0, at - 40), at));
+    if (!m) break;
+    const word = m[1]!;
+    const wStart = at - (m[0].length - m[0].indexOf(word));
+    if (breaks.has(trimChars(word.toLowerCase(), ".'", 'end'))) break;
+    if (!/^[\p{Lu}\p{N}]/u.test(word) && !qualified.covers({ start: wStart, end: wStart + word.length })) break;
+    at = wStart;
+  }
+  return at;
+}
 /**
  * The résumé's headline: a title among the first short lines, before the first section heading,
  * that is not the candidate's name ("SOUS CHEF", "Senior Software Engineer").

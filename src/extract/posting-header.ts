@@ -19,7 +19,7 @@ export interface Header {
   employmentType: string | null;
 }
 
-const LABEL = /^(?:job )?(title|position|role|company|employer|organi[sz]ation|location|locations|work ?place|work location|office|based in|work mode|workplace type|remote|employment type|job type|contract type|type|schedule|hours)\s*:\s*(\S.*)$/i;
+const LABEL = /^(?:job |position |role )?(title|position|role|company|employer|organi[sz]ation|location|locations|work ?place|work location|office|based in|work mode|workplace type|remote|employment type|job type|contract type|type|schedule|hours)\s*:\s*(\S.*)$/i;
 const LEVEL_CODE = /\b(?:L\d{1,2}|E\d|IC\d|SDE ?(?:I{1,3}|[123])|SWE ?(?:I{1,3}|[123])|(?:Engineer|Developer|Analyst) (?:I{1,3}|[123]))\b/g;
 const SPACES_PUNCT = ' ,;:-|·•/';
 
@@ -39,7 +39,7 @@ function cutTitle(lex: Lexicons, title: string): string {
     if (joiner) { t = b.slice(0, joiner.index); break; }
     if (b.endsWith(',')) { t = b.slice(0, -1); break; }
   }
-  return trimChars(t.replace(/ ,/g, ','), SPACES_PUNCT);
+  return trimChars(t.replace(/ ,/g, ','), SPACES_PUNCT + '*_');
 }
 
 function seniorityOf(lex: Lexicons, title: string): string | null {
@@ -80,6 +80,33 @@ export function readLocation(lex: Lexicons, text: string): { city: string | null
 /** A place, a work mode or an employment type: a header fact, never a company name. */
 function isPlaceOrTerms(lex: Lexicons, s: string): boolean {
   return lex.places.find(s).length > 0 || lex.workModes.find(s).length > 0 || lex.employmentTypes.find(s).length > 0;
+}
+
+/** Lower-case words that may stand before or after a title on its line ("Head of Sales", "Nurse in Leeds"). */
+const TITLE_JOINERS = new Set(['of', 'and', 'in', 'at', 'for', 'with', 'de', 'du', 'der', 'la']);
+/** Words that end a title line with a full stop and still are no sentence ("Brightmoor Ltd.", "Sr."). */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{L}{1,3}|\p{L}+(?:\.\p{L}+)+|corp|intl)\.$/iu;
+
+/**
+ * A short line that names a job title but is running text, not a title line: a bullet; a
+ * sentence or a wrapped piece of one (it starts lower-case, ends with a full stop or a comma, holds
+ * a pronoun or a verb a title never holds: titles.yaml `sentenceWords`); or lower-case words right
+ * before or after the title ("Ability to collaborate with engineers", "partners to interpret briefs").
+ */
+export function isRunningText(lex: Lexicons, line: string, start: number, end: number): boolean {
+  const plain = line.replace(/[*_]{2,3}/g, '').trim();
+  if (/^(?:[*•·▪‣◦–-]|\d{1,2}[.)])\s/u.test(plain)) return true;
+  if (/^\p{Ll}[\p{Ll}'-]*(?:[\s,.;:]|$)/u.test(plain)) return true;
+  if (/[.!?,;]$/.test(plain) && !ABBREVIATION.test(plain)) return true;
+  const words = plain.toLowerCase().split(/[^\p{L}']+/u);
+  if (words.some((w) => lex.titleSentenceWords.has(w))) return true;
+  // A title written in lower case after other words ("Lead and architect AI solutions").
+  if (start > 0 && !/\p{Lu}/u.test(line.slice(start, end))) return true;
+  const lowerWord = (w: string): boolean => /^\p{Ll}{2,}$/u.test(w) && !TITLE_JOINERS.has(w);
+  if (line.slice(0, start).split(/\P{L}+/u).some(lowerWord)) return true;
+  const after = /^[\s*_]*(\p{L}+)(?:\s+(\p{L}+))?/u.exec(line.slice(end));
+  if (after && (lowerWord(after[1]!) || (TITLE_JOINERS.has(after[1]!) && after[2] && /^\p{Ll}/u.test(after[2])))) return true;
+  return false;
 }
 
 function firstValue<T>(found: Array<{ value: T }>): T | null {
@@ -126,6 +153,10 @@ export function readHeader(lex: Lexicons, text: string, allLines: Span[], body: 
         start = t.start;
         for (let k = found.indexOf(t) - 1; k >= 0 && found[k]!.value.kind === 'seniority' && /^\s*$/.test(s.slice(found[k]!.end, start)); k--) start = found[k]!.start;
       }
+      // Without a known title, the role word ends the line or its first part ("Brand Director, EMEA").
+      const part = t ? null : s.split(/\s[-–|@(]\s?|,\s|\s(?:at|in)\s/)[0]!;
+      const roleAt = part ? part.trimEnd().lastIndexOf(' ') + 1 : start;
+      if (isRunningText(lex, s, roleAt, t ? t.end : part!.length)) continue;
       const cut = cutTitle(lex, s.slice(start));
       h.title = cut;
       h.titleSpan = { start: l.start + start, end: l.start + start + cut.length };

@@ -12,6 +12,7 @@ export interface TablesSource {
   titles?: {
     seniority?: Array<{ level: string } & Words>;
     levelCodes?: Array<{ code: string; level: string }>;
+    sentenceWords?: string[];
     titles?: Array<{ id: string; name: string; function?: string; aliases?: string[] }>;
   };
   degrees?: {
@@ -85,6 +86,8 @@ export interface Lexicons {
   titles: Lexicon<TitleValue | SeniorityValue>;
   seniorityOrder: string[];
   levelCodes: Map<string, string>;
+  /** Words a title line never holds, that mark a line as a sentence ("we", "your", "who"). */
+  titleSentenceWords: ReadonlySet<string>;
   degreeLevels: Lexicon<DegreeLevelValue>;
   fields: Lexicon<FieldValue>;
   equivalence: Lexicon<true>;
@@ -134,6 +137,7 @@ export function createLexicons(t: TablesSource): Lexicons {
     titles,
     seniorityOrder: seniority.map((s) => s.level),
     levelCodes: new Map((t.titles?.levelCodes ?? []).map((c) => [c.code.toLowerCase().replace(/\s+/g, ' '), c.level])),
+    titleSentenceWords: new Set((t.titles?.sentenceWords ?? []).map((w) => w.toLowerCase())),
     // Degree abbreviations ("MEd", "B.S.", "MS") match only as written: "med-surg" is not a degree.
     degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, [...(l.cased ?? []), ...(l.words ?? []).filter(isAbbreviation)]), notIn: l.notIn ?? [] }))),
     fields: new Lexicon((t.degrees?.fields ?? []).map((f) => ({

@@ -15,6 +15,7 @@ export interface OccupationSource {
   qualifiers?: Array<{ function: string; priority?: number; words?: string[] }>;
   roleCues?: string[];
   roleCueFillers?: string[];
+  titleBreakWords?: string[];
   roleScopeWords?: string[];
   genericScopeWords?: string[];
 }
@@ -34,6 +35,8 @@ export interface Occupations {
   roleCues: Lexicon<true>;
   /** Words that may stand between a role cue and its title ("an experienced full-time"). */
   roleCueFillers: ReadonlySet<string>;
+  /** Words that never stand inside a title phrase in running text ("our", "the", "with"). */
+  titleBreakWords: ReadonlySet<string>;
   /** Words in an experience scope that mean the role's own kind of work ("relevant", "industry"). */
   roleScope: Lexicon<true>;
   /** Words of an experience scope that say nothing about which experience counts ("professional", "proven"). */
@@ -89,7 +92,7 @@ export function createOccupations(src: OccupationSource | undefined): Occupation
     value: { fn: fnOf(q.function), priority: q.priority ?? 1 },
     forms: free(q.words),
   })));
-  return { functions, index, related, heads, qualifiers, roleCues: phraseSet(src?.roleCues), roleCueFillers: new Set((src?.roleCueFillers ?? []).map((w) => w.toLowerCase())), roleScope: phraseSet(src?.roleScopeWords), genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
+  return { functions, index, related, heads, qualifiers, roleCues: phraseSet(src?.roleCues), roleCueFillers: new Set((src?.roleCueFillers ?? []).map((w) => w.toLowerCase())), titleBreakWords: new Set((src?.titleBreakWords ?? []).map((w) => w.toLowerCase())), roleScope: phraseSet(src?.roleScopeWords), genericScope: new Set((src?.genericScopeWords ?? []).map((w) => w.toLowerCase())) };
 }
 
 /** A function's name by its id (the id itself when unknown). */

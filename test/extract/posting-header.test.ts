@@ -20,3 +20,34 @@ describe('posting header', () => {
     expect(head(text)).toMatchObject(expected);
   });
 });
+
+// A posting that opens with its blurb or its duties has no title line: a short line that names a
+// title inside a sentence, a bullet or a wrapped piece of one is not the title.
+describe('a title line is not running text', () => {
+  const titleOf = (text: string): string | null => engine.parsePosting(`${text}\n\nRequirements\n- 3+ years of Python\n`).title;
+  it.each([
+    ['Senior Data Engineer\nNorthwind Labs', 'Senior Data Engineer'],
+    ['Staff Accountant - Remote (US)', 'Staff Accountant - Remote (US)'],
+    ['Head of Accounting', 'Head of Accounting'],
+    ['**Product Designer**\nAmsterdam', 'Product Designer'],
+    ['Registered Nurse in Leeds', 'Registered Nurse'],
+    ['Software Engineer II', 'Software Engineer II'],
+    ['Copperleaf Beverages Ltd.\nBrand Director', 'Brand Director'],
+  ])('title: %s', (text, title) => {
+    expect(titleOf(text)).toBe(title);
+  });
+
+  it.each([
+    ['About Tidewater Motors\nEver since our founder, Ada Lind, opened\nthe first workshop, we have built engines.'],
+    ['Your responsibilities\n* Build long-term relationships with suppliers and business partners.'],
+    ['Ability to collaborate with engineers\nin a fast-moving team'],
+    ['Lead and architect data solutions with the team'],
+    ['support carers using the relevant assessment framework.'],
+    ['partners to interpret project briefs and develop ideas'],
+    ['**Reports to:** Finance Director'],
+    ['Escalate overdue invoices to lead and manager'],
+    ['scientists who are motivated to solve hard problems'],
+  ])('no title: %s', (text) => {
+    expect(titleOf(text)).toBeNull();
+  });
+});

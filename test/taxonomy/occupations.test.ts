@@ -59,12 +59,29 @@ describe('the occupation of a posting and of a résumé', () => {
     ['Chef de Partie\n\nWe are a busy hotel kitchen looking for a chef de partie to run the sauce section.', 'hospitality', 'title'],
     ['About the job\nOur clinic is growing. We are looking for a Registered Nurse to join the ward team on days or nights.\nRequirements\n- NMC registration', 'healthcare', 'text'],
     ['Staff Accountant - Remote (US)\nWhat you will do\n- Prepare journal entries and reconciliations', 'accounting', 'title'],
+    // No title line: the title phrase a role cue introduces decides, words and all ("Sales Engineer" is sales).
+    ['About Lumenvault\nA vast partner ecosystem has relied on Lumenvault for years.\n\nWe have an exciting opportunity for a Senior SaaS Sales Engineer to join us here.\nResponsibilities\n- Run product demos', 'sales', 'text'],
+    ['Our team\nWe are looking for a passionate Quantitative UX Researcher to join our team. In this role you will help product managers, designers and engineers.', 'design', 'text'],
+    ['At Tessel we build a platform so that biologists can design proteins faster, and scientists love it.\nWe are hiring a Senior Product Designer to craft the interfaces scientists use every day.', 'design', 'text'],
+    ['With a primary focus on early careers, the Talent Acquisition Lead - Early Careers will attract and recruit graduates across Europe, working with hiring managers and business partners.', 'hr', 'text'],
+    ['We are looking for an Account Executive to grow our book of business. You will work closely with engineers, designers and product managers on customer demos.', 'sales', 'text'],
+    ['The Construction Project Manager will run two sites at once and report to the directors.', 'construction', 'text'],
   ])('%#: %s', (text, fn, source) => {
     const p = engine.parsePosting(text);
     expect(p.occupation?.function).toBe(fn);
     expect(p.occupation?.source).toBe(source);
     const span = p.occupation!.span!;
     expect(text.slice(span.start, span.end).toLowerCase()).toContain(p.occupation!.words.toLowerCase().split(' … ')[0]);
+  });
+
+  // Must-not rows: people named in passing in lower case (collaborators, customers) do not outweigh the role
+  // a cue introduces or a title names.
+  it.each([
+    ['Your day\nAs our new Bookkeeper you will support scientists, engineers and partners across three labs.\nRequirements\n- 3+ years of Xero', ['science', 'engineering', 'executive']],
+    ['Our mission\nWe help teachers and nurses save time. We are looking for a Backend Developer to join us.', ['education', 'healthcare']],
+  ])('%#: no role from people named in passing: %s', (text, not) => {
+    const p = engine.parsePosting(text);
+    expect(not).not.toContain(p.occupation?.function ?? 'none');
   });
 
   it('benefits and company blurbs name no role', () => {
