@@ -43,6 +43,8 @@ export interface Candidate {
   terms: CandidateTerms;
   /** The same evidence as numbers, for the fast path (quick.ts). */
   compact: CompactCandidate;
+  /** Hard skills (not transversal), most used first, for the explanation's used and unused skills. */
+  skillsByUse: ResumeProfile['skills'];
 }
 
 /**
@@ -93,5 +95,6 @@ export function compileCandidate(tax: Taxonomy, profile: ResumeProfile, weights:
   const degrees = profile.education.filter((e) => e.level !== null).map((e) => ({ ...e, rank: DEGREE_ORDER.indexOf(e.level!) })).sort((a, b) => b.rank - a.rank);
   const occupation = compileOccupation(tax, profile, asOf);
   const compact = compactCandidate(tax, profile, { asOf, lastWorked, direct, effective, degrees, monthsFor: occupation.monthsFor });
-  return { profile, asOf, direct, effective, lastWorked, degrees, occupation, terms: compileCandidateTerms(profile), compact };
+  const skillsByUse = profile.skills.filter((s) => !tax.byId.get(s.id)?.transversal).sort((a, b) => Math.max(b.months, b.statedMonths ?? 0) - Math.max(a.months, a.statedMonths ?? 0) || a.id.localeCompare(b.id, 'en'));
+  return { profile, asOf, direct, effective, lastWorked, degrees, occupation, terms: compileCandidateTerms(profile), compact, skillsByUse };
 }

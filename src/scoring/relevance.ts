@@ -117,15 +117,19 @@ export function explainRelevance(tax: Taxonomy, w: ScoringWeights, posting: Post
   if (recentPos?.title) evidence.push({ source: 'resume', span: recentPos.span, text: `${recentPos.title} ${recentPos.start}–${recentPos.end ?? 'present'}` });
   const head = resume.occupation?.headline;
   if (head?.span) evidence.push({ source: 'resume', span: head.span, text: head.words });
-  const fmt = (x: number): string => x.toFixed(2);
   let detail: string;
   if (!role) detail = 'the role\'s function was not recognised, so relevance does not change the score';
-  else if (score === null) detail = `role: ${role.name} ("${role.words}"); the candidate's titles name no known function, so relevance counts as ${fmt(w.relevance.unknown)}`;
+  else if (score === null) detail = `role: ${role.name} ("${role.words}"); the candidate's titles name no known function, so relevance counts as ${twoPlaces(w.relevance.unknown)}`;
   else {
     const same = candidate.filter((x) => x.related > 0).sort((a, b) => b.related * b.months - a.related * a.months);
-    const career = same.length ? same.slice(0, 3).map((x) => `${x.name} ${duration(x.months)}${x.related < 1 ? ` (related, ${fmt(x.related)})` : ''}`).join(', ') : 'no positions in this or a related function';
+    const career = same.length ? same.slice(0, 3).map((x) => `${x.name} ${duration(x.months)}${x.related < 1 ? ` (related, ${twoPlaces(x.related)})` : ''}`).join(', ') : 'no positions in this or a related function';
     const latest = recentPos?.title ? `; latest title "${recentPos.title}"` : head ? `; headline "${head.words}"` : '';
-    detail = `role: ${role.name} ("${role.words}"); candidate: ${career}${latest}; relevance ${fmt(score)} scales the score by ${fmt(factor)}`;
+    detail = `role: ${role.name} ("${role.words}"); candidate: ${career}${latest}; relevance ${twoPlaces(score)} scales the score by ${twoPlaces(factor)}`;
   }
   return { score: score === null ? null : Math.round(score * 1000) / 1000, factor: Math.round(factor * 1000) / 1000, role, candidate, detail, evidence };
+}
+
+/** A share or relevance as the details print it. */
+function twoPlaces(x: number): string {
+  return x.toFixed(2);
 }

@@ -83,11 +83,11 @@ interface Line {
  * The score of these lines; `met` says which lines to take as fully met instead (-1: none, -2: all)
  * for the ceiling and the gaps, without copying the lines.
  */
-function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: Relevance, met = -1): { score: number; failed: number[] } {
+function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: Relevance, met = -1, failed: number[] | null = null): number {
   let num = 0;
   let den = 0;
   let must = 0;
-  const failed: number[] = [];
+  let failing = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l.known) continue;
@@ -96,18 +96,29 @@ function total(lines: Line[], w: ScoringWeights, similarity: number, relevance: 
     den += l.weight;
     if (!l.required) continue;
     must++;
-    if (credit < w.gateThreshold) failed.push(i);
+    if (credit < w.gateThreshold) {
+      failing++;
+      failed?.push(i);
+    }
   }
-  return { score: finalScore(w, num, den, must, failed.length, similarity, relevance.value, relevance.factor, relevance.text), failed };
+  return finalScore(w, num, den, must, failing, similarity, relevance.value, relevance.factor, relevance.text);
 }
 
 function verdict(score: number): string {
   return score >= 80 ? 'Strong fit' : score >= 60 ? 'Good fit' : score >= 40 ? 'Partial fit' : 'Weak fit';
 }
 
-function short(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 70 ? `${t.slice(0, 67)}...` : t;
+/** Requirement texts as summaries quote them, kept per requirement while its role lives: the same few are quoted pair after pair. */
+const shortTexts = new WeakMap<Requirement, string>();
+
+function short(r: Requirement): string {
+  let s = shortTexts.get(r);
+  if (s === undefined) {
+    const t = r.text.replace(/\s+/g, ' ').trim();
+    s = t.length > 70 ? `${t.slice(0, 67)}...` : t;
+    shortTexts.set(r, s);
+  }
+  return s;
 }
 
 /** Every requirement scored: the numbers the score needs, and the scorers' output. */
@@ -155,13 +166,14 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
   const textScore = textRelevance(role.terms, candidate.terms, weights.textFullShare);
   const text = explainTextRelevance(role.terms, candidate.profile, candidate.terms, textScore, weights.textFullShare);
   const rel: Relevance = { value: relevanceValue(weights, role.fn, raw), factor: relevanceFactor(weights, role.fn, raw), text: textScore ?? 1 };
-  const { score, failed } = total(lines, weights, similarity, rel);
-  const ceiling = total(lines, weights, similarity, rel, -2).score;
+  const failed: number[] = [];
+  const score = total(lines, weights, similarity, rel, -1, failed);
+  const ceiling = total(lines, weights, similarity, rel, -2);
   const gaps: Match['gaps'] = [];
   if (opts.explain) {
     lines.forEach((l, i) => {
       if (!l.known || l.credit >= 1) return;
-      const gain = Math.round((total(lines, weights, similarity, rel, i).score - score) * 10) / 10;
+      const gain = Math.round((total(lines, weights, similarity, rel, i) - score) * 10) / 10;
       if (gain > 0) gaps.push({ requirementId: results[i]!.id, gain });
     });
     gaps.sort((a, b) => b.gain - a.gain || a.requirementId.localeCompare(b.requirementId, 'en'));
@@ -175,8 +187,8 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
     const theirs = relevance.candidate[0];
     summary += `; different field: the role is ${relevance.role.name}${theirs ? `, the candidate's work is mostly ${theirs.name}` : ''}`;
   }
-  if (failed.length) summary += `; missing: ${failed.slice(0, 2).map((i) => short(results[i]!.text)).join('; ')}${failed.length > 2 ? ` and ${failed.length - 2} more` : ''}`;
-  else if (gaps[0]) summary += `; the biggest gain would come from: ${short(results.find((r) => r.id === gaps[0]!.requirementId)!.text)}`;
+  if (failed.length) summary += `; missing: ${failed.slice(0, 2).map((i) => short(role.reqs[i]!.requirement)).join('; ')}${failed.length > 2 ? ` and ${failed.length - 2} more` : ''}`;
+  else if (gaps[0]) summary += `; the biggest gain would come from: ${short(role.reqs[results.findIndex((r) => r.id === gaps[0]!.requirementId)]!.requirement)}`;
   const match: Match = {
     score,
     scoringVersion: model.scoringVersion,
@@ -192,7 +204,7 @@ export function scoreMatch(tax: Taxonomy, model: ScoringModel, weights: ScoringW
   };
   if (opts.explain) {
     const asked = new Set(role.profile.skills.map((s) => s.id));
-    const mine = [...candidate.profile.skills].filter((s) => !tax.byId.get(s.id)?.transversal).sort((a, b) => Math.max(b.months, b.statedMonths ?? 0) - Math.max(a.months, a.statedMonths ?? 0) || a.id.localeCompare(b.id, 'en'));
+    const mine = candidate.skillsByUse;
     match.reverse = {
       used: mine.filter((s) => asked.has(s.id)).slice(0, 6).map((s) => s.name),
       unused: mine.filter((s) => !asked.has(s.id) && s.months > 0).slice(0, 6).map((s) => s.name),

@@ -116,17 +116,19 @@ export function groupCredit(ctx: ScoreContext, any: CompiledRef[], all: Compiled
     parts.push(`a cluster of related topics: ${shown} of ${count} shown (${Math.ceil(minShare * count - 1e-9)} of ${count} earn full credit)`);
   }
   const evidence: Evidence[] = [];
-  const note = (ref: SkillRef, c: SkillCredit & { months: number }): void => {
-    parts.push(describe(ctx, c, ref));
-    const m = c.fact?.mention;
-    if (m && c.credit > 0) evidence.push(resumeEvidence(m.text, m));
-  };
   if (bestAny && bestRef) {
-    if (bestAny.credit > 0) note(bestRef, bestAny);
+    if (bestAny.credit > 0) note(ctx, bestRef, bestAny, parts, evidence);
     else parts.push(`none of ${any.map((a) => a.ref.name).join(', ')}`);
   }
-  all.forEach((a, i) => note(a.ref, allCredits[i]!));
+  for (let i = 0; i < all.length; i++) note(ctx, all[i]!.ref, allCredits[i]!, parts, evidence);
   return { credit, status: statusOf(credit), evidence, detail: parts.join('; ') };
+}
+
+/** One item's detail, and its evidence when it earned credit. */
+function note(ctx: ScoreContext, ref: SkillRef, c: SkillCredit & { months: number }, parts: string[], evidence: Evidence[]): void {
+  parts.push(describe(ctx, c, ref));
+  const m = c.fact?.mention;
+  if (m && c.credit > 0) evidence.push(resumeEvidence(m.text, m));
 }
 
 /** A requirement naming only transversal skills (communication, teamwork, ...). */

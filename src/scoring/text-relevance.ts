@@ -119,7 +119,8 @@ export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, can
   const shown = new Float64Array(n);
   const slots = new Int32Array(role.hashes.length);
   for (let i = 0; i < role.hashes.length; i++) {
-    const at = cand.size ? slotOf(cand, role.hashes[i]!) : -1;
+    const h = role.hashes[i]!;
+    const at = cand.size && filtered(cand.filter, h) ? slotOf(cand, h) : -1;
     slots[i] = at;
     if (at < 0) continue;
     const w2 = role.weights[i]! * role.weights[i]!;
@@ -142,9 +143,13 @@ export function explainTextRelevance(role: RoleTerms, resume: ResumeProfile, can
     const shared = sharedAt.sort((x, y) => role.weights[y]! - role.weights[x]! || x - y).slice(0, 6).map((i) => role.terms?.[i] ?? '');
     closest = { title: pos.title, organization: pos.organization, start: pos.start, end: pos.end, similarity: Math.round(similarity.cosine(role.weights, v) * 1000) / 1000, shared };
   }
-  const fmt = (x: number): string => x.toFixed(2);
   const detail = score === null
     ? 'the posting has no requirement or responsibility text to compare'
-    : `${fmt(score)}: the experience text shows the posting's terms (weighted by rarity; ${fmt(fullShare)} of them earns 1)${closest ? `; closest experience: ${[closest.title, closest.organization].filter(Boolean).join(', ') || 'a position'}, ${closest.start.slice(0, 4)}–${closest.end ? closest.end.slice(0, 4) : 'present'} (shares stems: ${closest.shared.join(', ')})` : '; no position text'}`;
+    : `${twoPlaces(score)}: the experience text shows the posting's terms (weighted by rarity; ${twoPlaces(fullShare)} of them earns 1)${closest ? `; closest experience: ${[closest.title, closest.organization].filter(Boolean).join(', ') || 'a position'}, ${closest.start.slice(0, 4)}–${closest.end ? closest.end.slice(0, 4) : 'present'} (shares stems: ${closest.shared.join(', ')})` : '; no position text'}`;
   return { score: score === null ? null : Math.round(score * 1000) / 1000, closest, detail, evidence: pos ? [{ source: 'resume', span: pos.span, text: [pos.title, pos.organization].filter(Boolean).join(', ') }] : [] };
+}
+
+/** A share or relevance as the details print it. */
+function twoPlaces(x: number): string {
+  return x.toFixed(2);
 }
