@@ -171,7 +171,8 @@ function renderMatch(into, o) {
     for (const m of marks) m.classList.add('active');
     for (const pane of [postingPane, resumePane]) {
       const first = marks.find((m) => pane.contains(m));
-      if (first) pane.scrollTop = first.offsetTop - pane.offsetTop - 40;
+      // The pane is the marks' offsetParent (position: relative), so offsetTop is within it.
+      if (first) pane.scrollTop = Math.max(0, first.offsetTop - 40);
     }
     say(`${reqById.get(id)?.text ?? id}: ${marks.length} highlighted passage${marks.length === 1 ? '' : 's'}`);
   };
@@ -180,8 +181,7 @@ function renderMatch(into, o) {
     h('td', null, h('button', { type: 'button', class: 'link', onclick: () => focusReq(r.id), 'aria-label': `Show evidence for: ${r.text}` }, r.text),
       h('div', { class: 'detail' }, r.detail),
       o.resumeText === null ? h('ul', { class: 'snippets' }, ...r.evidence.filter((e) => e.source === 'resume').map((e) => h('li', null, h('mark', null, e.text)))) : null),
-    h('td', null, r.kind),
-    h('td', null, r.required ? 'must-have' : 'nice-to-have'),
+    h('td', null, r.kind, h('div', { class: 'hint' }, r.required ? 'must-have' : 'nice-to-have')),
     h('td', null, statusChip(r.status)),
     h('td', { class: 'n' }, String(r.credit)),
     h('td', { class: 'n' }, String(r.weight))));
@@ -196,12 +196,15 @@ function renderMatch(into, o) {
     h('p', { class: 'summary' }, match.summary),
     h('dl', { class: 'facts' }, h('dt', null, 'Ceiling'), h('dd', { class: 'ceiling' }, `${match.ceiling}`, h('span', { class: 'hint' }, ' — the best score reachable with every requirement met'))),
     h('h4', null, 'Gaps, with the points each would add'), gaps,
-    h('h4', null, 'Requirements'),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'reqs' },
-      h('thead', null, h('tr', null, ...['Requirement (select to highlight its evidence)', 'Kind', 'Type', 'Status', 'Credit', 'Weight'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', null, ...rows))),
-    h('h4', null, 'Evidence'),
-    h('div', { class: 'docs' }, h('div', { class: 'doc-col' }, h('h4', null, 'Posting'), postingPane), resumeBox)));
+    // Wide screens: requirements on the left, both documents beside them (sticky), so selecting a
+    // requirement shows its evidence without leaving the list.
+    h('div', { class: 'detail-body' },
+      h('section', { 'aria-labelledby': 'reqs-title' }, h('h4', { id: 'reqs-title' }, 'Requirements'),
+        h('p', { class: 'hint' }, 'Select a requirement to highlight its evidence in both documents.'),
+        h('div', { class: 'table-wrap' }, h('table', { class: 'reqs' },
+          h('thead', null, h('tr', null, ...['Requirement', 'Kind', 'Status', 'Credit', 'Weight'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', null, ...rows)))),
+      h('section', { class: 'docs', 'aria-label': 'Evidence' }, h('div', { class: 'doc-col' }, h('h4', null, 'Posting'), postingPane), resumeBox))));
   /** @type {HTMLElement} */ (into.querySelector('#detail-title')).focus();
 }
 
