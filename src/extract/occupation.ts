@@ -24,6 +24,9 @@ const BLURB_FACTOR = 0.25;
 const MIN_TEXT_WEIGHT = 0.1;
 /** A lower-case role noun named in passing, not cued ("work with engineers"), counts this share. */
 const PASSING_FACTOR = 0.3;
+/** A role cue reaches a title over at most this many of the title's own words, and this many characters. */
+const MAX_CUE_GAP_WORDS = 5;
+const MAX_CUE_GAP_CHARS = 60;
 /** At most this many words before a mention are read as part of its title phrase. */
 const MAX_PHRASE_WORDS = 4;
 /** How much of the text's start is read as a possible run-in title. */
@@ -51,13 +54,33 @@ export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: Sp
   const occ = tax.occupations;
   const cueEnds = occ.roleCues.find(window).map((m) => m.end);
   const fillers = occ.roleCueFillers;
-  // Right after a cue, with only filler words between ("looking for an experienced Sous Chef").
-  const cued = (start: number): boolean => cueEnds.some((e) => e <= start && window.slice(e, start).toLowerCase().replace(/\b(full|part) time\b/g, '$1-time').split(/\s+/).every((w) => w === '' || fillers.has(w)));
+  const words = (a: number, b: number): string[] => window.slice(a, b).toLowerCase().replace(/\b(full|part) time\b/g, '$1-time').split(/\s+/).filter((w) => w !== '');
+  // A role cue before the phrase: with only filler words between ("looking for an experienced Sous
+  // Chef"), or a few words of the title itself on one line ("seeking an embedded C real time
+  // engineer"), none of them a word that breaks a title. Returns where the cued title starts.
+  const cuedAt = (start: number): number | null => {
+    for (const e of cueEnds) {
+      if (e > start || start - e > MAX_CUE_GAP_CHARS || /[\n.,;:!?()]/.test(window.slice(e, start))) continue;
+      const gap = words(e, start);
+      let k = 0;
+      while (k < gap.length && fillers.has(gap[k]!)) k++;
+      if (gap.length - k > MAX_CUE_GAP_WORDS || gap.slice(k).some((w) => occ.titleBreakWords.has(w) && !fillers.has(w))) continue;
+      if (k === gap.length) return start;
+      // The title starts at the first word after the fillers.
+      let at = e;
+      for (let i = 0; i < k; i++) at = window.indexOf(gap[i]!, at) + gap[i]!.length;
+      return at + (window.slice(at).length - window.slice(at).trimStart().length);
+    }
+    return null;
+  };
   // Lower-case qualifier words may stand in a title phrase ("an experienced data engineer").
   const qualified = new SpanIndex(occ.qualifiers.find(window).filter((q) => q.value.fn >= 0));
   const votes = new Map<number, { weight: number; words: string; span: Span }>();
   const vote = (m: { start: number; end: number }, fallback: number, weight: number): void => {
-    const start = phraseStart(window, m.start, occ.titleBreakWords, qualified);
+    const titleStart = phraseStart(window, m.start, occ.titleBreakWords, qualified);
+    const cueStart = cuedAt(titleStart);
+    const isCued = cueStart !== null;
+    const start = cueStart ?? titleStart;
     const span = { start: body.start + start, end: body.start + m.end };
     if (skip.covers(span)) return;
     // The whole phrase decides ("Senior SaaS Sales Engineer" is sales, not engineering).
@@ -65,11 +88,11 @@ export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: Sp
     const f = start < m.start ? classifyTitle(tax.lexicons.titles, occ, phrase) : null;
     const fn = f?.fn ?? fallback;
     if (fn < 0) return;
-    const isCued = cued(start);
     // A lower-case mention named in passing is most often someone else ("help scientists design",
     // "our partners"): the role on offer is cued or written as a title.
     const passing = !isCued && !/\p{Lu}/u.test(phrase);
-    const w = weight * (isCued ? CUE_FACTOR : 1) * (passing ? PASSING_FACTOR : 1) * (blurbs.covers(span) ? BLURB_FACTOR : 1) / (1 + start / 1000);
+    // A role noun with its title words before it is a title ("Talent Acquisition Lead").
+    const w = (f ? 1 : weight) * (isCued ? CUE_FACTOR : 1) * (passing ? PASSING_FACTOR : 1) * (blurbs.covers(span) ? BLURB_FACTOR : 1) / (1 + start / 1000);
     const v = votes.get(fn);
     if (v) v.weight += w;
     else votes.set(fn, { weight: w, words: f ? phrase : window.slice(m.start, m.end), span: f ? span : { start: body.start + m.start, end: body.start + m.end } });
@@ -104,7 +127,7 @@ export function textOccupation(tax: Taxonomy, text: string, body: Span, skip: Sp
 function phraseStart(window: string, start: number, breaks: ReadonlySet<string>, qualified: SpanIndex): number {
   let at = start;
   for (let k = 0; k < MAX_PHRASE_WORDS; k++) {
-    const m = /(?:^|[ \t])([\p{L}\p{N}][\p{L}\p{N}&/.+#'-]*)[ \t]+$/u.exec(window.slice(Math.max(0, at - 40), at));
+    const m = /(?:^|[\s*_"“‘(])([\p{L}\p{N}][\p{L}\p{N}&/.+#'-]*)[ \t]+$/u.exec(window.slice(Math.max(0, at - 40), at));
     if (!m) break;
     const word = m[1]!;
     const wStart = at - (m[0].length - m[0].indexOf(word));

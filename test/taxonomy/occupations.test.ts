@@ -66,6 +66,10 @@ describe('the occupation of a posting and of a résumé', () => {
     ['With a primary focus on early careers, the Talent Acquisition Lead - Early Careers will attract and recruit graduates across Europe, working with hiring managers and business partners.', 'hr', 'text'],
     ['We are looking for an Account Executive to grow our book of business. You will work closely with engineers, designers and product managers on customer demos.', 'sales', 'text'],
     ['The Construction Project Manager will run two sites at once and report to the directors.', 'construction', 'text'],
+    // A cue reaches a lower-case title over its own words; a bold title is a title phrase.
+    ['Seeking an embedded C real time engineer who understands RTOS internals, for a defence client.', 'software', 'text'],
+    ['Intro\nThen the role as Communications Project Manager at the bank is for you. You will advise the CHRO and the CHRO office on comms.', 'project-management', 'text'],
+    ['With a primary focus on graduates, the **Talent Acquisition Lead** will attract and recruit talent, with business partners and founders.', 'hr', 'text'],
   ])('%#: %s', (text, fn, source) => {
     const p = engine.parsePosting(text);
     expect(p.occupation?.function).toBe(fn);
@@ -79,6 +83,8 @@ describe('the occupation of a posting and of a résumé', () => {
   it.each([
     ['Your day\nAs our new Bookkeeper you will support scientists, engineers and partners across three labs.\nRequirements\n- 3+ years of Xero', ['science', 'engineering', 'executive']],
     ['Our mission\nWe help teachers and nurses save time. We are looking for a Backend Developer to join us.', ['education', 'healthcare']],
+    // The cue does not reach past words that break a title ("people who enjoy working with nurses").
+    ['We are looking for people who enjoy working with nurses and physicians. As our new Bookkeeper you will keep the books.', ['healthcare']],
   ])('%#: no role from people named in passing: %s', (text, not) => {
     const p = engine.parsePosting(text);
     expect(not).not.toContain(p.occupation?.function ?? 'none');
