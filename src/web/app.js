@@ -535,8 +535,9 @@ async function download(id) {
 function setupKeyDialog() {
   const dialog = /** @type {HTMLDialogElement} */ ($('key-dialog'));
   const input = /** @type {HTMLInputElement} */ ($('key-input'));
-  /** @type {((ok: boolean) => void) | null} */
-  let waiting = null;
+  // Requests refused at the same time all wait for the one dialog.
+  /** @type {Array<(ok: boolean) => void>} */
+  let waiting = [];
   const open = (/** @type {string} */ why) => {
     $('key-why').textContent = why;
     input.value = getKey();
@@ -548,13 +549,14 @@ function setupKeyDialog() {
     if (choice === 'save' && input.value.trim()) setKey(input.value.trim());
     if (choice === 'forget') setKey('');
     $('key-button').textContent = getKey() ? 'API key ✓' : 'API key';
-    waiting?.(choice === 'save' && Boolean(input.value.trim()));
-    waiting = null;
+    const ok = choice === 'save' && Boolean(input.value.trim());
+    for (const resolve of waiting) resolve(ok);
+    waiting = [];
   });
   $('key-button').addEventListener('click', () => open('The key is kept for this browser tab only (session storage).'));
   $('key-button').textContent = getKey() ? 'API key ✓' : 'API key';
   onKeyNeeded((why) => new Promise((resolve) => {
-    waiting = resolve;
+    waiting.push(resolve);
     open(why);
   }));
 }
