@@ -88,5 +88,7 @@ export function resumeEvidence(text: string, span: { start: number; end: number 
  */
 export function yearsCredit(haveMonths: number, needMonths: number, exponent: number): number {
   if (needMonths <= 0) return haveMonths > 0 ? 1 : 0;
+  // Enough years: what the power gives for a ratio of 1, without computing it (most pairs ranked meet the years).
+  if (haveMonths >= needMonths && Number.isFinite(exponent)) return 1;
   return clamp01(Math.pow(Math.min(1, haveMonths / needMonths), exponent));
 }

@@ -57,6 +57,8 @@ export interface CompactCandidate {
   languageCode: string[];
   languageLevel: Int32Array;
   certificationIds: string[];
+  /** Every leadership kind any evidence shows, once: the best kind credit is the best over these (kindCredit). */
+  leadershipKinds: string[];
 }
 
 /** The table slot where a skill number starts probing. */
@@ -155,5 +157,6 @@ export function compactCandidate(
     languageCode: profile.languages.map((l) => l.code),
     languageLevel: Int32Array.from(profile.languages, (l) => levelRank(l.level)),
     certificationIds: profile.certifications.map((c) => c.id),
+    leadershipKinds: [...new Set(profile.leadership.evidence.flatMap((e) => e.kinds))],
   };
 }

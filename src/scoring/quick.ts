@@ -22,7 +22,7 @@ import {
 import { equivalentYears } from './education.ts';
 import { KIND_ORDER } from './kinds.ts';
 import { languageCredit } from './languages.ts';
-import { bestKindCredit, leadershipLineCredit } from './leadership.ts';
+import { kindCredit, leadershipLineCredit } from './leadership.ts';
 import { relevanceFactor, relevanceValue, roleRelevance } from './relevance.ts';
 import { clusterCredit } from './skills.ts';
 import { textRelevance, type RoleTerms } from './text-relevance.ts';
@@ -103,7 +103,8 @@ function groupCredit(c: CompactCandidate, w: ScoringWeights, listed: number, rol
   let count = 0;
   if (all > any) {
     let best = 0;
-    for (let k = any; k < all; k += 3) {
+    // Credits are at most 1: once a member earns it, no other can earn more.
+    for (let k = any; k < all && best < 1; k += 3) {
       const cr = itemCredit(c, w, listed, role, k, need, cutoff);
       if (cr > best) best = cr;
     }
@@ -238,8 +239,8 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
     else if (kind === KIND_LANGUAGE) credit = languagesCredit(c, w, role.languages[ask]!);
     else if (kind === KIND_LEADERSHIP) {
       const a = role.leadership[ask]!;
-      const l = candidate.profile.leadership;
-      credit = leadershipLineCredit(l, w, bestKindCredit(l, w, a.kinds), a.minTeamSize, c.dated);
+      // bestKindCredit: the best over the evidence is the best over the kinds it shows.
+      credit = leadershipLineCredit(candidate.profile.leadership, w, kindCredit(w, a.kinds, c.leadershipKinds), a.minTeamSize, c.dated);
     } else if (kind === KIND_CERTIFICATION) credit = certificationCredit(c, role.certifications[ask]!);
     else continue;
     const required = L[at + L_REQUIRED] === 1;
