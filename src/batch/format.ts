@@ -5,7 +5,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ResumeResult } from '../app/index.ts';
 
-export type BatchFormat = 'ndjson' | 'csv';
+/** ndjson and csv are what people read; json is the structured result, one line per résumé, as the service stores it. */
+export type BatchFormat = 'ndjson' | 'csv' | 'json';
 
 export const CSV_COLUMNS = ['resume_id', 'posting_id', 'score', 'passed', 'failed_gates', 'summary', 'error'] as const;
 
@@ -16,6 +17,7 @@ export function header(format: BatchFormat): string {
 
 /** One résumé's results as text: whole lines, each ending in a newline. */
 export function formatResult(r: ResumeResult, format: BatchFormat): string {
+  if (format === 'json') return `${JSON.stringify(r)}\n`;
   if (format === 'ndjson') {
     if ('error' in r) return `${JSON.stringify({ resumeId: r.resumeId, error: r.error })}\n`;
     if (r.mode === 'top') return `${JSON.stringify({ resumeId: r.resumeId, results: r.rows.map(({ id, match: _m, ...row }) => ({ postingId: id, ...row })) })}\n`;

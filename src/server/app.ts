@@ -14,6 +14,9 @@ import type { Catalog } from '../app/catalog.ts';
 import { toCoded } from './http-errors.ts';
 import { createValidation, jsonTooDeep, MAX_BODY_DEPTH } from './validation.ts';
 import { candidateRoutes } from './routes/candidates.ts';
+import { batchRoutes } from './routes/batches.ts';
+import { BatchJobs } from '../batch/jobs.ts';
+import { threadScorer } from '../batch/scorer.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { parseJsonl, postingRoutes } from './routes/postings.ts';
 import { WEB_PATTERNS, webRoutes } from './routes/web.ts';
@@ -25,6 +28,8 @@ export interface AppOptions {
   /** Fastify's logger option: false in tests, pino options in the service. */
   logger?: FastifyServerOptions['logger'];
   version: string;
+  /** The service's batch jobs; default: jobs scored in this process's threads. */
+  batches?: BatchJobs;
 }
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
@@ -183,6 +188,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   postingRoutes(app, catalog, config);
   matchingRoutes(app, catalog);
   candidateRoutes(app, catalog);
+  const jobs = opts.batches ?? new BatchJobs(catalog, config, threadScorer, config.parseWorkers);
+  app.addHook('onClose', async () => jobs.close());
+  batchRoutes(app, jobs, config);
   webRoutes(app, notFound);
   return app;
 }

@@ -129,3 +129,50 @@ export const candidatesRankResponse = {
 
 export const matchObjectResponse = { 200: { ...open, description: 'Match: score, scoringVersion, gates, requirements, gaps, ceiling, similarity, summary, weights' }, ...errorResponses } as const;
 export const openResponse = (description: string) => ({ 200: { ...open, description }, 201: { ...open, description }, ...errorResponses }) as const;
+
+const resumeIn = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: { ...id, description: 'The résumé\'s id in the results; default: its place in the list (1, 2, ...).' },
+    text: { type: 'string', minLength: 1 },
+    base64: { type: 'string', minLength: 1, description: 'A file (PDF, DOCX, text) as base64.' },
+    filename: { type: 'string', maxLength: 255 },
+  },
+} as const;
+
+export const batchBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    postingIds: { type: 'array', items: id, maxItems: 100000, description: 'Stored postings to score against; default: every stored posting that passes the filter.' },
+    ...filters,
+    resumes: { type: 'array', items: resumeIn, maxItems: 10000 },
+    candidateIds: { type: 'array', items: id, maxItems: 100000, description: 'Stored candidates to score.' },
+    top: { type: 'integer', minimum: 1, maximum: 100, description: 'The best N roles per résumé, explained (default 10).' },
+    all: { type: 'boolean', description: 'Every pair on the fast path instead of the top N.' },
+    minScore: ranking.minScore,
+    passingOnly: ranking.passingOnly,
+    weights,
+    asOf,
+  },
+} as const;
+
+const batchView = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    status: { type: 'string', enum: ['queued', 'running', 'done', 'cancelled', 'failed'] },
+    progress: { type: 'object', properties: { done: { type: 'integer' }, total: { type: 'integer' } } },
+    createdAt: { type: 'string' },
+    finishedAt: nullableString,
+    error: nullableString,
+  },
+} as const;
+
+export const batchResponse = { 200: batchView, 202: batchView, ...errorResponses } as const;
+export const batchResultsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { format: { type: 'string', enum: ['ndjson', 'csv'], default: 'ndjson' } },
+} as const;

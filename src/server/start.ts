@@ -7,6 +7,8 @@ import { createEngine, type Engine } from '../app/index.ts';
 import { openConfiguredStore } from '../storage/open.ts';
 import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';
+import { BatchJobs } from '../batch/jobs.ts';
+import { threadScorer } from '../batch/scorer.ts';
 import { Catalog } from '../app/catalog.ts';
 import { readInputs } from '../app/inputs.ts';
 import { createError } from '../errors.ts';
@@ -51,13 +53,17 @@ export async function startServer(config: Config, opts: { seed: boolean; version
   let address: string;
   try {
     catalog = new Catalog(engine, store, bus, pool);
-    app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel } });
+    const batches = new BatchJobs(catalog, config, threadScorer, config.parseWorkers);
+    app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel }, batches });
     const loaded = await catalog.load();
     app.log.info({ ...loaded, store: store.kind, modelsVersion: engine.modelsVersion }, 'index loaded');
     if (opts.seed) {
       const seeded = await seedSamples(catalog);
       if (seeded) app.log.info({ postings: seeded, from: SAMPLE_POSTINGS }, 'empty store: seeded the sample postings');
     }
+    // Batch jobs a stop interrupted go on from their first résumé without a result.
+    const resumed = await batches.resumeUnfinished();
+    if (resumed) app.log.info({ batches: resumed }, 'resumed unfinished batch jobs');
     if (!config.apiKeys.length && !isLoopback(config.host)) {
       app.log.warn(`NO API KEYS ARE SET AND THE SERVER LISTENS ON ${config.host}: anyone who can reach it can read and change the store. Set ROLEFIT_API_KEYS.`);
     }

@@ -117,6 +117,66 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE candidates ADD COLUMN profile_codec JSONB;`,
     },
   },
+  {
+    version: 4,
+    name: 'batches',
+    // Batch jobs: the request, the résumés sent with it (so a restart loses nothing), and one
+    // result per résumé keyed by its place in the batch (so a result written twice is kept once).
+    sql: {
+      sqlite: `
+        CREATE TABLE batches (
+          id TEXT NOT NULL PRIMARY KEY,
+          status TEXT NOT NULL,
+          request TEXT NOT NULL CHECK (json_valid(request)),
+          total INTEGER NOT NULL,
+          done INTEGER NOT NULL DEFAULT 0,
+          error TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          finished_at TEXT
+        ) STRICT;
+        CREATE INDEX batches_status ON batches (status, id);
+        CREATE TABLE batch_inputs (
+          batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          resume_id TEXT NOT NULL,
+          source TEXT NOT NULL,
+          PRIMARY KEY (batch_id, idx)
+        ) STRICT;
+        CREATE TABLE batch_results (
+          batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          PRIMARY KEY (batch_id, idx)
+        ) STRICT;`,
+      postgres: `
+        CREATE TABLE batches (
+          id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+          status TEXT NOT NULL,
+          request JSONB NOT NULL,
+          total INTEGER NOT NULL,
+          done INTEGER NOT NULL DEFAULT 0,
+          error TEXT,
+          created_at TIMESTAMPTZ NOT NULL,
+          updated_at TIMESTAMPTZ NOT NULL,
+          finished_at TIMESTAMPTZ
+        );
+        CREATE INDEX batches_status ON batches (status, id);
+        CREATE TABLE batch_inputs (
+          batch_id TEXT COLLATE "C" NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          resume_id TEXT NOT NULL,
+          source TEXT NOT NULL,
+          PRIMARY KEY (batch_id, idx)
+        );
+        CREATE TABLE batch_results (
+          batch_id TEXT COLLATE "C" NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          PRIMARY KEY (batch_id, idx)
+        );`,
+    },
+  },
 ];
 
 /** The steps not yet applied, in version order. */

@@ -1,6 +1,7 @@
 // The shared store: PostgreSQL through a pg Pool. Profiles are JSONB; every multi-row write is
 // one transaction on one pooled client; batches are written with one statement per chunk.
 
+import { batchStore, numbered, type SqlExec } from './batches.ts';
 import pg from 'pg';
 import type { PoolClient } from 'pg';
 import type { PostingProfile } from '../domain/posting.ts';
@@ -155,8 +156,15 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
     }
   }
 
+  const exec = (q: { query: pg.Pool['query'] }): Omit<SqlExec, 'tx' | 'json'> => ({
+    all: async <T>(sql: string, params: unknown[]) => (await q.query(numbered(sql), params)).rows as T[],
+    run: async (sql, params) => void (await q.query(numbered(sql), params)),
+  });
+  const batchExec: SqlExec = { ...exec(pool), json: '::jsonb', tx: (fn) => transaction(pool, (client) => fn({ ...exec(client as unknown as { query: pg.Pool['query'] }), json: '::jsonb', tx: (f) => f(batchExec) })) };
+
   return {
     kind: 'postgres',
+    batches: batchStore(batchExec, now),
 
     async migrate() {
       await transaction(pool, (client) => migratePostgres(client, now, schema));

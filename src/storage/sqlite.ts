@@ -1,6 +1,7 @@
 // The embedded store: one SQLite file through better-sqlite3. Its API is synchronous; the
 // methods are async only to share the Store interface. WAL lets readers run beside the writer.
 
+import { batchStore, type SqlExec } from './batches.ts';
 import Database from 'better-sqlite3';
 import type { PostingProfile } from '../domain/posting.ts';
 import type { ResumeProfile } from '../domain/resume.ts';
@@ -164,9 +165,34 @@ export function openSqliteStore(path: string, options: StoreOptions = {}): Sqlit
     return plan.outcomes[0]!;
   });
 
+  const batchStatements = new Map<string, Database.Statement>();
+  const stmt = (sql: string): Database.Statement => {
+    let st = batchStatements.get(sql);
+    if (!st) batchStatements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  const batchExec: SqlExec = {
+    all: async <T>(sql: string, params: unknown[]) => stmt(sql).all(...params) as T[],
+    run: async (sql, params) => void stmt(sql).run(...params),
+    json: '',
+    // The statements inside are synchronous; BEGIN IMMEDIATE takes the write lock up front.
+    tx: async (fn) => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const r = await fn(batchExec);
+        db.exec('COMMIT');
+        return r;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    },
+  };
+
   return {
     kind: 'sqlite',
     db,
+    batches: batchStore(batchExec, now),
 
     async migrate() {
       migrateSqlite(db, now);

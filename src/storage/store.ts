@@ -39,6 +39,7 @@ export interface StoredCandidate extends CandidateInput {
 }
 
 import type { PostingFilter } from '../domain/filter.ts';
+import type { BatchStore } from './batches.ts';
 
 export type PutOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -60,6 +61,8 @@ export interface Page<T> {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Batch jobs, their résumés and results. */
+  readonly batches: BatchStore;
   /** Runs pending schema migrations. Idempotent. */
   migrate(): Promise<void>;
 

@@ -473,6 +473,27 @@ describe.each(backends)('store: $name', (backend) => {
     expect((json(row?.profile) as PostingProfile).skills[0]?.mentions).toEqual([{ start: go, end: go + 2, text: 'golang' }, { start: go, end: go + 2 }]);
   });
 
+  it('keeps batch jobs: inputs in order, each result once however often it is written, progress, unfinished jobs', async () => {
+    await store.batches.createBatch({ id: 'b1', request: { query: { top: 3 } }, inputs: Array.from({ length: 450 }, (_, i) => ({ resumeId: `r${i}`, source: JSON.stringify({ raw: `text ${i}` }) })) });
+    expect(await store.batches.getBatch('b1')).toMatchObject({ id: 'b1', status: 'queued', request: { query: { top: 3 } }, total: 450, done: 0, finishedAt: null });
+    const page = await store.batches.inputs('b1', 200, 300);
+    expect(page.map((x) => x.idx)).toEqual(Array.from({ length: 250 }, (_, i) => 200 + i));
+    expect(page[0]).toEqual({ idx: 200, resumeId: 'r200', source: '{"raw":"text 200"}' });
+    await store.batches.setStatus('b1', 'running');
+    expect(await store.batches.putResults('b1', [{ idx: 0, body: 'a' }, { idx: 1, body: 'b' }])).toBe(2);
+    // A retried chunk: the first write stands, nothing is counted twice.
+    expect(await store.batches.putResults('b1', [{ idx: 1, body: 'B' }, { idx: 2, body: 'c' }])).toBe(3);
+    expect(await store.batches.results('b1', 0, 10)).toEqual([{ idx: 1, body: 'b' }, { idx: 2, body: 'c' }]);
+    expect(await store.batches.unfinished()).toEqual(['b1']);
+    at('2026-03-01T00:00:00.000Z');
+    await store.batches.setStatus('b1', 'done');
+    await store.batches.dropInputs('b1');
+    expect(await store.batches.getBatch('b1')).toMatchObject({ status: 'done', done: 3, finishedAt: '2026-03-01T00:00:00.000Z' });
+    expect(await store.batches.inputs('b1', 0, 10)).toEqual([]);
+    expect(await store.batches.unfinished()).toEqual([]);
+    expect(await store.batches.getBatch('nope')).toBeNull();
+  });
+
   it('can be closed twice', async () => {
     await store.close();
     await store.close();
