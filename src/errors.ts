@@ -31,7 +31,6 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: 'Too many requests: the limit is {max} per {window}; retry in {retry}.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route {method} {url}: see /docs for the API.' },
   BATCH_RESUME_MISMATCH: { status: 409, message: 'Cannot resume {out}: {reason}. Run without --resume to start over, or give the inputs and options of the first run.' },
-  BATCH_NOT_FINISHED: { status: 409, message: 'Batch {id} is {status}: its results are not ready yet.' },
   SERVER_BUSY: { status: 503, message: 'The service is busy ({reason}): retry in a moment.' },
   STORE_UNAVAILABLE: { status: 503, message: 'The store cannot be reached: {reason}.' },
   INTERNAL: { status: 500, message: 'Internal error: {reason}' },
