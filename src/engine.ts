@@ -12,7 +12,7 @@ import type { Match, ScoringWeights } from './domain/match.ts';
 import { compileCandidate, type Candidate } from './scoring/candidate.ts';
 import { compileRole, quickScore, scoreMatch, withOverrides, type Role, type ScoringModel } from './scoring/score.ts';
 import { parsePosting } from './extract/posting.ts';
-import { postingText, resumeText } from './ingest/document.ts';
+import { postingFromJson, postingText, resumeFromJson, resumeText } from './ingest/document.ts';
 import { createError } from './errors.ts';
 import { sha256 } from './taxonomy/compile.ts';
 import { createTaxonomy, type ModelFiles, type Taxonomy } from './taxonomy/taxonomy.ts';
@@ -30,11 +30,11 @@ export interface Engine {
   /** A posting as plain text, HTML (a saved page) or schema.org JobPosting JSON-LD. */
   parsePosting(raw: string): PostingProfile;
   /** The same, with the text the spans point into (extracted text for HTML and JSON-LD). */
-  parsePostingDocument(raw: string): { profile: PostingProfile; text: string };
+  parsePostingDocument(raw: string | { json: unknown }): { profile: PostingProfile; text: string };
   /** A résumé's text; "present" means `asOf` (YYYY-MM or YYYY-MM-DD; default: this month). */
   parseResume(raw: string, opts?: { asOf?: string | YearMonth }): ResumeProfile;
   /** The same, with the text the spans point into (rendered text for JSON Resume and HTML). */
-  parseResumeDocument(raw: string, opts?: { asOf?: string | YearMonth }): { profile: ResumeProfile; text: string };
+  parseResumeDocument(raw: string | { json: unknown }, opts?: { asOf?: string | YearMonth }): { profile: ResumeProfile; text: string };
   scoring: ScoringModel;
   /** A parsed résumé compiled for scoring (do it once per résumé when scoring many pairs). */
   candidate(raw: string, opts?: { asOf?: string | YearMonth }): Candidate;
@@ -89,13 +89,14 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
   const scoring: ScoringModel = { scoringVersion: scoringFile.scoringVersion, weights: scoringFile.weights };
   const loadMs = performance.now() - t0;
 
-  const parseResumeDoc = (raw: string, opts: { asOf?: string | YearMonth } = {}): { profile: ResumeProfile; text: string } => {
-    const doc = resumeText(raw);
+  // A structured body (JSON Resume, JSON-LD) is rendered as it is: never stringified and parsed again.
+  const parseResumeDoc = (raw: string | { json: unknown }, opts: { asOf?: string | YearMonth } = {}): { profile: ResumeProfile; text: string } => {
+    const doc = typeof raw === 'string' ? resumeText(raw) : resumeFromJson(raw.json);
     const profile = parseResume(taxonomy, doc.text, { asOf: resolveAsOf(opts.asOf), modelsVersion: taxonomy.version });
     return { profile: { ...profile, format: doc.format }, text: doc.text };
   };
-  const parsePostingDoc = (raw: string): { profile: PostingProfile; text: string } => {
-    const doc = postingText(raw);
+  const parsePostingDoc = (raw: string | { json: unknown }): { profile: PostingProfile; text: string } => {
+    const doc = typeof raw === 'string' ? postingText(raw) : postingFromJson(raw.json);
     return { profile: { ...parsePosting(taxonomy, doc.text, { modelsVersion: taxonomy.version }), format: doc.format }, text: doc.text };
   };
   const candidate = (raw: string, opts: { asOf?: string | YearMonth } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile, scoring.weights);

@@ -228,7 +228,7 @@ export class Catalog {
 
 /** The document itself, without the fields that travel with it (a parser thread gets only this). */
 function onlySource(d: DocumentSource): DocumentSource {
-  return 'bytes' in d ? { bytes: d.bytes } : { raw: d.raw };
+  return 'bytes' in d ? { bytes: d.bytes } : 'json' in d ? { json: d.json } : { raw: d.raw };
 }
 
 /** The as-of as it was written before it was parsed once per request (YYYY-MM, or "document"), so stored hashes stay comparable. */

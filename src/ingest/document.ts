@@ -23,10 +23,7 @@ export function resumeText(raw: string): DocumentText {
     } catch {
       return { text: raw, format: 'text' };
     }
-    if (!isJsonResume(data)) throw createError('INPUT_UNSUPPORTED_TYPE', { type: 'JSON that is not a JSON Resume' });
-    const text = jsonResumeToText(data);
-    if (text === '') throw createError('INPUT_EMPTY', { what: 'the JSON Resume' });
-    return { text, format: 'jsonresume' };
+    return resumeFromJson(data);
   }
   if (looksLikeHtml(raw)) {
     const text = htmlToText(raw).text;
@@ -34,6 +31,21 @@ export function resumeText(raw: string): DocumentText {
     return { text, format: 'html' };
   }
   return { text: raw, format: 'text' };
+}
+
+/** A JSON Resume already parsed (a request's body): rendered without a round trip through text. */
+export function resumeFromJson(data: unknown): DocumentText {
+  if (!isJsonResume(data)) throw createError('INPUT_UNSUPPORTED_TYPE', { type: 'JSON that is not a JSON Resume' });
+  const text = jsonResumeToText(data);
+  if (text === '') throw createError('INPUT_EMPTY', { what: 'the JSON Resume' });
+  return { text, format: 'jsonresume' };
+}
+
+/** A schema.org JobPosting already parsed (a JSON-LD request body). */
+export function postingFromJson(data: unknown): DocumentText {
+  const job = findJobPosting(data);
+  if (!job) throw createError('INPUT_UNSUPPORTED_TYPE', { type: 'JSON without a schema.org JobPosting' });
+  return { text: jobPostingToText(job), format: 'jsonld' };
 }
 
 export function postingText(raw: string): DocumentText {
@@ -45,9 +57,7 @@ export function postingText(raw: string): DocumentText {
     } catch {
       return { text: raw, format: 'text' };
     }
-    const job = findJobPosting(data);
-    if (!job) throw createError('INPUT_UNSUPPORTED_TYPE', { type: 'JSON without a schema.org JobPosting' });
-    return { text: jobPostingToText(job), format: 'jsonld' };
+    return postingFromJson(data);
   }
   if (looksLikeHtml(raw)) {
     const html = htmlToText(raw);

@@ -19,7 +19,7 @@ export function documentIn(body: DocumentBody, what: string): DocumentSource {
   if (typeof body.text === 'string') return { raw: body.text };
   // The body's nesting depth is bounded when it is read, so this cannot overflow the stack.
   const structured = body.resume ?? body.posting;
-  if (structured !== undefined) return { raw: JSON.stringify(structured) };
+  if (structured !== undefined) return { json: structured };
   throw createError('REQUEST_INVALID', { reason: `send ${what} as "text", as a multipart "file", or as a JSON object` });
 }
 

@@ -13,7 +13,7 @@ import { formatYearMonth, type YearMonth } from '../text/dates.ts';
 export type AsOf = YearMonth | 'document';
 
 /** A document as it arrived: text (plain, HTML, JSON-LD, JSON Resume), or a file's bytes. */
-export type DocumentSource = { raw: string } | { bytes: Uint8Array };
+export type DocumentSource = { raw: string } | { bytes: Uint8Array } | { json: unknown };
 
 export interface ParseJob {
   kind: 'posting' | 'resume';
@@ -53,16 +53,20 @@ export async function parseDocument(engine: Engine, job: ParseJob, limits: ReadL
       fileFormat = x.type;
       documentDate = x.date ?? null;
     }
+  } else if ('json' in job.source) {
+    // Kept as text only to identify and store it; it is read from the object itself.
+    raw = withoutNul(checkText(JSON.stringify(job.source.json), job.what, limits.maxInputBytes));
   } else raw = withoutNul(checkText(job.source.raw, job.what, limits.maxInputBytes));
+  const doc = 'json' in job.source ? { json: job.source.json } : raw;
   if (job.kind === 'posting') {
-    const { profile, text } = engine.parsePostingDocument(raw);
+    const { profile, text } = engine.parsePostingDocument(doc);
     return { raw, text, profile, ...(fileFormat ? { fileFormat } : {}) };
   }
-  return { raw, ...parseResumeDated(engine, raw, job.asOf, documentDate), ...(fileFormat ? { fileFormat } : {}) };
+  return { raw, ...parseResumeDated(engine, doc, job.asOf, documentDate), ...(fileFormat ? { fileFormat } : {}) };
 }
 
 /** A résumé's text parsed with "present" as asked ("document": the file's own date, when it has one). */
-export function parseResumeDated(engine: Engine, raw: string, asked: AsOf | undefined, documentDate: string | null | undefined): { profile: ResumeProfile; text: string } {
+export function parseResumeDated(engine: Engine, raw: string | { json: unknown }, asked: AsOf | undefined, documentDate: string | null | undefined): { profile: ResumeProfile; text: string } {
   const asOf = asOfFor(asked, documentDate);
   const { profile, text } = engine.parseResumeDocument(raw, asOf.date ? { asOf: asOf.date } : {});
   const warnings = asOf.warning ? [...profile.warnings, asOf.warning] : profile.warnings;
