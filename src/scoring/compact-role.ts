@@ -1,8 +1,9 @@
 // A role compiled once more, for the fast path (quick.ts): each requirement as a run of numbers
 // (its kind, must-have or not, the constants its scorer reads), its skills and their related
-// skills as skill numbers, the concept vector as two parallel arrays. Independent of the weights,
-// so per-request overrides need no recompilation. Rarer kinds (education, languages, leadership,
-// certifications) keep a small object each, read only when a role asks them.
+// skills as skill numbers, the concept vector as skill numbers and weights: two typed arrays in
+// all, since an index holds many roles and every typed array costs its own header. Independent of
+// the weights, so per-request overrides need no recompilation. Rarer kinds (education, languages,
+// leadership, certifications) keep a small object each, read only when a role asks them.
 
 import { DEGREE_ORDER, type DegreeLevel, type Requirement } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
@@ -17,7 +18,7 @@ export const LINE_FIELDS = 14;
 /** KIND_ORDER index. */
 export const L_KIND = 0;
 export const L_REQUIRED = 1;
-/** Items (3 numbers each in `items`: skill, first and end of its related skills in `related`): OR-group first, then AND members. */
+/** Items (3 numbers each in `ints`: skill, first and end of its related skills in `ints`): OR-group first, then AND members. */
 export const L_ANY = 2;
 export const L_ALL = 3;
 export const L_END = 4;
@@ -38,7 +39,7 @@ export const L_MODE = 10;
 /** Experience: the scope's function number (-1: none or unknown), the scope was not recognised, a leadership scope, the requirement names skills. */
 export const L_FUNCTION = 11;
 export const L_FLAGS = 12;
-/** Index into the kind's `asks` list (education, languages, leadership, certifications), -1 for others. */
+/** Index into `asks` (education, languages, leadership, certifications), -1 for other kinds and for a line asking nothing checkable. */
 export const L_ASK = 13;
 
 export const EXP_SKILLS = 0;
@@ -56,6 +57,7 @@ export const KIND_LEADERSHIP = KIND_ORDER.indexOf('leadership');
 export const KIND_CERTIFICATION = KIND_ORDER.indexOf('certification');
 
 export interface DegreeAsk {
+  type: 'degree';
   level: DegreeLevel;
   need: number;
   /** Lower-cased, as fieldCredit compares them. */
@@ -65,90 +67,100 @@ export interface DegreeAsk {
 }
 
 export interface LanguageAsk {
+  type: 'languages';
   codes: string[];
-  levels: Int32Array;
+  levels: number[];
   any: boolean;
 }
 
 export interface LeadershipAsk {
+  type: 'leadership';
   kinds: string[];
   minTeamSize: number | undefined;
 }
 
-export interface CompactRole {
-  count: number;
-  lines: Float64Array;
-  items: Int32Array;
-  related: Int32Array;
-  conceptN: Int32Array;
-  conceptW: Float64Array;
-  conceptTotal: number;
-  degrees: DegreeAsk[];
-  languages: LanguageAsk[];
-  leadership: LeadershipAsk[];
-  certifications: string[][];
+export interface CertificationAsk {
+  type: 'certifications';
+  ids: string[];
 }
+
+export type Ask = DegreeAsk | LanguageAsk | LeadershipAsk | CertificationAsk;
+
+export interface CompactRole {
+  /** Requirement lines. */
+  count: number;
+  /** LINE_FIELDS numbers per line, then the concept weights (from `count * LINE_FIELDS`). */
+  nums: Float64Array;
+  /** Items and related skills (see L_ANY), then the concepts' skill numbers (from `conceptAt`). */
+  ints: Int32Array;
+  conceptAt: number;
+  concepts: number;
+  conceptTotal: number;
+  asks: readonly Ask[];
+}
+
+const NO_ASKS: readonly Ask[] = Object.freeze([]);
 
 const num = (x: number | undefined): number => (x === undefined ? NaN : x);
 
 export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Requirement; any: CompiledRef[]; all: CompiledRef[] }>, concepts: ConceptVector): CompactRole {
-  const lines = new Float64Array(reqs.length * LINE_FIELDS);
-  const items: number[] = [];
+  const nums = new Float64Array(reqs.length * LINE_FIELDS + concepts.weights.size);
+  // Items first, each pointing at its related skills after all items.
+  const itemCount = reqs.reduce((n, q) => n + q.any.length + q.all.length, 0);
+  const ints: number[] = [];
   const related: number[] = [];
-  const role: Omit<CompactRole, 'lines' | 'items' | 'related' | 'conceptN' | 'conceptW'> = { count: reqs.length, conceptTotal: concepts.total, degrees: [], languages: [], leadership: [], certifications: [] };
+  const asks: Ask[] = [];
   const item = (n: number): void => {
     const rel = tax.skills[n]!.related;
-    items.push(n, related.length, related.length + rel.length);
+    const from = itemCount * 3 + related.length;
+    ints.push(n, from, from + rel.length);
     related.push(...rel);
   };
+  const ask = (a: Ask): number => asks.push(a) - 1;
   reqs.forEach(({ requirement: r, any, all }, i) => {
     const at = i * LINE_FIELDS;
     const kind = KIND_ORDER.indexOf(r.kind);
-    lines[at + L_KIND] = kind;
-    lines[at + L_REQUIRED] = r.required ? 1 : 0;
-    lines[at + L_ANY] = items.length;
+    nums[at + L_KIND] = kind;
+    nums[at + L_REQUIRED] = r.required ? 1 : 0;
+    nums[at + L_ANY] = ints.length;
     for (const a of any) item(a.n);
-    lines[at + L_ALL] = items.length;
+    nums[at + L_ALL] = ints.length;
     for (const a of all) item(a.n);
-    lines[at + L_END] = items.length;
-    lines[at + L_NEED] = r.minYears ? r.minYears * 12 : 0;
-    lines[at + L_WITHIN] = r.withinYears ? r.withinYears * 12 : 0;
-    lines[at + L_MIN_SHARE] = num(r.minShare);
-    lines[at + L_MIN_YEARS] = num(r.minYears);
-    lines[at + L_MAX_YEARS] = num(r.maxYears);
-    lines[at + L_FUNCTION] = -1;
-    lines[at + L_ASK] = -1;
-    if (kind === KIND_SKILL) lines[at + L_MODE] = softOnly(tax, any, all) ? 1 : 0;
+    nums[at + L_END] = ints.length;
+    nums[at + L_NEED] = r.minYears ? r.minYears * 12 : 0;
+    nums[at + L_WITHIN] = r.withinYears ? r.withinYears * 12 : 0;
+    nums[at + L_MIN_SHARE] = num(r.minShare);
+    nums[at + L_MIN_YEARS] = num(r.minYears);
+    nums[at + L_MAX_YEARS] = num(r.maxYears);
+    nums[at + L_FUNCTION] = -1;
+    nums[at + L_ASK] = -1;
+    if (kind === KIND_SKILL) nums[at + L_MODE] = softOnly(tax, any, all) ? 1 : 0;
     if (kind === KIND_EXPERIENCE) {
       const leadership = r.leadership !== undefined;
       const skills = hasSkills(r);
-      lines[at + L_MODE] = skills && !leadership && !r.scope?.professional ? EXP_SKILLS : EXP_SCOPE;
-      lines[at + L_FUNCTION] = r.scope?.function === undefined ? -1 : tax.occupations.index.get(r.scope.function) ?? -1;
-      lines[at + L_FLAGS] = (unrecognisedScope(tax.occupations.genericScope, r) ? X_UNRECOGNISED : 0) | (leadership ? X_LEADERSHIP : 0) | (skills ? X_HAS_SKILLS : 0);
+      nums[at + L_MODE] = skills && !leadership && !r.scope?.professional ? EXP_SKILLS : EXP_SCOPE;
+      nums[at + L_FUNCTION] = r.scope?.function === undefined ? -1 : tax.occupations.index.get(r.scope.function) ?? -1;
+      nums[at + L_FLAGS] = (unrecognisedScope(tax.occupations.genericScope, r) ? X_UNRECOGNISED : 0) | (leadership ? X_LEADERSHIP : 0) | (skills ? X_HAS_SKILLS : 0);
     }
     if (kind === KIND_EDUCATION && r.degree) {
-      lines[at + L_ASK] = role.degrees.length;
-      role.degrees.push({ level: r.degree.level, need: DEGREE_ORDER.indexOf(r.degree.level), fields: r.degree.fields.map((f) => f.toLowerCase()), relatedFields: r.degree.relatedFields, orEquivalent: r.degree.orEquivalent });
+      const d = r.degree;
+      nums[at + L_ASK] = ask({ type: 'degree', level: d.level, need: DEGREE_ORDER.indexOf(d.level), fields: d.fields.map((f) => f.toLowerCase()), relatedFields: d.relatedFields, orEquivalent: d.orEquivalent });
     }
     if (kind === KIND_LANGUAGE && r.languages?.length) {
-      lines[at + L_ASK] = role.languages.length;
-      role.languages.push({ codes: r.languages.map((l) => l.code), levels: Int32Array.from(r.languages, (l) => levelRank(l.level)), any: Boolean(r.anyLanguage) });
+      nums[at + L_ASK] = ask({ type: 'languages', codes: r.languages.map((l) => l.code), levels: r.languages.map((l) => levelRank(l.level)), any: Boolean(r.anyLanguage) });
     }
-    if (kind === KIND_LEADERSHIP && r.leadership) {
-      lines[at + L_ASK] = role.leadership.length;
-      role.leadership.push({ kinds: r.leadership.kinds, minTeamSize: r.leadership.minTeamSize });
-    }
-    if (kind === KIND_CERTIFICATION && r.certifications?.length) {
-      lines[at + L_ASK] = role.certifications.length;
-      role.certifications.push(r.certifications.map((c) => c.id));
-    }
+    if (kind === KIND_LEADERSHIP && r.leadership) nums[at + L_ASK] = ask({ type: 'leadership', kinds: r.leadership.kinds, minTeamSize: r.leadership.minTeamSize });
+    if (kind === KIND_CERTIFICATION && r.certifications?.length) nums[at + L_ASK] = ask({ type: 'certifications', ids: r.certifications.map((c) => c.id) });
   });
+  const conceptAt = ints.length + related.length;
+  nums.set(Float64Array.from(concepts.weights.values()), reqs.length * LINE_FIELDS);
   return {
-    ...role,
-    lines,
-    items: Int32Array.from(items),
-    related: Int32Array.from(related),
-    conceptN: Int32Array.from(concepts.weights.keys()),
-    conceptW: Float64Array.from(concepts.weights.values()),
+    count: reqs.length,
+    nums,
+    ints: Int32Array.from([...ints, ...related, ...concepts.weights.keys()]),
+    conceptAt,
+    concepts: concepts.weights.size,
+    conceptTotal: concepts.total,
+    asks: asks.length ? asks : NO_ASKS,
   };
 }

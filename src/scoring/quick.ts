@@ -15,9 +15,9 @@ import {
   HAS_OWN, OWN_LISTED_ONLY, OWN_STATED_NONE, factAt, shows, type CompactCandidate,
 } from './compact-candidate.ts';
 import {
-  EXP_SKILLS, KIND_CERTIFICATION, KIND_EDUCATION, KIND_EXPERIENCE, KIND_LANGUAGE, KIND_LEADERSHIP, KIND_SKILL,
+  EXP_SKILLS, KIND_EXPERIENCE, KIND_SKILL,
   L_ALL, L_ANY, L_ASK, L_END, L_FLAGS, L_FUNCTION, L_KIND, L_MAX_YEARS, L_MIN_SHARE, L_MIN_YEARS, L_MODE, L_NEED, L_REQUIRED, L_WITHIN,
-  LINE_FIELDS, X_HAS_SKILLS, X_LEADERSHIP, X_UNRECOGNISED, type CompactRole, type DegreeAsk, type LanguageAsk,
+  LINE_FIELDS, X_HAS_SKILLS, X_LEADERSHIP, X_UNRECOGNISED, type Ask, type CompactRole, type DegreeAsk, type LanguageAsk,
 } from './compact-role.ts';
 import { equivalentYears } from './education.ts';
 import { KIND_ORDER } from './kinds.ts';
@@ -45,12 +45,13 @@ function listedFactor(flags: number, listedOnly: number, statedNone: number, lis
 }
 
 /**
- * skillWithYears: the credit for the item at `k` (in `role.items`) from the skill itself, a more
+ * skillWithYears: the credit for the item at `k` (in `role.ints`) from the skill itself, a more
  * specific skill or a related one, with years (`need` months, 0: none) and recency (`cutoff`).
  */
 function itemCredit(c: CompactCandidate, w: ScoringWeights, listed: number, role: CompactRole, k: number, need: number, cutoff: number): number {
   const f = c.facts;
-  const at = factAt(c, role.items[k]!);
+  const ints = role.ints;
+  const at = factAt(c, ints[k]!);
   let credit = 0;
   let months = 0;
   let last = -1;
@@ -76,8 +77,8 @@ function itemCredit(c: CompactCandidate, w: ScoringWeights, listed: number, role
     }
   } else {
     // The first related skill with the best credit.
-    for (let x = role.items[k + 1]!, end = role.items[k + 2]!; x < end; x++) {
-      const r = factAt(c, role.related[x]!);
+    for (let x = ints[k + 1]!, end = ints[k + 2]!; x < end; x++) {
+      const r = factAt(c, ints[x]!);
       if (r < 0) continue;
       const cr = w.relatedCredit * listedFactor(f[r + F_FLAGS]!, EFF_LISTED_ONLY, EFF_STATED_NONE, listed);
       if (cr > credit) {
@@ -94,7 +95,7 @@ function itemCredit(c: CompactCandidate, w: ScoringWeights, listed: number, role
 
 /** groupCredit: the OR-group's best member as one item, each AND member as one, their mean (a cluster's by its share). */
 function groupCredit(c: CompactCandidate, w: ScoringWeights, listed: number, role: CompactRole, at: number, ignoreYears: boolean, cutoff: number): number {
-  const L = role.lines;
+  const L = role.nums;
   const need = ignoreYears ? 0 : L[at + L_NEED]!;
   const any = L[at + L_ANY]!;
   const all = L[at + L_ALL]!;
@@ -136,7 +137,7 @@ function scopeCredit(c: CompactCandidate, w: ScoringWeights, leadership: boolean
 
 /** scoreExperience without the explanation. */
 function experienceCredit(c: CompactCandidate, w: ScoringWeights, listed: number, role: CompactRole, at: number, cutoff: number): number {
-  const L = role.lines;
+  const L = role.nums;
   const fn = L[at + L_FUNCTION]!;
   const minYears = L[at + L_MIN_YEARS]!;
   if (L[at + L_MODE] === EXP_SKILLS) {
@@ -198,6 +199,21 @@ function languagesCredit(c: CompactCandidate, w: ScoringWeights, a: LanguageAsk)
   return a.any ? best : sum / a.codes.length;
 }
 
+/** The credit of a line whose kind reads an ask (education, languages, leadership, certifications). */
+function askCredit(c: CompactCandidate, w: ScoringWeights, candidate: Candidate, a: Ask): number {
+  switch (a.type) {
+    case 'degree':
+      return educationCredit(c, w, a);
+    case 'languages':
+      return languagesCredit(c, w, a);
+    case 'leadership':
+      // bestKindCredit: the best over the evidence is the best over the kinds it shows.
+      return leadershipLineCredit(candidate.profile.leadership, w, kindCredit(w, a.kinds, c.leadershipKinds), a.minTeamSize, c.dated);
+    case 'certifications':
+      return certificationCredit(c, a.ids);
+  }
+}
+
 function certificationCredit(c: CompactCandidate, asked: string[]): number {
   for (const id of c.certificationIds) if (asked.includes(id)) return 1;
   return 0;
@@ -214,7 +230,7 @@ interface QuickRole {
 export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidate, r: QuickRole): { score: number; passed: boolean } {
   const c = candidate.compact;
   const role = r.compact;
-  const L = role.lines;
+  const L = role.nums;
   const kindW = kindWeights(w);
   // skillCredit: a listing counts for less, and for less still in a résumé with no dated position.
   const listed = c.dated ? w.listedOnlyCredit : Math.min(w.listedOnlyCredit, w.listedWithoutPositionsCredit);
@@ -234,15 +250,9 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
       // An unshown soft skill is left out of the score (scoreSkill).
       if (credit === 0 && L[at + L_MODE] === 1) continue;
     } else if (kind === KIND_EXPERIENCE) credit = experienceCredit(c, w, listed, role, at, cutoff);
-    else if (ask < 0) continue; // nothing this kind can check (and every "other" line): unknown
-    else if (kind === KIND_EDUCATION) credit = educationCredit(c, w, role.degrees[ask]!);
-    else if (kind === KIND_LANGUAGE) credit = languagesCredit(c, w, role.languages[ask]!);
-    else if (kind === KIND_LEADERSHIP) {
-      const a = role.leadership[ask]!;
-      // bestKindCredit: the best over the evidence is the best over the kinds it shows.
-      credit = leadershipLineCredit(candidate.profile.leadership, w, kindCredit(w, a.kinds, c.leadershipKinds), a.minTeamSize, c.dated);
-    } else if (kind === KIND_CERTIFICATION) credit = certificationCredit(c, role.certifications[ask]!);
-    else continue;
+    // Nothing this kind can check (and every "other" line): unknown, left out.
+    else if (ask < 0) continue;
+    else credit = askCredit(c, w, candidate, role.asks[ask]!);
     const required = L[at + L_REQUIRED] === 1;
     const weight = kindW[kind]! * (required ? 1 : w.preferredFactor);
     const cr = lineCredit(credit);
@@ -256,7 +266,9 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
   let similarity = 0;
   if (role.conceptTotal !== 0) {
     let got = 0;
-    for (let j = 0; j < role.conceptN.length; j++) if (shows(c, role.conceptN[j]!)) got += role.conceptW[j]!;
+    const n = role.ints;
+    const wt = role.nums;
+    for (let j = 0, at = role.conceptAt, wAt = role.count * LINE_FIELDS; j < role.concepts; j++) if (shows(c, n[at + j]!)) got += wt[wAt + j]!;
     similarity = got / role.conceptTotal;
   }
   similarity = Math.round(similarity * 1000) / 1000;
