@@ -102,7 +102,8 @@ export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q
 export const compareRows = compareRanked;
 
 /** The best roles in the index for a candidate: exact top-k through the index's bounds, explained. */
-export function rankRoles(engine: Engine, index: RoleIndex, candidate: Candidate, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
+export function rankRoles(engine: Engine, roles: RoleIndex | RoleSet, candidate: Candidate, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
+  const index = roles instanceof RoleIndex ? roles : roles.index;
   const weights = withOverrides(engine.scoring.weights, q.weights);
   const k = q.top && q.top > 0 ? q.top : index.size;
   const { results, stats } = index.rank(candidate, { k, weights, filter: normalizeFilter(q.filter), minScore: q.minScore, passingOnly: q.passingOnly });

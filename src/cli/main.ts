@@ -134,7 +134,7 @@ function buildProgram(io: Io, state: { code: number }): Command {
         const candidate = candidateOf(r.text, r.date);
         const { docs } = await readInputs(opts.postings, eng.config);
         const postings = docs.flatMap((d) => ('error' in d ? [] : [{ id: d.id, profile: eng.parsePosting(d.text) }]));
-        ranked = rankRoles(eng, roleSet(eng, postings).index, candidate, q).results;
+        ranked = rankRoles(eng, roleSet(eng, postings), candidate, q).results;
         failed = docs.flatMap((d) => ('error' in d ? [d] : []));
       } else if (opts.posting && opts.resumes) {
         const role = eng.role((await readFileDocument(opts.posting, eng.config)).text);
@@ -161,11 +161,13 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .option('--min-score <s>', 'leave out results scoring below this', (v: string) => Number(v))
     .option('--passing-only', 'leave out results whose must-haves are not all met')
     .option('--workers <n>', 'worker threads (default: every core)', positiveInt('--workers'))
+    .option('--queue [url]', 'score on `rolefit worker` processes through Redis (default URL: ROLEFIT_REDIS_URL, which turns this on by itself)')
+    .option('--no-queue', "score in this machine's threads even when ROLEFIT_REDIS_URL is set")
     .option('--resume', 'continue the run this --out file was left off at (after a crash or kill)')
     .option('--as-of <date>', AS_OF_HELP)
     .option('--weights <json>', 'per-request weight overrides', weightsFlag)
     .option('--quiet', 'no progress bar')
-    .action(async (opts: { resumes: string; postings: string; out: string; top?: number; all?: boolean; minScore?: number; passingOnly?: boolean; workers?: number; resume?: boolean; asOf?: string; weights?: Partial<ScoringWeights>; quiet?: boolean }) => {
+    .action(async (opts: { resumes: string; postings: string; out: string; top?: number; all?: boolean; minScore?: number; passingOnly?: boolean; workers?: number; resume?: boolean; asOf?: string; weights?: Partial<ScoringWeights>; quiet?: boolean; queue?: string | boolean }) => {
       if (opts.all && opts.top !== undefined) throw createError('USAGE', { reason: 'give --top or --all, not both' });
       if (opts.minScore !== undefined && !(opts.minScore >= 0 && opts.minScore <= 100)) throw createError('USAGE', { reason: '--min-score must be a number from 0 to 100' });
       const eng = getEngine();
@@ -177,12 +179,15 @@ function buildProgram(io: Io, state: { code: number }): Command {
         asOf: asOfOption(opts.asOf, CLI),
       };
       const { runBatch } = await import('../batch/run.ts');
+      const redisUrl = opts.queue === false ? null : typeof opts.queue === 'string' ? opts.queue : eng.config.redisUrl;
+      if (opts.queue === true && !redisUrl) throw createError('USAGE', { reason: '--queue needs a Redis URL: --queue redis://host:6379, or ROLEFIT_REDIS_URL' });
+      const scorer = redisUrl ? (await import('../batch/queue.ts')).batchScorer(eng.config, redisUrl, { log: (m) => io.err(`rolefit: queue: ${m}`) }) : undefined;
       const { progressBar } = await import('../batch/progress.ts');
       const bar = progressBar(process.stderr, opts.quiet === true || opts.out === '-');
       try {
         const summary = await runBatch({
           resumes: opts.resumes, postings: opts.postings, out: opts.out, query, config: eng.config,
-          ...(opts.workers ? { workers: opts.workers } : {}), resume: opts.resume === true,
+          ...(opts.workers ? { workers: opts.workers } : {}), ...(scorer ? { scorer } : {}), resume: opts.resume === true,
           modelsVersion: eng.modelsVersion, scoringVersion: eng.scoring.scoringVersion,
           progress: (done, total) => bar.update(done, total),
           stdout: (text) => process.stdout.write(text),
@@ -193,6 +198,30 @@ function buildProgram(io: Io, state: { code: number }): Command {
       } finally {
         bar.stop();
       }
+    });
+
+  program
+    .command('worker')
+    .description('score batch runs queued on Redis (`batch --queue`, or the service with ROLEFIT_REDIS_URL), in worker threads; run one on each machine')
+    .option('--redis <url>', 'the queue\'s Redis (default: ROLEFIT_REDIS_URL)')
+    .option('--concurrency <n>', 'worker threads, so résumés scored at once (default: every core)', positiveInt('--concurrency'))
+    .action(async (opts: { redis?: string; concurrency?: number }) => {
+      const config = loadConfig();
+      const redisUrl = opts.redis ?? config.redisUrl;
+      if (!redisUrl) throw createError('USAGE', { reason: 'give --redis redis://host:6379, or set ROLEFIT_REDIS_URL' });
+      const { startWorker } = await import('../batch/worker.ts');
+      const w = await startWorker({ redisUrl, config, ...(opts.concurrency ? { threads: opts.concurrency } : {}), log: (m) => io.err(`rolefit: ${m}`) });
+      // SIGTERM (or Ctrl-C): take no more jobs, finish those held, then exit.
+      const stop = (): void => {
+        io.err('rolefit: worker stopping after its current jobs');
+        void w.close();
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+      await w.closed;
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      io.err('rolefit: worker stopped');
     });
 
   program
