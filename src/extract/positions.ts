@@ -172,6 +172,22 @@ function headerPart(line: string, rangeAt: number): string {
   return m ? line.slice(0, rangeAt + m.index + m[0].length) : line;
 }
 
+/**
+ * A line under a lone date that runs the title and the employer into the description ("Surgical
+ * Clinical Reviewer Company Name Collected and submitted ..."): its header, up to the employer
+ * placeholder and a place placeholder right after it, when the placeholder comes within the first
+ * few words; else null.
+ */
+function gluedHeader(line: string): string | null {
+  if (words(line) <= 14) return null;
+  const org = ORG_PLACEHOLDER.exec(line);
+  if (!org || words(line.slice(0, org.index)) > 8) return null;
+  let end = org.index + org[0].length;
+  const place = PLACE_PLACEHOLDER.exec(line.slice(end));
+  if (place && words(line.slice(end, end + place.index)) === 0) end += place.index + place[0].length;
+  return line.slice(0, end);
+}
+
 /** Text that holds nothing but employer and place placeholders ("Company Name - City , State"). */
 function onlyPlaceholders(s: string): boolean {
   const rest = s.replace(new RegExp(ORG_PLACEHOLDER.source, 'gi'), ' ').replace(new RegExp(PLACE_PLACEHOLDER.source, 'gi'), ' ');
@@ -267,8 +283,9 @@ export function findPositions(lex: Lexicons, text: string, allLines: Span[], bod
       const headerParts = header.flatMap((i) => segments(lex, text.slice(lines[i]!.start, lines[i]!.end)));
       // Date on its own line, title on the next line ("Jan 2019 – Present\nSenior Engineer, Acme").
       const below: Segment[] = [];
-      if (parts.length === 0 && headerParts.length === 0 && nextLine && !isBulletLine(text, nextLine) && words(text.slice(nextLine.start, nextLine.end)) <= 14) {
-        const s = text.slice(nextLine.start, nextLine.end);
+      const gluedBelow = parts.length === 0 && headerParts.length === 0 && nextLine && !isBulletLine(text, nextLine) ? gluedHeader(text.slice(nextLine.start, nextLine.end)) : null;
+      if (parts.length === 0 && headerParts.length === 0 && nextLine && !isBulletLine(text, nextLine) && (gluedBelow !== null || words(text.slice(nextLine.start, nextLine.end)) <= 14)) {
+        const s = gluedBelow ?? text.slice(nextLine.start, nextLine.end);
         for (const sg of splitTitleComma(lex, segments(lex, ORG_PLACEHOLDER.test(s) ? s : s.replace(/ at | @ /g, ' | ')))) below.push(sg);
         usedBelow = below.length > 0;
       } else if (header.length === 0 && nextLine && !isBulletLine(text, nextLine) && anchors[k + 1]?.index !== a.index + 1 + ownLines) {
