@@ -149,7 +149,7 @@ async function scoreAll(scorer: Scorer, entries: InputEntry[], start: number, fo
     let text: string;
     try {
       if ('error' in loaded) throw loaded.error;
-      const job: ResumeJob = { kind: 'resume-result', source: loaded.source, what: e.what, resumeId: e.id };
+      const job: ResumeJob = { kind: 'resume-result', source: loaded.source, what: e.what, resumeId: e.id, index: i };
       text = await scorer.score(job);
     } catch (err) {
       errors++;

@@ -18,6 +18,8 @@ export interface BatchContext {
 export interface ResumeJob extends ThreadJob {
   kind: 'resume-result';
   resumeId: string;
+  /** Its place in the run's input: a queue names its job by it, so a re-sent résumé is one job. */
+  index?: number;
 }
 
 interface ThreadState {

@@ -39,6 +39,8 @@ export interface Config {
   parseQueue: number;
   /** Browser origins (scheme://host[:port]) allowed to call the API cross-origin; none turns CORS off. */
   corsOrigins: string[];
+  /** Redis of the batch queue (BullMQ): set, batch runs are scored by `rolefit worker` processes. */
+  redisUrl: string | null;
 }
 
 export const DEFAULTS: Readonly<Config> = Object.freeze({
@@ -61,4 +63,5 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   parseMemoryMb: 1024,
   parseQueue: 64,
   corsOrigins: [],
+  redisUrl: null,
 });

@@ -48,5 +48,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   set('parseMemoryMb', int(env.ROLEFIT_PARSE_MEMORY_MB));
   set('parseQueue', int(env.ROLEFIT_PARSE_QUEUE));
   if (env.ROLEFIT_CORS_ORIGINS) fromEnv.corsOrigins = corsOrigins(env.ROLEFIT_CORS_ORIGINS);
+  set('redisUrl', env.ROLEFIT_REDIS_URL);
   return Object.freeze({ ...DEFAULTS, ...fromEnv, ...overrides });
 }

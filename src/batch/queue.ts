@@ -1,0 +1,239 @@
+// Batch scoring across machines: a Scorer whose documents are read and scored by `rolefit worker`
+// processes (worker.ts) anywhere, through a BullMQ queue on Redis.
+//
+// - The run's context (its postings' profiles, query and format) is stored once under a run key
+//   with a TTL; each job carries only the run id and one document, so a job stays small however
+//   many postings the run has, and a worker fetches the context once per run.
+// - Job ids are deterministic (run id + résumé index): adding a résumé again while its job is
+//   waiting or running is the same job, not a second one.
+// - A worker writes its answer with HSETNX into the run's results hash before it completes the job:
+//   the first answer for an index stands, a retried or duplicated job cannot change or double it,
+//   and a worker killed before completing leaves a stalled job that another worker redoes (a short
+//   lock). The run takes each answer once, by polling that hash: results never pass through
+//   BullMQ's event stream (where a big all-pairs answer would sit until trimmed) and no event can
+//   be missed.
+// - Postings are parsed by the workers too: the machine that runs the batch (the CLI, or the HTTP
+//   service) then loads no parser threads, and parsing a large posting set is spread over every
+//   worker like the résumés.
+
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/defaults.ts';
+import type { PostingProfile } from '../domain/posting.ts';
+import { createError, ERRORS, RolefitError, type ErrorCode } from '../errors.ts';
+import type { DocumentSource } from '../app/index.ts';
+import { threadScorer, type Scorer } from './scorer.ts';
+import type { BatchContext, ResumeJob } from './thread.ts';
+
+/** One queue for every run: workers take jobs of any run and fetch each run's context once. */
+export const QUEUE_NAME = 'rolefit-batch';
+/** How long a run's context and results live in Redis (renewed while the run goes on). */
+export const RUN_TTL_S = 24 * 60 * 60;
+
+export const runKeys = (run: string): { ctx: string; results: string } => ({ ctx: `rolefit:run:${run}:ctx`, results: `rolefit:run:${run}:results` });
+
+/** A document on the wire: text as is, a file's bytes in base64 (job data is JSON). */
+export type WireSource = { raw: string } | { base64: string };
+
+export interface BatchJobData {
+  run: string;
+  /** The answer's field in the run's results hash: `r<index>` for a résumé, `p<n>` for a posting. */
+  key: string;
+  kind: 'posting' | 'resume';
+  source: WireSource;
+  what: string;
+  resumeId?: string;
+}
+
+/** What a worker writes for a job: the résumé's output text, the posting's profile, or a coded error. */
+export type Answer = { text: string } | { profile: PostingProfile } | { error: { code: string; params: Record<string, string | number>; message: string } };
+
+export const toWire = (s: DocumentSource): WireSource => ('bytes' in s ? { base64: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).toString('base64') } : 'json' in s ? { raw: JSON.stringify(s.json) } : { raw: s.raw });
+export const fromWire = (s: WireSource): DocumentSource => ('base64' in s ? { bytes: Buffer.from(s.base64, 'base64') } : { raw: s.raw });
+
+export interface QueueScorerOptions {
+  /** Names the run's keys and jobs; give a stable id (a stored batch's) to pick up answers already written. Default: random. */
+  runId?: string;
+  /** The run keeps this × 16 résumés in the queue at once (the run's window). Default 8. */
+  concurrency?: number;
+  /** Tries per job before its résumé becomes an error line. Default 3. */
+  attempts?: number;
+  /** How often the results hash is read. Default 50 ms. */
+  pollMs?: number;
+  /** Told when a job failed for good or was lost and added again. */
+  log?: (line: string) => void;
+}
+
+/** The scorer a run should use: Redis workers when a Redis URL is configured (ROLEFIT_REDIS_URL), else this machine's threads. */
+export function batchScorer(config: Config, redisUrl: string | null = config.redisUrl, opts: QueueScorerOptions = {}): (config: Config, workers: number) => Promise<Scorer> {
+  return redisUrl ? (c) => queueScorer(redisUrl, c, opts) : threadScorer;
+}
+
+/** A connection that rides out Redis restarts (commands wait), after a first ping that must answer. */
+export async function connectRedis(url: string): Promise<Redis> {
+  const { Redis } = await import('ioredis');
+  // BullMQ's blocking commands need maxRetriesPerRequest null.
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+  let last = '';
+  redis.on('error', (e: Error) => {
+    last = e.message;
+  });
+  try {
+    await Promise.race([
+      redis.connect().then(() => redis.ping()),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(last || 'no answer within 5 s')), 5000).unref()),
+    ]);
+  } catch (e) {
+    redis.disconnect();
+    throw createError('SERVER_BUSY', { reason: `the batch queue's Redis at ${redactUrl(url)} cannot be reached: ${last || (e as Error).message}` });
+  }
+  return redis;
+}
+
+/** A URL as it may be printed: without its password. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the configured URL';
+  }
+}
+
+interface Waiting {
+  jobId: string;
+  job: BatchJobData;
+  since: number;
+  resolve(a: Exclude<Answer, { error: unknown }>): void;
+  reject(e: unknown): void;
+}
+
+/** Answers not in after this long get their job's state checked (failed for good, or lost). */
+const STUCK_MS = 15_000;
+
+export async function queueScorer(redisUrl: string, _config: Config, opts: QueueScorerOptions = {}): Promise<Scorer> {
+  const { Queue } = await import('bullmq');
+  const redis = await connectRedis(redisUrl);
+  const queue: Queue<BatchJobData> = new Queue<BatchJobData>(QUEUE_NAME, { connection: redis });
+  const run = opts.runId ?? randomUUID();
+  const keys = runKeys(run);
+  const attempts = opts.attempts ?? 3;
+  const pollMs = opts.pollMs ?? 50;
+  const waiting = new Map<string, Waiting>();
+  let postings = 0;
+  let resumes = 0;
+  let closed = false;
+
+  const jobOptions = (key: string) => ({
+    jobId: `${run}.${key}`,
+    attempts,
+    backoff: { type: 'exponential', delay: 1000 },
+    // The answer is in the results hash: a finished job's data need not stay.
+    removeOnComplete: true,
+    removeOnFail: { age: RUN_TTL_S },
+  });
+
+  const settle = (key: string, answer: Answer): void => {
+    const w = waiting.get(key);
+    if (!w) return; // answered already: one answer per résumé
+    waiting.delete(key);
+    if ('error' in answer) {
+      const { code, params, message } = answer.error;
+      w.reject(code in ERRORS ? new RolefitError(code as ErrorCode, params) : createError('INTERNAL', { reason: message }));
+    } else w.resolve(answer);
+  };
+
+  const ask = (data: Omit<BatchJobData, 'run'>): Promise<Exclude<Answer, { error: unknown }>> => {
+    if (closed) return Promise.reject(createError('SERVER_BUSY', { reason: 'the batch run is closing' }));
+    const job = { ...data, run };
+    const jobId = jobOptions(data.key).jobId;
+    const answer = new Promise<Exclude<Answer, { error: unknown }>>((resolve, reject) => waiting.set(data.key, { jobId, job, since: Date.now(), resolve, reject }));
+    queue.add(data.kind, job, jobOptions(data.key)).catch((e: unknown) => settle(data.key, { error: { code: 'SERVER_BUSY', params: { reason: `the job could not be queued: ${(e as Error).message}` }, message: '' } }));
+    return answer;
+  };
+
+  /** A job still without an answer after a while: failed for good (an error line), or gone (added again). */
+  const checkStuck = async (): Promise<void> => {
+    const now = Date.now();
+    for (const [key, w] of waiting) {
+      if (now - w.since < STUCK_MS) continue;
+      w.since = now;
+      const state = await queue.getJobState(w.jobId);
+      if (state === 'failed') {
+        const job = await queue.getJob(w.jobId);
+        const reason = job?.failedReason ?? 'unknown';
+        opts.log?.(`job ${w.jobId} failed for good: ${reason}`);
+        settle(key, { error: { code: 'INTERNAL', params: { reason: `a queue worker failed on it ${attempts} times: ${reason}` }, message: reason } });
+        await queue.remove(w.jobId).catch(() => {});
+      } else if (state === 'unknown' && !(await redis.hexists(keys.results, key))) {
+        // Gone without an answer (Redis restarted without persistence, or removed by hand): add it again.
+        opts.log?.(`job ${w.jobId} was lost: added again`);
+        await queue.add(w.job.kind, w.job, jobOptions(key));
+      }
+    }
+  };
+
+  let lastCheck = Date.now();
+  let lastRenew = Date.now();
+  const poller = (async () => {
+    while (!closed) {
+      try {
+        if (waiting.size > 0) {
+          const fields = [...waiting.keys()];
+          const values = await redis.hmget(keys.results, ...fields);
+          const got = fields.flatMap((f, i) => (values[i] !== null ? [[f, values[i]!] as const] : []));
+          if (got.length) {
+            // Read once, then dropped: the hash holds only answers not yet taken, so memory stays flat.
+            await redis.hdel(keys.results, ...got.map(([f]) => f));
+            for (const [f, v] of got) settle(f, JSON.parse(v) as Answer);
+          }
+          if (Date.now() - lastCheck > STUCK_MS / 3) {
+            lastCheck = Date.now();
+            await checkStuck();
+          }
+        }
+        if (Date.now() - lastRenew > 60_000) {
+          lastRenew = Date.now();
+          await redis.expire(keys.ctx, RUN_TTL_S);
+        }
+      } catch (e) {
+        opts.log?.(`reading answers failed (retrying): ${(e as Error).message}`);
+      }
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  })();
+
+  return {
+    concurrency: opts.concurrency ?? 8,
+    async parsePosting(source, what) {
+      const a = await ask({ key: `p${postings++}`, kind: 'posting', source: toWire(source), what });
+      if (!('profile' in a)) throw createError('INTERNAL', { reason: 'a queue worker answered a posting with something else' });
+      return a.profile;
+    },
+    async setContext(ctx: BatchContext) {
+      await redis.set(keys.ctx, JSON.stringify(ctx), 'EX', RUN_TTL_S);
+    },
+    async score(job: ResumeJob) {
+      const key = `r${job.index ?? resumes}`;
+      resumes++;
+      const a = await ask({ key, kind: 'resume', source: toWire(job.source), what: job.what, resumeId: job.resumeId });
+      if (!('text' in a)) throw createError('INTERNAL', { reason: 'a queue worker answered a résumé with something else' });
+      return a.text;
+    },
+    async close() {
+      closed = true;
+      await poller;
+      // A run that ends early (an error) takes its waiting jobs back; running ones find no context and stop.
+      for (const [, w] of waiting) {
+        w.reject(createError('SERVER_BUSY', { reason: 'the batch run is closing' }));
+        await queue.remove(w.jobId).catch(() => {});
+      }
+      waiting.clear();
+      await redis.del(keys.ctx, keys.results);
+      await queue.close();
+      await redis.quit();
+    },
+  };
+}
