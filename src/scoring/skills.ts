@@ -9,6 +9,7 @@ import type { ScoringWeights } from '../domain/match.ts';
 import type { Requirement } from '../domain/posting.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { Candidate, SkillFact } from './candidate.ts';
+import { shows } from './compact-candidate.ts';
 import { clamp01, duration, monthText, resumeEvidence, statusOf, yearsCredit, type CompiledRef, type LinePlan, type ScoreContext, type Scored, NO_EVIDENCE, UNKNOWN } from './common.ts';
 
 export interface SkillCredit {
@@ -31,8 +32,9 @@ export function skillCredit(ctx: ScoreContext, n: number): SkillCredit {
   // A skill only listed counts for less, and for less still in a résumé with no dated position at
   // all (a keyword list is not evidence of use).
   const listed = candidate.profile.positions.length > 0 ? weights.listedOnlyCredit : Math.min(weights.listedOnlyCredit, weights.listedWithoutPositionsCredit);
-  const own = candidate.direct.get(n);
-  const eff = candidate.effective.get(n);
+  // The compact candidate's bitmap answers "no evidence" (most skills asked) without a map lookup.
+  const eff = shows(candidate.compact, n) ? candidate.effective.get(n) : undefined;
+  const own = eff ? candidate.direct.get(n) : undefined;
   // The skill itself, with the months of its more specific children when those are longer
   // (Java used through Spring Boot for years, "Java" written once).
   if (own) {
@@ -43,8 +45,8 @@ export function skillCredit(ctx: ScoreContext, n: number): SkillCredit {
   if (eff) return { credit: weights.childCredit * eff.factor * listedFactor(eff, listed), how: 'child', fact: eff, skill: n };
   let best: SkillCredit = NONE;
   for (const r of tax.skills[n]!.related) {
-    const f = candidate.effective.get(r);
-    if (!f) continue;
+    if (!shows(candidate.compact, r)) continue;
+    const f = candidate.effective.get(r)!;
     const c = weights.relatedCredit * listedFactor(f, listed);
     if (c > best.credit) best = { credit: c, how: 'related', fact: f, skill: r };
   }
