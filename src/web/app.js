@@ -456,11 +456,27 @@ async function startBatch(/** @type {SubmitEvent} */ ev) {
   }
   const postingIds = [...$('batch-postings').querySelectorAll('input:checked')].map((b) => /** @type {HTMLInputElement} */ (b).value);
   const top = Number(/** @type {HTMLInputElement} */ ($('batch-top')).value) || 5;
-  const form = new FormData();
-  form.append('batch', JSON.stringify({ ...(postingIds.length ? { postingIds } : {}), top }));
-  for (const f of files) form.append('file', f, f.name);
   try {
-    const batch = await api('POST', '/v1/batches', { form });
+    // Each file is read by the service's parser first (PDF and DOCX included), and the batch gets
+    // the texts as JSON: the form every batch API build takes, and an unreadable file is named
+    // here, before any batch starts.
+    /** @type {Array<{ id: string, text: string }>} */
+    const resumes = [];
+    const used = new Set();
+    for (const [i, f] of files.entries()) {
+      say(`Reading résumé ${i + 1} of ${files.length}: ${f.name}…`);
+      const form = new FormData();
+      form.append('file', f, f.name);
+      let parsed;
+      try {
+        parsed = await api('POST', '/v1/resumes/parse', { form });
+      } catch (e) {
+        if (e instanceof ApiError) throw new ApiError(e.status, e.code, `${f.name}: ${e.message}`, e.requestId);
+        throw e;
+      }
+      resumes.push({ id: batchId(f.name, used), text: parsed.text });
+    }
+    const batch = await api('POST', '/v1/batches', { json: { ...(postingIds.length ? { postingIds } : {}), resumes, top } });
     say(`Batch ${batch.id} started.`);
     watchBatch(batch);
   } catch (e) {
@@ -469,7 +485,23 @@ async function startBatch(/** @type {SubmitEvent} */ ev) {
   }
 }
 
-/** @param {{ id: string, status: string, progress: { done: number, total: number } }} batch */
+/**
+ * A résumé's id in the batch results: its file name without the extension, in the characters
+ * ids may use, made unique within the batch.
+ * @param {string} name @param {Set<string>} used
+ */
+function batchId(name, used) {
+  // Split at the last dot without a backtracking pattern: file names are the user's input.
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const base = (stem.replace(/[^\w.:-]+/g, '-').replace(/^[^\da-z]+/i, '') || 'resume').slice(0, 120);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** @param {{ id: string, status: string, progress: { done: number, total: number }, error?: string | null }} batch */
 function watchBatch(batch) {
   const into = $('batch-run');
   const progress = /** @type {HTMLProgressElement} */ (h('progress', { id: 'batch-progress', max: String(batch.progress.total || 1), value: String(batch.progress.done), 'aria-label': 'Batch progress' }));
@@ -488,7 +520,7 @@ function watchBatch(batch) {
   const show = (/** @type {typeof batch} */ b) => {
     progress.max = b.progress.total || 1;
     progress.value = b.progress.done;
-    text.textContent = `${b.status}: ${b.progress.done} of ${b.progress.total}`;
+    text.textContent = `${b.status}: ${b.progress.done} of ${b.progress.total}${b.error ? ` (${b.error})` : ''}`;
     actions.replaceChildren();
     if (b.status === 'queued' || b.status === 'running') actions.append(cancel);
     if (b.status === 'done') {

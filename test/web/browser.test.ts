@@ -61,7 +61,8 @@ function covered(m: Marked, span: { start: number; end: number }, req: string): 
   return span.end > span.start;
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('the recruiter page and the component in chromium', () => {
+// A busy 2-core machine running the whole suite can take a while per step: generous limits.
+describe.skipIf(!HAVE_CHROMIUM)('the recruiter page and the component in chromium', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'rolefit-web-'));
   let server: Started;
   let tool: Server;
@@ -307,6 +308,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the recruiter page and the component in chromiu
     expect(file.suggestedFilename()).toMatch(/^rolefit-batch-.+\.csv$/);
     const csv = readFileSync(await file.path(), 'utf8');
     expect(csv.split('\n').filter(Boolean).length).toBeGreaterThan(1);
+    // Each résumé is named in the results by its file name.
+    for (const f of Object.values(CANDIDATES)) expect(csv).toContain(f);
   });
 
   it('<rolefit-match> on another origin: one script tag, scores by id, styled by custom properties', async () => {
