@@ -17,6 +17,8 @@
 //   worker like the résumés.
 
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/defaults.ts';
@@ -38,6 +40,8 @@ export type WireSource = { raw: string } | { base64: string };
 
 export interface BatchJobData {
   run: string;
+  /** The models version of the machine that started the run: a worker with other models refuses the job. */
+  models: string;
   /** The answer's field in the run's results hash: `r<index>` for a résumé, `p<n>` for a posting. */
   key: string;
   kind: 'posting' | 'resume';
@@ -48,6 +52,15 @@ export interface BatchJobData {
 
 /** What a worker writes for a job: the résumé's output text, the posting's profile, or a coded error. */
 export type Answer = { text: string } | { profile: PostingProfile } | { error: { code: string; params: Record<string, string | number>; message: string } };
+
+/** The models a process reads and scores with (MANIFEST.json's version): a run and its workers must agree. */
+export function modelsVersionOf(config: Config): string {
+  try {
+    return String((JSON.parse(readFileSync(join(config.modelsDir, 'MANIFEST.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
 
 export const toWire = (s: DocumentSource): WireSource => ('bytes' in s ? { base64: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).toString('base64') } : 'json' in s ? { raw: JSON.stringify(s.json) } : { raw: s.raw });
 export const fromWire = (s: WireSource): DocumentSource => ('base64' in s ? { bytes: Buffer.from(s.base64, 'base64') } : { raw: s.raw });
@@ -61,8 +74,10 @@ export interface QueueScorerOptions {
   attempts?: number;
   /** How often the results hash is read. Default 50 ms. */
   pollMs?: number;
-  /** Told when a job failed for good or was lost and added again. */
+  /** Told when a job failed for good or was lost and added again, or no worker is taking jobs. */
   log?: (line: string) => void;
+  /** After this long without its answer, a job's state is checked (failed for good, or lost). Default 15 s. */
+  stuckMs?: number;
 }
 
 /** The scorer a run should use: Redis workers when a Redis URL is configured (ROLEFIT_REDIS_URL), else this machine's threads. */
@@ -110,10 +125,7 @@ interface Waiting {
   reject(e: unknown): void;
 }
 
-/** Answers not in after this long get their job's state checked (failed for good, or lost). */
-const STUCK_MS = 15_000;
-
-export async function queueScorer(redisUrl: string, _config: Config, opts: QueueScorerOptions = {}): Promise<Scorer> {
+export async function queueScorer(redisUrl: string, config: Config, opts: QueueScorerOptions = {}): Promise<Scorer> {
   const { Queue } = await import('bullmq');
   const redis = await connectRedis(redisUrl);
   const queue: Queue<BatchJobData> = new Queue<BatchJobData>(QUEUE_NAME, { connection: redis });
@@ -121,6 +133,8 @@ export async function queueScorer(redisUrl: string, _config: Config, opts: Queue
   const keys = runKeys(run);
   const attempts = opts.attempts ?? 3;
   const pollMs = opts.pollMs ?? 50;
+  const stuckMs = opts.stuckMs ?? 15_000;
+  const models = modelsVersionOf(config);
   const waiting = new Map<string, Waiting>();
   let postings = 0;
   let resumes = 0;
@@ -145,9 +159,9 @@ export async function queueScorer(redisUrl: string, _config: Config, opts: Queue
     } else w.resolve(answer);
   };
 
-  const ask = (data: Omit<BatchJobData, 'run'>): Promise<Exclude<Answer, { error: unknown }>> => {
+  const ask = (data: Omit<BatchJobData, 'run' | 'models'>): Promise<Exclude<Answer, { error: unknown }>> => {
     if (closed) return Promise.reject(createError('SERVER_BUSY', { reason: 'the batch run is closing' }));
-    const job = { ...data, run };
+    const job: BatchJobData = { ...data, run, models };
     const jobId = jobOptions(data.key).jobId;
     const answer = new Promise<Exclude<Answer, { error: unknown }>>((resolve, reject) => waiting.set(data.key, { jobId, job, since: Date.now(), resolve, reject }));
     queue.add(data.kind, job, jobOptions(data.key)).catch((e: unknown) => settle(data.key, { error: { code: 'SERVER_BUSY', params: { reason: `the job could not be queued: ${(e as Error).message}` }, message: '' } }));
@@ -157,8 +171,10 @@ export async function queueScorer(redisUrl: string, _config: Config, opts: Queue
   /** A job still without an answer after a while: failed for good (an error line), or gone (added again). */
   const checkStuck = async (): Promise<void> => {
     const now = Date.now();
+    let stuck = 0;
     for (const [key, w] of waiting) {
-      if (now - w.since < STUCK_MS) continue;
+      if (now - w.since < stuckMs) continue;
+      stuck++;
       w.since = now;
       const state = await queue.getJobState(w.jobId);
       if (state === 'failed') {
@@ -173,6 +189,7 @@ export async function queueScorer(redisUrl: string, _config: Config, opts: Queue
         await queue.add(w.job.kind, w.job, jobOptions(key));
       }
     }
+    if (stuck > 0 && (await queue.getWorkersCount()) === 0) opts.log?.('no worker is taking jobs: start `rolefit worker` on a machine that reaches this Redis');
   };
 
   let lastCheck = Date.now();
@@ -189,7 +206,7 @@ export async function queueScorer(redisUrl: string, _config: Config, opts: Queue
             await redis.hdel(keys.results, ...got.map(([f]) => f));
             for (const [f, v] of got) settle(f, JSON.parse(v) as Answer);
           }
-          if (Date.now() - lastCheck > STUCK_MS / 3) {
+          if (Date.now() - lastCheck > stuckMs / 3) {
             lastCheck = Date.now();
             await checkStuck();
           }

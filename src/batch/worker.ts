@@ -10,7 +10,7 @@ import type { Config } from '../config/defaults.ts';
 import { isRolefitError, toErrorBody, type ErrorCode } from '../errors.ts';
 import { threadScorer, type Scorer } from './scorer.ts';
 import type { BatchContext } from './thread.ts';
-import { connectRedis, fromWire, QUEUE_NAME, redactUrl, RUN_TTL_S, runKeys, type Answer, type BatchJobData } from './queue.ts';
+import { connectRedis, fromWire, modelsVersionOf, QUEUE_NAME, redactUrl, RUN_TTL_S, runKeys, type Answer, type BatchJobData } from './queue.ts';
 
 export interface QueueWorkerOptions {
   redisUrl: string;
@@ -43,6 +43,7 @@ export async function startWorker(o: QueueWorkerOptions): Promise<QueueWorker> {
   const log = o.log ?? (() => {});
   const threads = o.threads ?? availableParallelism();
   const lockMs = o.lockMs ?? 5000;
+  const models = modelsVersionOf(o.config);
   const redis = await connectRedis(o.redisUrl);
   let scorer: Scorer;
   try {
@@ -108,6 +109,8 @@ export async function startWorker(o: QueueWorkerOptions): Promise<QueueWorker> {
   };
 
   const worker = new Worker<BatchJobData>(QUEUE_NAME, async (job) => {
+    // Other models would score differently: leave the job to a worker that has the run's (retried; never answered here).
+    if (job.data.models !== models) throw new Error(`this worker's models are ${models}, the run's are ${job.data.models}`);
     let a: Answer;
     try {
       a = await answer(job);
@@ -133,7 +136,7 @@ export async function startWorker(o: QueueWorkerOptions): Promise<QueueWorker> {
   worker.on('error', (e) => log(`queue error: ${e.message}`));
   worker.on('failed', (job, e) => log(`job ${job?.id ?? '?'} failed (try ${job?.attemptsMade ?? '?'}): ${e.message}`));
   await worker.waitUntilReady();
-  log(`worker ready: ${threads} threads, queue ${QUEUE_NAME} on ${redactUrl(o.redisUrl)}`);
+  log(`worker ready: ${threads} threads, models ${models}, queue ${QUEUE_NAME} on ${redactUrl(o.redisUrl)}`);
 
   let closing: Promise<void> | null = null;
   let done!: () => void;

@@ -2,7 +2,7 @@
 // worker` processes, one killed with SIGKILL mid-run, and still every résumé once; a job retried
 // after it answered is not written twice. Needs a Redis (ROLEFIT_TEST_REDIS; .ci/run starts one).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'bullmq';
@@ -75,6 +75,20 @@ describe.skipIf(!REDIS)('batch through Redis workers (skipped: set ROLEFIT_TEST_
         await redis.quit();
       }
       expect(readFileSync(join(dir, 'queued-top.ndjson'), 'utf8')).toContain('"code":"INPUT_BAD_JSONL"');
+
+      // A run started with other models: the worker refuses its jobs rather than score them with its own.
+      const models = join(dir, 'other-models');
+      mkdirSync(models, { recursive: true });
+      writeFileSync(join(models, 'MANIFEST.json'), JSON.stringify({ version: '0.0.0+other' }));
+      const warnings: string[] = [];
+      const out = join(dir, 'other-models.ndjson');
+      const s = await runBatch(base({
+        out, config: { ...config, modelsDir: models }, warn: (m) => warnings.push(m),
+        scorer: (c) => queueScorer(URL_, c, { attempts: 2, stuckMs: 2000 }),
+      }));
+      expect(s).toMatchObject({ postings: 0, skippedPostings: 60, errors: 20 });
+      expect(warnings[0]).toMatch(/INTERNAL: .*this worker's models are .*, the run's are 0\.0\.0\+other/);
+      expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/"code":"INTERNAL".*the run's are 0\.0\.0\+other/);
     } finally {
       await worker.close();
     }
