@@ -5,6 +5,8 @@
 
 import type {
   BatchBody,
+  BatchResultsFormat,
+  BatchResume,
   BatchStatus,
   BulkResponse,
   CandidateInclude,
@@ -221,24 +223,37 @@ export class RolefitClient {
   }
 
   // Batches.
-  /** POST /v1/batches: JSON, or résumé files with the batch as a `batch` field. */
-  createBatch(body: BatchBody, files: Array<{ file: Blob | Uint8Array; filename?: string }> = [], o?: RequestOptions): Promise<BatchStatus> {
-    if (!files.length) return this.#json('POST', '/v1/batches', { body, ...o });
-    const form = new FormData();
-    form.append('batch', JSON.stringify(body));
-    for (const f of files) form.append('file', f.file instanceof Blob ? f.file : new Blob([f.file as Uint8Array<ArrayBuffer>]), f.filename ?? 'resume');
-    return this.#json('POST', '/v1/batches', { body: form, ...o });
+  /**
+   * POST /v1/batches -> 202 with the batch's id and progress. Files (PDF, DOCX, text) given in
+   * `files` are sent as base64 résumés, after those in `body.resumes`.
+   */
+  async createBatch(body: BatchBody, files: Array<{ file: Blob | Uint8Array; filename?: string; id?: string }> = [], o?: RequestOptions): Promise<BatchStatus> {
+    const fromFiles: BatchResume[] = [];
+    for (const f of files) {
+      const bytes = f.file instanceof Blob ? new Uint8Array(await f.file.arrayBuffer()) : f.file;
+      fromFiles.push({ base64: base64Of(bytes), ...(f.filename ? { filename: f.filename } : {}), ...(f.id ? { id: f.id } : {}) });
+    }
+    const resumes = [...(body.resumes ?? []), ...fromFiles];
+    return this.#json('POST', '/v1/batches', { body: { ...body, ...(resumes.length ? { resumes } : {}) }, ...o });
   }
   getBatch(id: string, o?: RequestOptions): Promise<BatchStatus> {
     return this.#json('GET', `/v1/batches/${encodeURIComponent(id)}`, { ...o });
   }
-  /** GET /v1/batches/:id/results: the streamed results (CSV or NDJSON) as a Response to read. */
-  batchResults(id: string, format: 'csv' | 'ndjson' = 'ndjson', o?: RequestOptions): Promise<Response> {
+  /** GET /v1/batches/:id/results: what is finished so far (all of it once done), as a Response to stream. */
+  batchResults(id: string, format: BatchResultsFormat = 'ndjson', o?: RequestOptions): Promise<Response> {
     return this.raw('GET', `/v1/batches/${encodeURIComponent(id)}/results`, { query: { format }, ...o });
   }
-  cancelBatch(id: string, o?: RequestOptions): Promise<BatchStatus | void> {
+  /** DELETE /v1/batches/:id: the batch stops after its current chunk; results so far stay readable. */
+  cancelBatch(id: string, o?: RequestOptions): Promise<BatchStatus> {
     return this.#json('DELETE', `/v1/batches/${encodeURIComponent(id)}`, { ...o });
   }
+}
+
+/** Bytes as base64 with what both Node and browsers have (btoa), a chunk at a time. */
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 async function errorOf(res: Response): Promise<RolefitApiError> {

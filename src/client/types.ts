@@ -9,6 +9,9 @@ import type { ResumeProfile } from '../domain/resume.ts';
 import type { Warning } from '../domain/types.ts';
 import type { ErrorCode } from '../errors.ts';
 import type {
+  batchBody,
+  batchResponse,
+  batchResultsQuery,
   candidatesRankBody,
   candidatesRankResponse,
   errorResponses,
@@ -158,23 +161,11 @@ export interface ReadyResponse {
   scoringVersion?: string;
 }
 
-// Batches (POST /v1/batches ...). Their route schemas are not on main yet: these follow the
-// batch API's agreed contract and move to FromSchema when src/server/routes/batches.ts lands.
-export interface BatchBody {
-  postingIds?: string[];
-  filter?: { country?: string; city?: string; workMode?: string; employmentType?: string };
-  resumes?: Array<{ id?: string; text: string }>;
-  candidateIds?: string[];
-  top?: number;
-  all?: boolean;
-  minScore?: number;
-  passingOnly?: boolean;
-}
-export type BatchStatusName = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
-export interface BatchStatus {
-  id: string;
-  status: BatchStatusName;
-  progress: { done: number; total: number };
-  createdAt?: string;
-  finishedAt?: string;
-}
+// Batches: POST /v1/batches, GET /v1/batches/:id (/results), DELETE /v1/batches/:id.
+/** A batch: stored postings (ids, a filter, or all) against résumés sent in it (text, or a file as base64) and/or stored candidates. */
+export type BatchBody = Request<typeof batchBody>;
+export type BatchResume = NonNullable<BatchBody['resumes']>[number];
+/** A batch's status and progress; `finishedAt` and `error` are null until it ends (or fails). */
+export type BatchStatus = Response<(typeof batchResponse)[202]>;
+export type BatchStatusName = BatchStatus['status'];
+export type BatchResultsFormat = NonNullable<Request<typeof batchResultsQuery>['format']>;

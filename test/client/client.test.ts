@@ -2,7 +2,7 @@
 // key): every route the OpenAPI document lists is covered by a client method, each method is
 // called, the answers have the fields the client's types name, and every failure is a
 // RolefitApiError with the catalogue code.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,12 @@ import { createClient, RolefitApiError, type CandidateSummary, type PostingSumma
 import { loadConfig } from '../../src/config/load.ts';
 import { createEngine } from '../../src/engine.ts';
 import { startServer, type Started } from '../../src/server/start.ts';
+import { makeDocx } from '../helpers/documents.ts';
 import { AS_OF, samplePosting, sampleResume } from '../server/helpers.ts';
 
 const KEY = 'client-test-key';
 const dir = mkdtempSync(join(tmpdir(), 'rolefit-client-'));
 const config = loadConfig({}, { port: 0, db: join(dir, 'rolefit.db'), rateLimitPerMinute: 0, logLevel: 'silent', apiKeys: [KEY] });
-const BATCHES = existsSync(new URL('../../src/server/routes/batches.ts', import.meta.url));
 
 // Which client method covers each route of the OpenAPI document (and the two health routes).
 const COVERAGE: Record<string, keyof RolefitClient> = {
@@ -185,18 +185,24 @@ describe('rolefit/client against a real server', () => {
     expect((await failure(client.getCandidate('devops'))).code).toBe('NOT_FOUND');
   });
 
-  it.skipIf(!BATCHES)('batches: create from stored postings and texts, poll to done, read CSV and NDJSON results', async () => {
-    let batch = await client.createBatch({ postingIds: ['a01-senior-java-backend', 'a02-go-backend-engineer'], resumes: [{ id: 'one', text: sampleResume('r01-java-backend-senior') }], top: 2 });
+  it('batches: stored postings against a text and a DOCX file, polled to done, results as CSV and NDJSON, cancel', async () => {
+    let batch = await client.createBatch({ postingIds: ['a01-senior-java-backend', 'a02-go-backend-engineer'], resumes: [{ id: 'one', text: sampleResume('r01-java-backend-senior') }], top: 2 }, [{ file: new Uint8Array(await makeDocx(sampleResume('r06-devops-sre-staff'))), filename: 'devops.docx', id: 'two' }]);
     expect(batch.progress.total).toBeGreaterThan(0);
-    for (let i = 0; i < 100 && batch.status !== 'done' && batch.status !== 'failed'; i++) {
+    for (let i = 0; i < 300 && (batch.status === 'queued' || batch.status === 'running'); i++) {
       await new Promise((r) => setTimeout(r, 100));
       batch = await client.getBatch(batch.id);
     }
-    expect(batch.status).toBe('done');
+    expect(batch).toMatchObject({ status: 'done', error: null });
+    expect(batch.progress.done).toBe(batch.progress.total);
     const csv = await (await client.batchResults(batch.id, 'csv')).text();
     expect(csv.split('\n')[0]).toMatch(/score/);
-    const ndjson = await (await client.batchResults(batch.id, 'ndjson')).text();
-    expect(ndjson.trim().split('\n').length).toBeGreaterThan(0);
+    const lines = (await (await client.batchResults(batch.id)).text()).trim().split('\n').map((l) => JSON.parse(l) as { resumeId: string; results?: Array<{ postingId: string }>; error?: unknown });
+    expect(lines.map((l) => l.resumeId)).toEqual(['one', 'two']);
+    // The DOCX was read as a document, not refused.
+    for (const l of lines) expect(l.error, l.resumeId).toBeUndefined();
+    expect(lines[0]!.results![0]!.postingId).toBe('a01-senior-java-backend');
+    const cancelled = await client.cancelBatch(batch.id);
+    expect(cancelled.id).toBe(batch.id);
     expect((await failure(client.getBatch('no-such-batch'))).code).toBe('NOT_FOUND');
   });
 });

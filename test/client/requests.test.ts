@@ -1,6 +1,6 @@
 // What the client puts on the wire, through a recording fetch: the key header, URLs and query
 // strings, JSON versus multipart bodies (a file plus the body's other fields as form fields), and
-// the batch API's agreed shapes (tested here whether or not its routes are on this build).
+// batches (files as base64 résumés).
 import { describe, expect, it } from 'vitest';
 import { createClient, RolefitApiError } from '../../src/client/index.ts';
 
@@ -45,15 +45,19 @@ describe('client requests', () => {
     expect(sent[2]!.headers['content-type']).toBe('application/x-ndjson');
   });
 
-  it('batches: JSON, or résumé files with the batch as a `batch` field; status, results and cancel', async () => {
-    const status = { id: 'b1', status: 'queued', progress: { done: 0, total: 4 } };
+  it('batches: JSON, with files sent as base64 résumés after the texts; status, results and cancel', async () => {
+    const status = { id: 'b1', status: 'queued', progress: { done: 0, total: 4 }, createdAt: 'x', finishedAt: null, error: null };
     const { sent, client } = recording(() => Response.json(status, { status: 202 }));
     expect(await client.createBatch({ postingIds: ['p1'], resumes: [{ id: 'r', text: 'Java' }], top: 2 })).toEqual(status);
     expect(JSON.parse(sent[0]!.body as string)).toEqual({ postingIds: ['p1'], resumes: [{ id: 'r', text: 'Java' }], top: 2 });
-    await client.createBatch({ postingIds: ['p1'], passingOnly: true }, [{ file: new Blob(['one']), filename: 'one.txt' }, { file: new TextEncoder().encode('two'), filename: 'two.pdf' }]);
-    const form = sent[1]!.body as FormData;
-    expect(JSON.parse(form.get('batch') as string)).toEqual({ postingIds: ['p1'], passingOnly: true });
-    expect(form.getAll('file').map((f) => (f as File).name)).toEqual(['one.txt', 'two.pdf']);
+    const binary = new Uint8Array(70_000).map((_, i) => i % 251);
+    await client.createBatch({ postingIds: ['p1'], resumes: [{ text: 'Go' }], passingOnly: true }, [{ file: new Blob(['one']), filename: 'one.txt' }, { file: binary, filename: 'two.pdf', id: 'two' }]);
+    const body = JSON.parse(sent[1]!.body as string) as { resumes: Array<{ text?: string; base64?: string; filename?: string; id?: string }>; passingOnly: boolean };
+    expect(body.passingOnly).toBe(true);
+    expect(body.resumes.map((r) => r.filename ?? r.text)).toEqual(['Go', 'one.txt', 'two.pdf']);
+    expect(Buffer.from(body.resumes[1]!.base64!, 'base64').toString()).toBe('one');
+    expect(new Uint8Array(Buffer.from(body.resumes[2]!.base64!, 'base64'))).toEqual(binary);
+    expect(body.resumes[2]!.id).toBe('two');
     await client.getBatch('b1');
     await client.batchResults('b1', 'csv');
     await client.cancelBatch('b1');
