@@ -16,8 +16,8 @@ import { firstEndingAfter, firstStartingAt, SpanIndex, spansWithin } from '../te
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
-import { isBlurb, isDuty, looksLikeQualification, requirementAfterLostStop, readRequirementLine, requiredness, type Facets } from './requirement.ts';
-import { listItems } from './posting-lists.ts';
+import { isBlurb, isDuty, isDutyVerb, looksLikeQualification, requirementAfterLostStop, readRequirementLine, requiredness, type Facets } from './requirement.ts';
+import { listItems, runOnItems } from './posting-lists.ts';
 import { textOccupation, titleOccupation, withScopeFunctions } from './occupation.ts';
 import { postingTerms } from './experience-terms.ts';
 
@@ -37,6 +37,8 @@ const NEED = /\b(?:need|must|required|essential)\b/i;
 const STRONG_NEED = /\b(?:must (?:have|hold|be|possess)|(?:is|are|be) required to (?:have|hold|be|possess)|needs? to (?:have|be|hold)|(?:is|are) (?:essential|desirable|advantageous)|essential (?:that|for)|(?:ideal|successful) (?:candidate|applicant|person)s? (?:will|must|should) (?:have|be|hold))\b/i;
 
 /** "As a member of our team, you will have the opportunity to ...": what the job offers. */
+/** A lead-in to a list ("... the following skills and qualifications:", "... as follows:"): up to its colon. */
+const LEAD_IN = /^[^:]{0,200}?\b(?:the following|as follows|listed below|below)\b[^:]{0,60}:\s*/i;
 const OFFER = /\byou(?:'ll| will) (?:have|get|be given) (?:the|an?|plenty of) (?:opportunity|opportunities|chance|freedom)\b/i;
 
 /** Whether a prose sentence reads as a requirement. */
@@ -287,12 +289,23 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
   }
 
   const found: Array<{ facets: Facets; span: Span; source: string }> = [];
+  const pieces: Candidate[] = [];
   for (const c of candidates) {
     if (c.source === 'sentence') {
       // A flattened posting lost a full stop: the requirement starts mid-"sentence", after a blurb.
       const cut = requirementAfterLostStop(text.slice(c.span.start, c.span.end));
       if (cut > 0) c.span = { start: c.span.start + cut, end: c.span.end };
     }
+    // "We are looking for someone with the following essential criteria: NVQ Level 4 ...": the
+    // lead-in asks nothing; what follows it is the list.
+    const lead = LEAD_IN.exec(text.slice(c.span.start, c.span.end));
+    if (lead) c.span = { start: c.span.start + lead[0].length, end: c.span.end };
+    if (c.span.end <= c.span.start) continue;
+    // A list run together without separators ("... checks Able to demonstrate ..."): item by item.
+    // (The items after the first are read as list items: the sentence's need carries over to them.)
+    for (const [k, span] of runOnItems(text, c.span, tax.lexicons.itemOpeners, isDutyVerb).entries()) pieces.push({ ...c, span, inSection: c.inSection || k > 0 });
+  }
+  for (const c of pieces) {
     const line = text.slice(c.span.start, c.span.end);
     // A company blurb ("Our client is one of the leading ...") asks nothing unless it says what is needed.
     if (!c.inSection && isBlurb(line) && !STRONG_NEED.test(line)) continue;
@@ -304,7 +317,8 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     const langs = spansWithin(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);
     // (A label line such as "Education:" asks nothing itself.)
-    if (facets.length === 0 && !/^[^:]{0,40}:$/.test(line.trim()) && (c.inSection ? looksLikeQualification(line) : STRONG_NEED.test(line))) facets = [{ kind: 'other', required: true }];
+    // (Nor does a lead-in ending in a colon: "The ideal candidate will have:".)
+    if (facets.length === 0 && !line.trim().endsWith(':') && (c.inSection ? looksLikeQualification(line) : STRONG_NEED.test(line))) facets = [{ kind: 'other', required: true }];
     const required = requiredness(line, c.required);
     for (const f of facets) found.push({ facets: { ...f, required }, span: c.span, source: c.source });
   }

@@ -54,6 +54,11 @@ const third = (v: string): string => (/(?:s|sh|ch|x|z)$/.test(v) ? `${v}es` : /[
 /** "Develops and maintains ...", "Identifies new customers ...": an item opening with a third-person verb describes the job. */
 const DUTY_THIRD = new RegExp(`^(?:${[...new Set(DUTY_VERBS)].filter((v) => !NOUN_LIKE.has(v)).map(third).join('|')})(?=\\s)`, 'i');
 const DUTY_VERB = new RegExp(`^(?:to )?(?:${[...new Set(DUTY_VERBS)].map((v) => `${third(v)}|${v}`).join('|')})(?=\\s)`, 'i');
+const DUTY_WORDS = new Set([...DUTY_VERBS, ...DUTY_VERBS.filter((v) => !NOUN_LIKE.has(v)).map(third)].filter((v) => !NOUN_LIKE.has(v)));
+/** "Contribute", "Manages": a duty verb that is not also a noun ("Design", "Process"). */
+export function isDutyVerb(word: string): boolean {
+  return DUTY_WORDS.has(word.toLowerCase());
+}
 /** Words that open the verb's object ("Manage the ...", "Support all ...", "Plan and deliver ..."): the first word is a verb, not a noun ("Design patterns"). */
 const DUTY_OBJECT = /^ (?:the|a|an|all|and|&|or|our|your|their|its|his|her|with|to|in|on|for|of|abreast|up|out|new|existing|daily|weekly|monthly|any|multiple|various|personal|effective|accurate|appropriate|relevant|regular|key|high|close|strong|positive|complex|comprehensive|timely|efficient|ongoing|overall|end-to-end|clients?|customers?|stakeholders?|staff|students|patients|residents|sales|business|budgets?|projects?|teams?|reports?|records?|day-to-day)\b/i;
 const QUALIFICATION_WORD = /\b(?:experience[ds]?|knowledge|abilit(?:y|ies)|able to|skills?|skilled|proficien\w*|years?|degree|familiar\w*|understanding|certifi\w*|qualifi\w*|background|expertise|track record|proven|demonstrated)\b/i;

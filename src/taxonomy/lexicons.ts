@@ -31,7 +31,7 @@ export interface TablesSource {
     workModes?: Array<{ mode: string; words?: string[] }>;
     employmentTypes?: Array<{ type: string; words?: string[] }>;
   };
-  sections?: SectionCueSource;
+  sections?: SectionCueSource & { itemOpeners?: string[]; itemJoiners?: string[] };
 }
 
 /** A matcher plus the value each of its concepts stands for. */
@@ -82,12 +82,22 @@ export type PlaceValue =
   | { kind: 'region'; code: string; country: string; name: string }
   | { kind: 'city'; name: string; country: string; region?: string };
 
+/** Item openers as phrases of lower-case words joined by one space, the most words in one, and the words after which none opens an item. */
+export interface ItemOpeners { phrases: ReadonlySet<string>; longest: number; joiners: ReadonlySet<string> }
+
+function itemOpeners(words: string[] | undefined, joiners: string[] | undefined): ItemOpeners {
+  const phrases = new Set((words ?? []).map((p) => p.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean).join(' ')).filter(Boolean));
+  return { phrases, longest: Math.max(1, ...[...phrases].map((p) => p.split(' ').length)), joiners: new Set((joiners ?? []).map((w) => w.toLowerCase())) };
+}
+
 export interface Lexicons {
   titles: Lexicon<TitleValue | SeniorityValue>;
   seniorityOrder: string[];
   levelCodes: Map<string, string>;
   /** Words a title line never holds, that mark a line as a sentence ("we", "your", "who"). */
   titleSentenceWords: ReadonlySet<string>;
+  /** Words that open a new item of a requirement list run together without separators (sections.yaml `itemOpeners`). */
+  itemOpeners: ItemOpeners;
   degreeLevels: Lexicon<DegreeLevelValue>;
   fields: Lexicon<FieldValue>;
   equivalence: Lexicon<true>;
@@ -138,6 +148,7 @@ export function createLexicons(t: TablesSource): Lexicons {
     seniorityOrder: seniority.map((s) => s.level),
     levelCodes: new Map((t.titles?.levelCodes ?? []).map((c) => [c.code.toLowerCase().replace(/\s+/g, ' '), c.level])),
     titleSentenceWords: new Set((t.titles?.sentenceWords ?? []).map((w) => w.toLowerCase())),
+    itemOpeners: itemOpeners(t.sections?.itemOpeners, t.sections?.itemJoiners),
     // Degree abbreviations ("MEd", "B.S.", "MS") match only as written: "med-surg" is not a degree.
     degreeLevels: new Lexicon(levels.map((l) => ({ value: { level: l.level }, forms: free(l.words, [...(l.cased ?? []), ...(l.words ?? []).filter(isAbbreviation)]), notIn: l.notIn ?? [] }))),
     fields: new Lexicon((t.degrees?.fields ?? []).map((f) => ({

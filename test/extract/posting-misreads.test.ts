@@ -144,3 +144,31 @@ describe('an item opening with a third-person verb is a duty', () => {
     expect(inList(line).length).toBeGreaterThan(0);
   });
 });
+
+describe('a requirement list run together without separators is read item by item', () => {
+  it.each<[string, string[]]>([
+    ['The successful candidate must be a qualified RGN Registered Nurse Complete satisfactory enhanced DBS checks Able to demonstrate a proven track record of managing budgets.',
+      ['must be a qualified RGN Registered Nurse', 'Able to demonstrate a proven track record of managing budgets.']],
+    ['Candidates must have genuine care for others Good communication skills Ability to follow instructions and a full driving licence.',
+      ['must have genuine care for others', 'Good communication skills', 'Ability to follow instructions and a full driving licence.']],
+    ['You must have 2 years of Sage experience Excellent Excel skills are essential.',
+      ['must have 2 years of Sage experience', 'Excellent Excel skills are essential.']],
+  ])('%s', (sentence, items) => {
+    const got = flat(sentence).map((r) => r.text);
+    for (const item of items) expect(got.some((t) => t.endsWith(item))).toBe(true);
+    expect(got.some((t) => t.length > items.reduce((a, b) => Math.max(a, b.length), 0) + 40)).toBe(false);
+  });
+  it.each<[string]>([
+    // A capital after a capital (Title Case, names), or after punctuation, is no new item.
+    ['Candidates must have Excellent Communication Skills And Strong Attention To Detail.'],
+    ['Candidates must have experience of Microsoft Excel, Sage Line 50 and Xero.'],
+    ['Candidates must hold an NVQ Level 3 in Health and Social Care or equivalent.'],
+  ])('one requirement: %s', (sentence) => {
+    expect(flat(sentence).map((r) => r.text)).toHaveLength(1);
+  });
+  it('a duty run into the list is dropped', () => {
+    const got = flat('You must be a registered social worker with two years post qualifying experience Contribute to team meetings and case reviews as necessary.').map((r) => r.text);
+    expect(got.some((t) => /Contribute to team meetings/.test(t))).toBe(false);
+    expect(got.some((t) => /registered social worker/.test(t))).toBe(true);
+  });
+});
