@@ -136,6 +136,8 @@ export async function queueScorer(redisUrl: string, config: Config, opts: QueueS
   const stuckMs = opts.stuckMs ?? 15_000;
   const models = modelsVersionOf(config);
   const waiting = new Map<string, Waiting>();
+  /** The run's context as stored (kept to store it again should Redis lose it). */
+  let context: string | null = null;
   let postings = 0;
   let resumes = 0;
   let closed = false;
@@ -184,8 +186,10 @@ export async function queueScorer(redisUrl: string, config: Config, opts: QueueS
         settle(key, { error: { code: 'INTERNAL', params: { reason: `a queue worker failed on it ${attempts} times: ${reason}` }, message: reason } });
         await queue.remove(w.jobId).catch(() => {});
       } else if (state === 'unknown' && !(await redis.hexists(keys.results, key))) {
-        // Gone without an answer (Redis restarted without persistence, or removed by hand): add it again.
+        // Gone without an answer (Redis restarted without persistence, or removed by hand): add it
+        // again, and the run's context with it if that went too.
         opts.log?.(`job ${w.jobId} was lost: added again`);
+        if (context !== null && (await redis.exists(keys.ctx)) === 0) await redis.set(keys.ctx, context, 'EX', RUN_TTL_S);
         await queue.add(w.job.kind, w.job, jobOptions(key));
       }
     }
@@ -230,7 +234,8 @@ export async function queueScorer(redisUrl: string, config: Config, opts: QueueS
       return a.profile;
     },
     async setContext(ctx: BatchContext) {
-      await redis.set(keys.ctx, JSON.stringify(ctx), 'EX', RUN_TTL_S);
+      context = JSON.stringify(ctx);
+      await redis.set(keys.ctx, context, 'EX', RUN_TTL_S);
     },
     async score(job: ResumeJob) {
       const key = `r${job.index ?? resumes}`;

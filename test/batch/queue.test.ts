@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { createEngine } from '../../src/app/index.ts';
 import { runBatch, type BatchRunOptions } from '../../src/batch/run.ts';
 import { batchScorer, QUEUE_NAME, queueScorer, runKeys, type Answer, type BatchJobData } from '../../src/batch/queue.ts';
-import { threadScorer } from '../../src/batch/scorer.ts';
+import { threadScorer, type Scorer } from '../../src/batch/scorer.ts';
 import { startWorker } from '../../src/batch/worker.ts';
 
 const REDIS = process.env.ROLEFIT_TEST_REDIS;
@@ -62,14 +62,17 @@ describe.skipIf(!REDIS)('batch through Redis workers (skipped: set ROLEFIT_TEST_
   it('writes the bytes a thread run writes (NDJSON top, CSV all, error lines), and leaves nothing in Redis', async () => {
     const resumes = resumesJsonl('mixed.jsonl', 1, ['{not json', JSON.stringify({ id: 'gone', path: 'no-such-file.pdf' }), JSON.stringify({ id: 'empty', text: '   ' })]);
     const worker = await startWorker({ redisUrl: URL_, config, threads: 2 });
+    // One pool of local threads for both reference runs (starting one costs seconds on a busy machine).
+    const threads = await threadScorer(config, 2);
+    const local = async (): Promise<Scorer> => ({ ...threads, close: async () => {} });
     try {
       for (const [name, query] of [['top.ndjson', { top: 3, asOf: { y: 2026, m: 11 } }], ['all.csv', { all: true, minScore: 20, asOf: { y: 2026, m: 11 } }]] as const) {
-        const local = join(dir, `local-${name}`);
+        const reference = join(dir, `local-${name}`);
         const queued = join(dir, `queued-${name}`);
-        await runBatch(base({ resumes, out: local, query }));
+        await runBatch(base({ resumes, out: reference, query, scorer: local }));
         const s = await runBatch(base({ resumes, out: queued, query, scorer: batchScorer(config, URL_, { runId: `same-${name.replace('.', '-')}-${process.pid}` }) }));
         expect(s).toMatchObject({ resumes: 23, postings: 60, errors: 3 });
-        expect(readFileSync(queued, 'utf8')).toBe(readFileSync(local, 'utf8'));
+        expect(readFileSync(queued, 'utf8')).toBe(readFileSync(reference, 'utf8'));
         const redis = new Redis(URL_);
         expect(await redis.exists(runKeys(`same-${name.replace('.', '-')}-${process.pid}`).ctx, runKeys(`same-${name.replace('.', '-')}-${process.pid}`).results)).toBe(0);
         await redis.quit();
@@ -90,7 +93,7 @@ describe.skipIf(!REDIS)('batch through Redis workers (skipped: set ROLEFIT_TEST_
       expect(warnings[0]).toMatch(/INTERNAL: .*this worker's models are .*, the run's are 0\.0\.0\+other/);
       expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/"code":"INTERNAL".*the run's are 0\.0\.0\+other/);
     } finally {
-      await worker.close();
+      await Promise.all([worker.close(), threads.close()]);
     }
   }, 240_000);
 
