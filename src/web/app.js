@@ -1,5 +1,5 @@
 // @ts-check
-/* global document, window, location, CSS, FormData, URL, clearInterval, setTimeout */
+/* global document, window, location, CSS, FormData, URL, clearInterval, setTimeout, btoa */
 // The recruiter's page: three views over the HTTP API. Every number shown is a field of an API
 // answer, printed as it came; the page only lays them out (a bar is a number drawn to its width).
 // Untrusted text (résumés, postings) only ever reaches the DOM as text nodes.
@@ -457,24 +457,14 @@ async function startBatch(/** @type {SubmitEvent} */ ev) {
   const postingIds = [...$('batch-postings').querySelectorAll('input:checked')].map((b) => /** @type {HTMLInputElement} */ (b).value);
   const top = Number(/** @type {HTMLInputElement} */ ($('batch-top')).value) || 5;
   try {
-    // Each file is read by the service's parser first (PDF and DOCX included), and the batch gets
-    // the texts as JSON: the form every batch API build takes, and an unreadable file is named
-    // here, before any batch starts.
-    /** @type {Array<{ id: string, text: string }>} */
+    // Files go as base64 résumés, so the batch reads each PDF or DOCX as the document it is; a file
+    // it cannot read becomes that résumé's error row, and the others are scored.
+    /** @type {Array<{ id: string, base64: string, filename: string }>} */
     const resumes = [];
     const used = new Set();
     for (const [i, f] of files.entries()) {
-      say(`Reading résumé ${i + 1} of ${files.length}: ${f.name}…`);
-      const form = new FormData();
-      form.append('file', f, f.name);
-      let parsed;
-      try {
-        parsed = await api('POST', '/v1/resumes/parse', { form });
-      } catch (e) {
-        if (e instanceof ApiError) throw new ApiError(e.status, e.code, `${f.name}: ${e.message}`, e.requestId);
-        throw e;
-      }
-      resumes.push({ id: batchId(f.name, used), text: parsed.text });
+      say(`Reading file ${i + 1} of ${files.length}: ${f.name}…`);
+      resumes.push({ id: batchId(f.name, used), base64: base64Of(new Uint8Array(await f.arrayBuffer())), filename: f.name });
     }
     const batch = await api('POST', '/v1/batches', { json: { ...(postingIds.length ? { postingIds } : {}), resumes, top } });
     say(`Batch ${batch.id} started.`);
@@ -483,6 +473,13 @@ async function startBatch(/** @type {SubmitEvent} */ ev) {
     if (e instanceof ApiError && e.code === 'ROUTE_NOT_FOUND') showError(new Error('This service has no batch API yet.'));
     else showError(e);
   }
+}
+
+/** Bytes as base64, a chunk at a time (String.fromCharCode takes a bounded argument list). @param {Uint8Array} bytes */
+function base64Of(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /**

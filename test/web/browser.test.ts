@@ -298,7 +298,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the recruiter page and the component in chromiu
     if (!BATCHES) return;
     await page.locator('#batch-postings input[value="a01-senior-java-backend"]').check();
     await page.locator('#batch-postings input[value="a02-go-backend-engineer"]').check();
-    await page.locator('#batch-files').setInputFiles(Object.values(CANDIDATES).map((f) => ({ name: `${f}.txt`, mimeType: 'text/plain', buffer: Buffer.from(sampleResume(f)) })));
+    // Text files and one DOCX, which the batch reads as a document.
+    const names = Object.values(CANDIDATES);
+    const first = names[0]!;
+    const rest = names.slice(1);
+    await page.locator('#batch-files').setInputFiles([
+      { name: `${first}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await makeDocx(sampleResume(first)) },
+      ...rest.map((f) => ({ name: `${f}.txt`, mimeType: 'text/plain', buffer: Buffer.from(sampleResume(f)) })),
+    ]);
     await page.getByRole('button', { name: 'Start batch' }).click();
     const download = page.getByRole('button', { name: 'Download CSV' });
     await download.waitFor({ timeout: 60_000 });
@@ -308,8 +315,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the recruiter page and the component in chromiu
     expect(file.suggestedFilename()).toMatch(/^rolefit-batch-.+\.csv$/);
     const csv = readFileSync(await file.path(), 'utf8');
     expect(csv.split('\n').filter(Boolean).length).toBeGreaterThan(1);
-    // Each résumé is named in the results by its file name.
-    for (const f of Object.values(CANDIDATES)) expect(csv).toContain(f);
+    // Each résumé is named in the results by its file name, and none was refused.
+    const rows = csv.trim().split('\n').slice(1);
+    for (const f of Object.values(CANDIDATES)) expect(rows.some((r) => r.startsWith(`${f},`)), f).toBe(true);
+    expect(csv).not.toMatch(/INPUT_|INTERNAL/);
+    expect(rows.find((r) => r.startsWith(`${first},`))).toMatch(/a01-senior-java-backend/);
   });
 
   it('<rolefit-match> on another origin: one script tag, scores by id, styled by custom properties', async () => {
