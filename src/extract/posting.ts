@@ -6,6 +6,7 @@
 import type { PostingProfile, PostingSkill, Requirement } from '../domain/posting.ts';
 import type { Span, Warning } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { classifyTitle } from '../taxonomy/occupations.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
 import { looksFlattened, normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
 import { relineText } from '../text/relines.ts';
@@ -40,6 +41,17 @@ const STRONG_NEED = /\b(?:must (?:have|hold|be|possess)|(?:is|are|be) required t
 /** A lead-in to a list ("... the following skills and qualifications:", "... as follows:"): up to its colon. */
 const LEAD_IN = /^[^:]{0,200}?\b(?:the following|as follows|listed below|below)\b[^:]{0,60}:\s*/i;
 const OFFER = /\byou(?:'ll| will) (?:have|get|be given) (?:the|an?|plenty of) (?:opportunity|opportunities|chance|freedom)\b/i;
+
+/** "<job title> Required|Wanted|Needed ...": the words before the verb end in a job title. */
+const ADVERT_VERB = /^(.{3,120}?)\s(?:urgently\s|immediately\s)?(?:required|wanted|needed)(?:\s|[.!,]|$)/i;
+function isAdvertHeadline(tax: Taxonomy, line: string): boolean {
+  const m = ADVERT_VERB.exec(line);
+  if (!m) return false;
+  // (Unless what follows asks for something: "Python developer needed, 5 years of Python required".)
+  if (requirementSentence(line.slice(m[0].length))) return false;
+  const before = m[1]!.split(/\s+/).slice(-6).join(' ');
+  return isJobTitle(tax.lexicons, before) || classifyTitle(tax.lexicons.titles, tax.occupations, before, true) !== null;
+}
 
 /** Whether a prose sentence reads as a requirement. */
 function requirementSentence(s: string): boolean {
@@ -309,6 +321,9 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     const line = text.slice(c.span.start, c.span.end);
     // A company blurb ("Our client is one of the leading ...") asks nothing unless it says what is needed.
     if (!c.inSection && isBlurb(line) && !STRONG_NEED.test(line)) continue;
+    // An advert's headline ("RGN Deputy Home Manager Required for Large Nursing Home ...", "Chefs
+    // Wanted Nationwide"): a title said to be wanted, not a qualification.
+    if (!c.inSection && isAdvertHeadline(tax, line) && !STRONG_NEED.test(line)) continue;
     // "This position is designated as ...": a statement about the job, not a qualification.
     if (isBoilerplate(cues, line) || /^(?:this|the) (?:position|role|job) (?:is|will|offers|reports)\b/i.test(line)) continue;
     // "Responsible for ...", "Duties include ...", "Manage the sales process": a duty, wherever it is written.

@@ -172,3 +172,20 @@ describe('a requirement list run together without separators is read item by ite
     expect(got.some((t) => /registered social worker/.test(t))).toBe(true);
   });
 });
+
+describe("an advert's headline ('<job title> Required for ...') is no requirement", () => {
+  it.each([
+    ['RGN Deputy Home Manager Required for Large Nursing Home Fixed Term 12 Months Westbourne.'],
+    ['Home Care Assistants required across Aberdeen and the surrounding villages.'],
+    ['Chefs Wanted Nationwide with live in accommodation.'],
+  ])('dropped: %s', (sentence) => {
+    expect(flat(sentence)).toEqual([]);
+  });
+  it.each([
+    ['A Care Assistant is required to hold a full driving licence.'],
+    ['Python developer needed, 5 years of Python required.'],
+    ['Candidates must have a full UK driving licence, which is required for the role.'],
+  ])('kept: %s', (sentence) => {
+    expect(flat(sentence).length).toBeGreaterThan(0);
+  });
+});
