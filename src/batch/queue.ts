@@ -68,7 +68,10 @@ export const fromWire = (s: WireSource): DocumentSource => ('base64' in s ? { by
 export interface QueueScorerOptions {
   /** Names the run's keys and jobs; give a stable id (a stored batch's) to pick up answers already written. Default: random. */
   runId?: string;
-  /** The run keeps this × 16 résumés in the queue at once (the run's window). Default 8. */
+  /**
+   * The run keeps this × 16 résumés in the queue at once (its window): enough to keep every worker
+   * thread of many machines busy while answers travel. Default 32 (512 résumés).
+   */
   concurrency?: number;
   /** Tries per job before its résumé becomes an error line. Default 3. */
   attempts?: number;
@@ -227,7 +230,7 @@ export async function queueScorer(redisUrl: string, config: Config, opts: QueueS
   })();
 
   return {
-    concurrency: opts.concurrency ?? 8,
+    concurrency: opts.concurrency ?? 32,
     async parsePosting(source, what) {
       const a = await ask({ key: `p${postings++}`, kind: 'posting', source: toWire(source), what });
       if (!('profile' in a)) throw createError('INTERNAL', { reason: 'a queue worker answered a posting with something else' });
