@@ -48,7 +48,8 @@ export class BatchJobs {
   constructor(
     private readonly catalog: Catalog,
     private readonly config: Config,
-    private readonly makeScorer: (config: Config, workers: number) => Promise<Scorer>,
+    /** Where a job's résumés are scored; `runId` (the batch id) lets a queue pick up answers already written. */
+    private readonly makeScorer: (config: Config, workers: number, runId: string) => Promise<Scorer>,
     private readonly workers: number,
   ) {}
 
@@ -145,7 +146,7 @@ export class BatchJobs {
     const req = b.request as Omit<BatchRequest, 'resumes' | 'candidateIds'>;
     await this.store.setStatus(id, 'running');
     const postings = await this.postingsOf(req);
-    const scorer = await this.makeScorer(this.config, this.workers);
+    const scorer = await this.makeScorer(this.config, this.workers, id);
     try {
       await scorer.setContext({ postings, query: req.query, format: 'json' });
       let next = b.done;

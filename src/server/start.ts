@@ -9,6 +9,7 @@ import { openPostgresChanges, type ChangeBus } from '../storage/changes.ts';
 import { buildApp } from './app.ts';
 import { BatchJobs } from '../batch/jobs.ts';
 import { threadScorer } from '../batch/scorer.ts';
+import { queueScorer } from '../batch/queue.ts';
 import { Catalog } from '../app/catalog.ts';
 import { readInputs } from '../app/inputs.ts';
 import { createError } from '../errors.ts';
@@ -53,7 +54,10 @@ export async function startServer(config: Config, opts: { seed: boolean; version
   let address: string;
   try {
     catalog = new Catalog(engine, store, bus, pool);
-    const batches = new BatchJobs(catalog, config, threadScorer, config.parseWorkers);
+    // With ROLEFIT_REDIS_URL, batch jobs are scored by `rolefit worker` processes on any machine.
+    const redisUrl = config.redisUrl;
+    const scorer = redisUrl ? (c: Config, _w: number, runId: string) => queueScorer(redisUrl, c, { runId, log: (line) => app.log.warn(line) }) : threadScorer;
+    const batches = new BatchJobs(catalog, config, scorer, config.parseWorkers);
     app = await buildApp({ catalog, config, version: opts.version, logger: { level: config.logLevel }, batches });
     const loaded = await catalog.load();
     app.log.info({ ...loaded, store: store.kind, modelsVersion: engine.modelsVersion }, 'index loaded');
