@@ -27,16 +27,20 @@ import { relevanceFactor, relevanceValue, roleRelevance } from './relevance.ts';
 import { clusterCredit } from './skills.ts';
 import { textRelevance, type RoleTerms } from './text-relevance.ts';
 
-/** Each kind's weight (`kinds[k] ?? 1`) in KIND_ORDER, per weights object: ranking reuses one object for many pairs. */
-const kindWeightCache = new WeakMap<ScoringWeights, Float64Array>();
+/**
+ * Each kind's weight (`kinds[k] ?? 1`) in KIND_ORDER for the weights of the last pair: ranking
+ * scores many pairs with one weights object, and a caller passing fresh overrides per pair costs
+ * seven reads, never an allocation. Pairs are scored one at a time on a thread.
+ */
+const kindW = new Float64Array(KIND_ORDER.length);
+let kindWeightsOf: ScoringWeights | null = null;
 
 function kindWeights(w: ScoringWeights): Float64Array {
-  let kw = kindWeightCache.get(w);
-  if (!kw) {
-    kw = Float64Array.from(KIND_ORDER, (k) => w.kinds[k] ?? 1);
-    kindWeightCache.set(w, kw);
+  if (w !== kindWeightsOf) {
+    for (let k = 0; k < KIND_ORDER.length; k++) kindW[k] = w.kinds[KIND_ORDER[k]!] ?? 1;
+    kindWeightsOf = w;
   }
-  return kw;
+  return kindW;
 }
 
 /** The listed-only factor: the credit when the evidence is a bare listing (listedFactor in skills.ts). */
