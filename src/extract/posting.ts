@@ -7,6 +7,7 @@ import type { PostingProfile, PostingSkill, Requirement } from '../domain/postin
 import type { Span, Warning } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { classifyTitle } from '../taxonomy/occupations.ts';
+import { TECH_CATEGORIES } from '../taxonomy/schema.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
 import { looksFlattened, normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
 import { relineText } from '../text/relines.ts';
@@ -17,7 +18,7 @@ import { firstEndingAfter, firstStartingAt, SpanIndex, spansWithin } from '../te
 import { capWarning, LIMITS, listedSections, mentionCapWarning } from './limits.ts';
 import { readHeader } from './posting-header.ts';
 import { isJobTitle } from './job-title.ts';
-import { isBlurb, isDuty, isDutyVerb, looksLikeQualification, requirementAfterLostStop, readRequirementLine, requiredness, type Facets } from './requirement.ts';
+import { isBlurb, isDuty, isDutyVerb, isGerundDuty, looksLikeQualification, requirementAfterLostStop, readRequirementLine, requiredness, type Facets } from './requirement.ts';
 import { listItems, runOnItems } from './posting-lists.ts';
 import { textOccupation, titleOccupation, withScopeFunctions } from './occupation.ts';
 import { postingTerms } from './experience-terms.ts';
@@ -329,6 +330,9 @@ export function parsePosting(tax: Taxonomy, input: string, opts: ParseOptions): 
     // "Responsible for ...", "Duties include ...", "Manage the sales process": a duty, wherever it is written.
     if (isDuty(line)) continue;
     const hits = spansWithin(skillHits, c.span).map((m) => ({ n: m.concept, start: m.start - c.span.start, end: m.end - c.span.start }));
+    // "Coordinating with management on sales goals": a duty in the -ing form, unless it names a
+    // technical skill ("Building data pipelines in Airflow").
+    if (isGerundDuty(line) && !hits.some((h) => TECH_CATEGORIES.has(tax.skills[h.n]!.category))) continue;
     const langs = spansWithin(langHits, c.span).map((m) => ({ code: m.code, start: m.start - c.span.start, end: m.end - c.span.start }));
     let facets = readRequirementLine(tax, line, hits, langs);
     // (A label line such as "Education:" asks nothing itself.)

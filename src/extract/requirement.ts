@@ -59,6 +59,10 @@ const DUTY_WORDS = new Set([...DUTY_VERBS, ...DUTY_VERBS.filter((v) => !NOUN_LIK
 export function isDutyVerb(word: string): boolean {
   return DUTY_WORDS.has(word.toLowerCase());
 }
+const gerund = (v: string): string => (/[^e]e$/.test(v) ? `${v.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(v) ? `${v}${v.slice(-1)}ing` : `${v}ing`);
+/** "Coordinating with ...", "Analyzing and sharing ...": a duty verb's -ing form opening a line. */
+const GERUND_DUTY_MIN_WORDS = 6;
+const DUTY_GERUND = new RegExp(`^(?:${[...new Set(DUTY_VERBS)].map(gerund).join('|')})(?=[\\s,])`, 'i');
 /** Words that open the verb's object ("Manage the ...", "Support all ...", "Plan and deliver ..."): the first word is a verb, not a noun ("Design patterns"). */
 const DUTY_OBJECT = /^ (?:the|a|an|all|and|&|or|our|your|their|its|his|her|with|to|in|on|for|of|abreast|up|out|new|existing|daily|weekly|monthly|any|multiple|various|personal|effective|accurate|appropriate|relevant|regular|key|high|close|strong|positive|complex|comprehensive|timely|efficient|ongoing|overall|end-to-end|clients?|customers?|stakeholders?|staff|students|patients|residents|sales|business|budgets?|projects?|teams?|reports?|records?|day-to-day)\b/i;
 const QUALIFICATION_WORD = /\b(?:experience[ds]?|knowledge|abilit(?:y|ies)|able to|skills?|skilled|proficien\w*|years?|degree|familiar\w*|understanding|certifi\w*|qualifi\w*|background|expertise|track record|proven|demonstrated)\b/i;
@@ -88,6 +92,21 @@ export function isDuty(line: string): boolean {
   if (!verb) return false;
   // "To ensure ...", "Manage the sales process ...": a verb with its object, and no qualification words.
   return (verb[0].toLowerCase().startsWith('to ') || DUTY_OBJECT.test(t.slice(verb[0].length))) && !QUALIFICATION_WORD.test(t);
+}
+
+/**
+ * Whether a line opens with a duty verb's -ing form and its object ("Coordinating with management
+ * on sales goals", "Analyzing and sharing feedback with the marketing team", "Reviewing, analyzing
+ * and reporting on ...") and has no qualification words: what the job does. The caller keeps
+ * lines that name a skill ("Building data pipelines in Airflow").
+ */
+export function isGerundDuty(line: string): boolean {
+  const t = line.replace(/^[\s*_•·-]+/, '');
+  const verb = DUTY_GERUND.exec(t);
+  // (A short item is a skill in a few words: "Managing multiple priorities under pressure".)
+  if (!verb || QUALIFICATION_WORD.test(t) || t.split(/\s+/).length < GERUND_DUTY_MIN_WORDS) return false;
+  const rest = t.slice(verb[0].length);
+  return DUTY_OBJECT.test(rest) || /^,\s/.test(rest);
 }
 
 export function looksLikeQualification(line: string): boolean {

@@ -189,3 +189,24 @@ describe("an advert's headline ('<job title> Required for ...') is no requiremen
     expect(flat(sentence).length).toBeGreaterThan(0);
   });
 });
+
+describe('a duty in the -ing form in a requirements list is no requirement', () => {
+  it.each([
+    ['Coordinating with management and internal teams on sales goals, planning, and forecasting'],
+    ['Analyzing and sharing active feedback about customer behaviour with the marketing team'],
+    ['Reviewing, analyzing and reporting on the performance of bonus schemes each quarter'],
+    ['Planning the weekly rota for the kitchen team'],
+  ])('dropped: %s', (line) => {
+    expect(inList(line)).toEqual([]);
+  });
+  it.each([
+    ['Building and maintaining data pipelines in Airflow'],
+    ['Developing RESTful APIs using Node.js and Express'],
+    ['Managing multiple priorities under pressure'],
+    ['Working knowledge of SAP and Excel pivot tables'],
+    ['Understanding of databases and API calls'],
+    ['Managing a team of five with experience of budgets'],
+  ])('kept: %s', (line) => {
+    expect(inList(line).length).toBeGreaterThan(0);
+  });
+});
