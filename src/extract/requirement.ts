@@ -59,7 +59,7 @@ const DUTY_WORDS = new Set([...DUTY_VERBS, ...DUTY_VERBS.filter((v) => !NOUN_LIK
 export function isDutyVerb(word: string): boolean {
   return DUTY_WORDS.has(word.toLowerCase());
 }
-const gerund = (v: string): string => (/[^e]e$/.test(v) ? `${v.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(v) ? `${v}${v.slice(-1)}ing` : `${v}ing`);
+const gerund = (v: string): string => (/[^e]e$/.test(v) ? `${v.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgk-nprt]$/.test(v) ? `${v}${v.slice(-1)}ing` : `${v}ing`);
 /** "Coordinating with ...", "Analyzing and sharing ...": a duty verb's -ing form opening a line. */
 const GERUND_DUTY_MIN_WORDS = 6;
 const DUTY_GERUND = new RegExp(`^(?:${[...new Set(DUTY_VERBS)].map(gerund).join('|')})(?=[\\s,])`, 'i');
