@@ -101,8 +101,17 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
   };
   const candidate = (raw: string, opts: { asOf?: string | YearMonth } = {}): Candidate => compileCandidate(taxonomy, parseResumeDoc(raw, opts).profile, scoring.weights);
   const role = (raw: string): Role => compileRole(taxonomy, parsePostingDoc(raw).profile);
+  // Overrides resolve once per overrides object, not once per pair (a ranking passes the same one
+  // for every pair; resolving it each time halved the fast path).
+  const resolved = new WeakMap<Partial<ScoringWeights>, ScoringWeights>();
+  const weightsFor = (o: Partial<ScoringWeights> | undefined): ScoringWeights => {
+    if (!o) return scoring.weights;
+    let w = resolved.get(o);
+    if (!w) resolved.set(o, (w = withOverrides(scoring.weights, o)));
+    return w;
+  };
   const match = (c: Candidate, r: Role, opts: { weights?: Partial<ScoringWeights>; explain?: boolean } = {}): Match =>
-    scoreMatch(taxonomy, scoring, withOverrides(scoring.weights, opts.weights), c, r, { explain: opts.explain ?? true });
+    scoreMatch(taxonomy, scoring, weightsFor(opts.weights), c, r, { explain: opts.explain ?? true });
 
   return {
     config,
@@ -123,7 +132,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     candidateOf: (profile) => compileCandidate(taxonomy, profile, scoring.weights),
     roleOf: (profile, keep) => compileRole(taxonomy, profile, keep),
     match,
-    quickScore: (c, r, opts = {}) => quickScore(taxonomy, opts.weights ? withOverrides(scoring.weights, opts.weights) : scoring.weights, c, r),
+    quickScore: (c, r, opts = {}) => quickScore(taxonomy, weightsFor(opts.weights), c, r),
     score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),
   };
 }

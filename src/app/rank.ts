@@ -85,14 +85,14 @@ export interface PairScore {
  * explanation): what an all-pairs batch writes. The filter, minScore and passingOnly apply.
  */
 export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q: RankQuery): PairScore[] {
-  const weights = withOverrides(engine.scoring.weights, q.weights);
+  const weights = q.weights;
   const filter = normalizeFilter(q.filter);
   const filtered = Object.keys(filter).length > 0;
   const out: PairScore[] = [];
   for (let i = 0; i < set.roles.length; i++) {
     const id = set.ids[i]!;
     if (filtered && !set.index.matches(id, filter)) continue;
-    const s = engine.quickScore(candidate, set.roles[i]!, { weights });
+    const s = weights ? engine.quickScore(candidate, set.roles[i]!, { weights }) : engine.quickScore(candidate, set.roles[i]!);
     if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) out.push({ id, score: s.score, passed: s.passed });
   }
   return out;
@@ -112,12 +112,12 @@ export function rankRoles(engine: Engine, roles: RoleIndex | RoleSet, candidate:
 
 /** The best candidates for a role: every candidate scored on the fast path, the top ones explained. */
 export function rankCandidates(engine: Engine, candidates: Iterable<[id: string, candidate: Candidate]>, role: Role, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
-  const weights = withOverrides(engine.scoring.weights, q.weights);
+  const weights = q.weights;
   const scored: Array<{ id: string; score: number; passed: boolean; candidate: Candidate }> = [];
   let total = 0;
   for (const [id, c] of candidates) {
     total++;
-    const s = engine.quickScore(c, role, { weights });
+    const s = weights ? engine.quickScore(c, role, { weights }) : engine.quickScore(c, role);
     if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) scored.push({ id, ...s, candidate: c });
   }
   scored.sort(compareRanked);
