@@ -4,7 +4,12 @@
 // every word is a cue or a filler word, so "Python is a plus" (a requirement) is not a heading.
 // Also the boilerplate test for sentences (benefits, equal opportunity, application steps).
 
-import type { SectionKind } from './sections.ts';
+/** What a section of a posting or a résumé is about. */
+export type SectionKind =
+  | 'summary' | 'experience' | 'education' | 'skills' | 'projects' | 'certifications' | 'languages'
+  | 'publications' | 'volunteering' | 'awards' | 'interests' | 'references' | 'contact'
+  | 'description' | 'responsibilities' | 'requirements' | 'preferred' | 'benefits' | 'company'
+  | 'eeo' | 'apply' | 'other';
 
 export interface SectionCueSource {
   precedence?: string[];

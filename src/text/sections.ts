@@ -4,13 +4,9 @@
 import type { Span } from '../domain/types.ts';
 import { linePrefix, lineSpans } from './sentences.ts';
 import { trimChars } from './trim.ts';
-import { classifyByCues, cueWords, isCueWord, type SectionCues } from './section-cues.ts';
+import { classifyByCues, cueWords, isCueWord, type SectionCues, type SectionKind } from './section-cues.ts';
 
-export type SectionKind =
-  | 'summary' | 'experience' | 'education' | 'skills' | 'projects' | 'certifications' | 'languages'
-  | 'publications' | 'volunteering' | 'awards' | 'interests' | 'references' | 'contact'
-  | 'description' | 'responsibilities' | 'requirements' | 'preferred' | 'benefits' | 'company'
-  | 'eeo' | 'apply' | 'other';
+export type { SectionKind } from './section-cues.ts';
 
 export interface Section {
   kind: SectionKind;
