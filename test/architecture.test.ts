@@ -14,7 +14,7 @@ const SRC = new URL('../src/', import.meta.url).pathname;
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.(ts|mts)$/.test(p) && !p.endsWith('.d.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(?:ts|mts)$/.test(p) && !p.endsWith('.d.ts') ? [p] : [];
   });
 }
 
