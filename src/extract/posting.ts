@@ -6,7 +6,6 @@
 import type { PostingProfile, PostingSkill, Requirement } from '../domain/posting.ts';
 import type { Span, Warning } from '../domain/types.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
-import { classifyTitle } from '../taxonomy/occupations.ts';
 import { TECH_CATEGORIES } from '../taxonomy/schema.ts';
 import type { RawMatch } from '../taxonomy/matcher.ts';
 import { looksFlattened, normalizeText, toOriginalSpan, type NormalizedText } from '../text/normalize.ts';
@@ -51,7 +50,9 @@ function isAdvertHeadline(tax: Taxonomy, line: string): boolean {
   // (Unless what follows asks for something: "Python developer needed, 5 years of Python required".)
   if (requirementSentence(line.slice(m[0].length))) return false;
   const before = m[1]!.split(/\s+/).slice(-6).join(' ');
-  return isJobTitle(tax.lexicons, before) || classifyTitle(tax.lexicons.titles, tax.occupations, before, true) !== null;
+  // (A role noun or a known title ends the words: "Home Care Assistants", "RGN Deputy Home Manager".)
+  const end = before.length;
+  return tax.occupations.heads.find(before).some((m) => m.end === end) || tax.lexicons.titles.find(before).some((m) => m.value.kind === 'title' && m.end === end);
 }
 
 /** Whether a prose sentence reads as a requirement. */

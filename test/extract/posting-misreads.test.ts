@@ -185,6 +185,8 @@ describe("an advert's headline ('<job title> Required for ...') is no requiremen
     ['A Care Assistant is required to hold a full driving licence.'],
     ['Python developer needed, 5 years of Python required.'],
     ['Candidates must have a full UK driving licence, which is required for the role.'],
+    // A known name before "required" that is no title at the end of the words.
+    ['Experience with Java, Python and AWS is required.'],
   ])('kept: %s', (sentence) => {
     expect(flat(sentence).length).toBeGreaterThan(0);
   });
