@@ -11,6 +11,8 @@ import { createError } from '../errors.ts';
 interface Head {
   fingerprint: string;
   format: string;
+  /** Names the run for the scorer (a queue keeps its answers under it), kept across --resume. */
+  runId: string;
 }
 
 export interface ResumableOutput {
@@ -18,6 +20,8 @@ export interface ResumableOutput {
   readonly done: number;
   /** True when the journal says the run finished. */
   readonly complete: boolean;
+  /** The run's id: the first run's, when resumed. */
+  readonly runId: string;
   /** Appends text covering résumés up to `done` (exclusive) and records it. */
   write(text: string, done: number): void;
   finish(): void;
@@ -32,26 +36,28 @@ export function openResumable(out: string, head: Head, header: string, resume: b
   let done = 0;
   let bytes = 0;
   let complete = false;
+  let runId = head.runId;
   if (resume && existsSync(out)) {
     if (!existsSync(jpath)) throw createError('BATCH_RESUME_MISMATCH', { out, reason: `it has no journal (${jpath}), so what in it is complete is unknown` });
     const lines = readFileSync(jpath, 'utf8').split('\n');
     let first: Head | null = null;
     for (const line of lines) {
       if (!line) continue;
-      let o: { fingerprint?: string; format?: string; done?: number; bytes?: number; complete?: boolean };
+      let o: { fingerprint?: string; format?: string; runId?: string; done?: number; bytes?: number; complete?: boolean };
       try {
         o = JSON.parse(line) as typeof o;
       } catch {
         break; // a journal line cut by the kill: the entries before it stand
       }
       if (!first) {
-        first = { fingerprint: String(o.fingerprint), format: String(o.format) };
+        first = { fingerprint: String(o.fingerprint), format: String(o.format), runId: String(o.runId ?? runId) };
         continue;
       }
       if (typeof o.done === 'number' && typeof o.bytes === 'number') ({ done, bytes } = o as { done: number; bytes: number });
       if (o.complete) complete = true;
     }
     if (!first || first.fingerprint !== head.fingerprint) throw createError('BATCH_RESUME_MISMATCH', { out, reason: 'it was written by other inputs or options' });
+    runId = first.runId;
     if (statSync(out).size < bytes) throw createError('BATCH_RESUME_MISMATCH', { out, reason: 'it is shorter than its journal says (was it edited?)' });
   } else {
     writeFileSync(jpath, `${JSON.stringify(head)}\n`);
@@ -66,6 +72,7 @@ export function openResumable(out: string, head: Head, header: string, resume: b
   return {
     done,
     complete,
+    runId,
     write(text, upTo) {
       if (text) position += writeSync(fd, text, position);
       appendFileSync(jpath, `${JSON.stringify({ done: upTo, bytes: position })}\n`);

@@ -84,8 +84,8 @@ export interface QueueScorerOptions {
 }
 
 /** The scorer a run should use: Redis workers when a Redis URL is configured (ROLEFIT_REDIS_URL), else this machine's threads. */
-export function batchScorer(config: Config, redisUrl: string | null = config.redisUrl, opts: QueueScorerOptions = {}): (config: Config, workers: number) => Promise<Scorer> {
-  return redisUrl ? (c) => queueScorer(redisUrl, c, opts) : threadScorer;
+export function batchScorer(config: Config, redisUrl: string | null = config.redisUrl, opts: QueueScorerOptions = {}): (config: Config, workers: number, runId?: string) => Promise<Scorer> {
+  return redisUrl ? (c, _workers, runId) => queueScorer(redisUrl, c, { ...(runId ? { runId } : {}), ...opts }) : threadScorer;
 }
 
 /** A connection that rides out Redis restarts (commands wait), after a first ping that must answer. */

@@ -3,7 +3,7 @@
 // in a thread within the parser's time budget, and its output goes to the file in input order —
 // the same bytes whatever the number of threads — as soon as the résumés before it are done.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/defaults.ts';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
@@ -23,7 +23,7 @@ export interface BatchRunOptions {
   /** Batch threads; default: every core. */
   workers?: number;
   /** Where documents are read and scored; default: this process's threads (`workers` of them). */
-  scorer?: (config: Config, workers: number) => Promise<Scorer>;
+  scorer?: (config: Config, workers: number, runId: string) => Promise<Scorer>;
   /** Continue the run this output was left off at. */
   resume?: boolean;
   config: Config;
@@ -69,7 +69,7 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchSummary> {
 
   let output: ResumableOutput | null = null;
   if (o.out !== '-') {
-    output = openResumable(o.out, { fingerprint, format }, header(format), o.resume === true);
+    output = openResumable(o.out, { fingerprint, format, runId: `r${randomUUID().replaceAll('-', '').slice(0, 20)}` }, header(format), o.resume === true);
     if (output.complete) {
       output.close();
       return { resumes: resumeEntries.length, postings: postingEntries.length, skippedPostings: 0, errors: 0, resumedFrom: output.done, ms: { postings: 0, resumes: 0, total: 0 } };
@@ -80,7 +80,8 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchSummary> {
   }
   try {
     // One scorer for the whole run: its threads (or workers) parse the postings, then score with them.
-    const scorer = await (o.scorer ?? threadScorer)(o.config, workers);
+    // A resumed run keeps its first run's id, so a queue's answers kept for it are found again.
+    const scorer = await (o.scorer ?? threadScorer)(o.config, workers, output?.runId ?? `r${randomUUID().replaceAll('-', '').slice(0, 20)}`);
     let errors = 0;
     let tp = performance.now();
     let postings: Array<{ id: string; profile: PostingProfile }> = [];
