@@ -38,22 +38,30 @@ async function readDoc(id: string, path: string, limits: ReadLimits): Promise<In
   }
 }
 
+/** Whether an input names a directory; a coded error when it names nothing. */
+function isDirectory(arg: string): boolean {
+  try {
+    return statSync(arg).isDirectory();
+  } catch {
+    throw createError('INPUT_NOT_FOUND', { path: arg });
+  }
+}
+
+/** A directory's document files, sorted: no hidden files, no notes (.md), no subfolders. */
+function documentFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort().filter((f) => statSync(join(dir, f)).isFile());
+}
+
 function idOf(file: string): string {
   return basename(file, extname(file));
 }
 
 /** `limits`: the engine's configuration (it satisfies ReadLimits). */
 export async function readInputs(arg: string, limits: ReadLimits): Promise<Inputs> {
-  let stat;
-  try {
-    stat = statSync(arg);
-  } catch {
-    throw createError('INPUT_NOT_FOUND', { path: arg });
-  }
-  if (stat.isDirectory()) {
-    const files = readdirSync(arg).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort();
+  if (isDirectory(arg)) {
+    const files = documentFiles(arg);
     const docs: InputDoc[] = [];
-    for (const f of files) if (statSync(join(arg, f)).isFile()) docs.push(await readDoc(idOf(f), join(arg, f), limits));
+    for (const f of files) docs.push(await readDoc(idOf(f), join(arg, f), limits));
     return { docs, many: true };
   }
   if (/\.jsonl$/i.test(arg)) return { docs: await readJsonl(arg, limits), many: true };
@@ -109,17 +117,7 @@ export interface InputEntry {
 
 /** The documents an input names, in order, without reading them: a file, a directory, or JSONL. */
 export function listInputs(arg: string): InputEntry[] {
-  let stat;
-  try {
-    stat = statSync(arg);
-  } catch {
-    throw createError('INPUT_NOT_FOUND', { path: arg });
-  }
-  if (stat.isDirectory()) {
-    return readdirSync(arg).filter((f) => !f.startsWith('.') && !/\.md$/i.test(f)).sort()
-      .filter((f) => statSync(join(arg, f)).isFile())
-      .map((f) => fileEntry(idOf(f), join(arg, f)));
-  }
+  if (isDirectory(arg)) return documentFiles(arg).map((f) => fileEntry(idOf(f), join(arg, f)));
   if (!/\.jsonl$/i.test(arg)) return [fileEntry(idOf(arg), arg)];
   const base = dirname(resolve(arg));
   const out: InputEntry[] = [];

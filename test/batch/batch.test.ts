@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resumesJsonl, SAMPLES } from '../helpers/batch.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { createEngine } from '../../src/app/index.ts';
@@ -11,7 +12,6 @@ import { runBatch, type BatchRunOptions } from '../../src/batch/run.ts';
 import { openResumable, journalPath } from '../../src/batch/journal.ts';
 import { textPdf } from '../helpers/documents.ts';
 
-const SAMPLES = new URL('../../data/samples/', import.meta.url).pathname;
 const BIN = new URL('../../bin/rolefit.js', import.meta.url).pathname;
 const engine = createEngine();
 const config = loadConfig({});
@@ -26,15 +26,6 @@ const base = (over: Partial<BatchRunOptions>): BatchRunOptions => ({
   modelsVersion: engine.modelsVersion, scoringVersion: engine.scoring.scoringVersion, ...over,
 });
 
-/** A JSONL of résumés: every sample résumé `copies` times under new ids, plus the given lines. */
-function resumesJsonl(name: string, copies: number, extra: string[] = []): string {
-  const files = readdirSync(`${SAMPLES}resumes`).sort();
-  const lines: string[] = [];
-  for (let c = 0; c < copies; c++) for (const f of files) lines.push(JSON.stringify({ id: `${f.replace(/\.txt$/, '')}-${c}`, text: readFileSync(`${SAMPLES}resumes/${f}`, 'utf8') }));
-  const path = join(dir, name);
-  writeFileSync(path, [...lines, ...extra].join('\n') + '\n');
-  return path;
-}
 
 describe('rolefit batch', () => {
   it('writes the same bytes with one thread or two, NDJSON top and CSV all', async () => {
@@ -61,7 +52,7 @@ describe('rolefit batch', () => {
   }, 240_000);
 
   it('writes an error line with the code for a document it cannot read, names a bad JSONL line, and goes on', async () => {
-    const bad = resumesJsonl('bad.jsonl', 1, ['{"id": "junk", "text": "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007"}', '{not json', '{"id": "empty", "text": "   "}']);
+    const bad = resumesJsonl(dir, 'bad.jsonl', 1, ['{"id": "junk", "text": "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007"}', '{not json', '{"id": "empty", "text": "   "}']);
     const out = join(dir, 'bad.ndjson');
     const s = await runBatch(base({ resumes: bad, out }));
     expect(s.errors).toBe(3);
@@ -99,7 +90,7 @@ describe('rolefit batch', () => {
   }, 240_000);
 
   it('continues a run killed with SIGKILL: nothing lost, nothing written twice', async () => {
-    const input = resumesJsonl('many.jsonl', 10);
+    const input = resumesJsonl(dir, 'many.jsonl', 10);
     const reference = join(dir, 'ref.csv');
     await runBatch(base({ resumes: input, out: reference, workers: 2 }));
     const out = join(dir, 'killed.csv');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { resumesJsonl, SAMPLES } from '../helpers/batch.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { createEngine } from '../../src/app/index.ts';
@@ -16,7 +17,6 @@ import { threadScorer, type Scorer } from '../../src/batch/scorer.ts';
 import { startWorker } from '../../src/batch/worker.ts';
 
 const REDIS = process.env.ROLEFIT_TEST_REDIS;
-const SAMPLES = new URL('../../data/samples/', import.meta.url).pathname;
 const BIN = new URL('../../bin/rolefit.js', import.meta.url).pathname;
 const config = loadConfig({});
 const dir = mkdtempSync(join(tmpdir(), 'rolefit-queue-'));
@@ -28,15 +28,6 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-/** A JSONL of résumés: every sample résumé `copies` times under new ids, plus the given lines. */
-function resumesJsonl(name: string, copies: number, extra: string[] = []): string {
-  const files = readdirSync(`${SAMPLES}resumes`).sort();
-  const lines: string[] = [];
-  for (let c = 0; c < copies; c++) for (const f of files) lines.push(JSON.stringify({ id: `${f.replace(/\.txt$/, '')}-${c}`, text: readFileSync(`${SAMPLES}resumes/${f}`, 'utf8') }));
-  const path = join(dir, name);
-  writeFileSync(path, [...lines, ...extra].join('\n') + '\n');
-  return path;
-}
 
 describe('batch queue mode: choosing it', () => {
   it('ROLEFIT_REDIS_URL selects the queue; without it a run uses threads', () => {
@@ -60,7 +51,7 @@ describe.skipIf(!REDIS)('batch through Redis workers (skipped: set ROLEFIT_TEST_
   });
 
   it('writes the bytes a thread run writes (NDJSON top, CSV all, error lines), and leaves nothing in Redis', async () => {
-    const resumes = resumesJsonl('mixed.jsonl', 1, ['{not json', JSON.stringify({ id: 'gone', path: 'no-such-file.pdf' }), JSON.stringify({ id: 'empty', text: '   ' })]);
+    const resumes = resumesJsonl(dir, 'mixed.jsonl', 1, ['{not json', JSON.stringify({ id: 'gone', path: 'no-such-file.pdf' }), JSON.stringify({ id: 'empty', text: '   ' })]);
     const worker = await startWorker({ redisUrl: URL_, config, threads: 2 });
     // One pool of local threads for both reference runs (starting one costs seconds on a busy machine).
     const threads = await threadScorer(config, 2);
@@ -110,7 +101,7 @@ describe.skipIf(!REDIS)('batch through Redis workers (skipped: set ROLEFIT_TEST_
     });
     const [a, b] = await Promise.all([worker(), worker()]);
     const copies = 6;
-    const resumes = resumesJsonl('many.jsonl', copies);
+    const resumes = resumesJsonl(dir, 'many.jsonl', copies);
     const out = join(dir, 'killed.ndjson');
     let killedAt = -1;
     const runId = `kill-${process.pid}-${Date.now()}`;
