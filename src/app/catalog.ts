@@ -219,11 +219,6 @@ export class Catalog {
   rankCandidates(role: Role, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
     return rankCandidates(this.engine, this.candidates, role, q);
   }
-
-  /** A stored candidate's or a stored role's ids, for batch runs over the catalogue. */
-  candidateIds(): string[] {
-    return [...this.candidates.keys()].sort();
-  }
 }
 
 /** The document itself, without the fields that travel with it (a parser thread gets only this). */

@@ -87,19 +87,16 @@ export interface PairScore {
 export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q: RankQuery): PairScore[] {
   const weights = q.weights;
   const filter = normalizeFilter(q.filter);
-  const filtered = Object.keys(filter).length > 0;
+  const passes = Object.keys(filter).length > 0 ? set.index.matcher(filter) : null;
   const out: PairScore[] = [];
   for (let i = 0; i < set.roles.length; i++) {
     const id = set.ids[i]!;
-    if (filtered && !set.index.matches(id, filter)) continue;
+    if (passes && !passes(id)) continue;
     const s = weights ? engine.quickScore(candidate, set.roles[i]!, { weights }) : engine.quickScore(candidate, set.roles[i]!);
     if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) out.push({ id, score: s.score, passed: s.passed });
   }
   return out;
 }
-
-/** Ranked, best first, ties by id: the order every face shows. */
-export const compareRows = compareRanked;
 
 /** The best roles in the index for a candidate: exact top-k through the index's bounds, explained. */
 export function rankRoles(engine: Engine, roles: RoleIndex | RoleSet, candidate: Candidate, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
@@ -107,7 +104,7 @@ export function rankRoles(engine: Engine, roles: RoleIndex | RoleSet, candidate:
   const weights = withOverrides(engine.scoring.weights, q.weights);
   const k = q.top && q.top > 0 ? q.top : index.size;
   const { results, stats } = index.rank(candidate, { k, weights, filter: normalizeFilter(q.filter), minScore: q.minScore, passingOnly: q.passingOnly });
-  return { results: results.map((r) => explainRow(engine, r.id, candidate, index.role(r.id)!, q)), stats: { total: stats.roles, scored: stats.scored } };
+  return { results: results.map((r) => explainRow(engine, r.id, candidate, index.role(r.id)!, q, true)), stats: { total: stats.roles, scored: stats.scored } };
 }
 
 /** The best candidates for a role: every candidate scored on the fast path, the top ones explained. */
@@ -122,7 +119,7 @@ export function rankCandidates(engine: Engine, candidates: Iterable<[id: string,
   }
   scored.sort(compareRanked);
   const top = q.top && q.top > 0 ? scored.slice(0, q.top) : scored;
-  return { results: top.map((r) => explainRow(engine, r.id, r.candidate, role, { ...q, title: false })), stats: { total, scored: total } };
+  return { results: top.map((r) => explainRow(engine, r.id, r.candidate, role, q, false)), stats: { total, scored: total } };
 }
 
 /** One pair, explained (or not). */
@@ -130,12 +127,15 @@ export function scorePair(engine: Engine, candidate: Candidate, role: Role, opts
   return engine.match(candidate, role, { explain: opts.explain ?? true, ...(opts.weights ? { weights: opts.weights } : {}) });
 }
 
-/** A ranked row for a pair: the Match's score, gates, summary and top reasons. */
-export function explainRow(engine: Engine, id: string, candidate: Candidate, role: Role, q: RankQuery & { title?: boolean }): RankedRow {
+/**
+ * A ranked row for a pair: the Match's score, gates, summary and top reasons. `titled`: the row
+ * names the role (a role ranked for a candidate), not a candidate ranked for a role.
+ */
+function explainRow(engine: Engine, id: string, candidate: Candidate, role: Role, q: RankQuery, titled: boolean): RankedRow {
   const m = scorePair(engine, candidate, role, q.weights ? { weights: q.weights } : {});
-  return rowOf(id, q.title === false ? null : role.profile.title, m, q.explain === 'full');
+  return rowOf(id, titled ? role.profile.title : null, m, q.explain === 'full');
 }
 
-export function rowOf(id: string, title: string | null, m: Match, full = false): RankedRow {
+function rowOf(id: string, title: string | null, m: Match, full = false): RankedRow {
   return { id, title, score: m.score, gates: m.gates, summary: m.summary, reasons: topReasons(m), ceiling: m.ceiling, ...(full ? { match: m } : {}) };
 }

@@ -5,7 +5,7 @@
 // same Scorer a CLI run uses (this process's threads, or queue workers), a chunk at a time.
 
 import { randomUUID } from 'node:crypto';
-import { createError } from '../errors.ts';
+import { createError, toErrorBody } from '../errors.ts';
 import type { PostingFilter } from '../domain/filter.ts';
 import { normalizeFilter } from '../domain/filter.ts';
 import type { PostingProfile } from '../domain/posting.ts';
@@ -181,9 +181,7 @@ export class BatchJobs {
       }
       return (await scorer.score({ kind: 'resume-result', source, what, resumeId })).trimEnd();
     } catch (e) {
-      const err = e as { code?: string; message?: string };
-      const error = { code: (err.code ?? 'INTERNAL') as 'INTERNAL', message: err.message ?? String(e) };
-      return JSON.stringify({ resumeId, error } satisfies ResumeResult);
+      return JSON.stringify({ resumeId, error: toErrorBody(e) } satisfies ResumeResult);
     }
   }
 

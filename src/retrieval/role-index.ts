@@ -162,11 +162,14 @@ export class RoleIndex {
     return this.slotOf.has(id);
   }
 
-  /** Whether the role with this id passes a filter (what rank() applies). */
-  matches(id: string, filter: RankFilter): boolean {
-    const slot = this.slotOf.get(id);
-    const e = slot === undefined ? null : this.entries[slot];
-    return !!e && metaMatches(e.meta, normalizeMeta({ country: null, city: null, workMode: null, employmentType: null, ...filter }));
+  /** Which roles pass a filter (what rank() applies), the filter read once for every role asked. */
+  matcher(filter: RankFilter): (id: string) => boolean {
+    const f = filterMeta(filter);
+    return (id) => {
+      const slot = this.slotOf.get(id);
+      const e = slot === undefined ? null : this.entries[slot];
+      return !!e && metaMatches(e.meta, f);
+    };
   }
 
   role(id: string): Role | undefined {
@@ -257,7 +260,7 @@ export class RoleIndex {
     // Touched roles by their own bound (a heap: only the first few hundred are ever taken),
     // merged with untouched roles by the static bound.
     const heap = new BoundHeap(touched, bound);
-    const filter = opts.filter ? normalizeMeta({ country: null, city: null, workMode: null, employmentType: null, ...opts.filter }) : null;
+    const filter = opts.filter ? filterMeta(opts.filter) : null;
     const floor = opts.minScore ?? 0;
     const top: Ranked[] = [];
     let scored = 0;
@@ -573,6 +576,11 @@ function normalizeMeta(m: RoleMeta): RoleMeta {
     workMode: filterValue('workMode', m.workMode),
     employmentType: filterValue('employmentType', m.employmentType),
   };
+}
+
+/** A filter in the form of role metadata, normalized like it; an absent field matches any role. */
+function filterMeta(filter: RankFilter): RoleMeta {
+  return normalizeMeta({ country: null, city: null, workMode: null, employmentType: null, ...filter });
 }
 
 function metaMatches(m: RoleMeta, f: RoleMeta): boolean {
