@@ -109,6 +109,8 @@ export interface InputEntry {
   id: string;
   /** How the document is named in errors (its file name, or "document <id>"). */
   what: string;
+  /** A file (named by `what`), not a JSONL line's text. */
+  file: boolean;
   /** Identifies the content without reading it: a file's size and time, a JSONL line's hash. */
   stamp: string;
   /** The file's bytes or the line's text, for a parser thread to read within its budget; or why it cannot be. */
@@ -125,7 +127,7 @@ export function listInputs(arg: string): InputEntry[] {
     if (line.trim() === '') return;
     const failed = (reason: string): InputEntry => {
       const error = createError('INPUT_BAD_JSONL', { line: i + 1, path: arg, reason }).toJSON();
-      return { id: String(i + 1), what: `line ${i + 1}`, stamp: `line:${i + 1}:bad`, load: () => ({ error }) };
+      return { id: String(i + 1), what: `line ${i + 1}`, file: false, stamp: `line:${i + 1}:bad`, load: () => ({ error }) };
     };
     let row: unknown;
     try {
@@ -139,7 +141,7 @@ export function listInputs(arg: string): InputEntry[] {
     const id = r.id === undefined || r.id === null ? String(i + 1) : String(r.id);
     if (typeof r.text === 'string') {
       const text = r.text;
-      out.push({ id, what: `document ${id}`, stamp: `text:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, load: () => ({ source: { raw: text } }) });
+      out.push({ id, what: `document ${id}`, file: false, stamp: `text:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, load: () => ({ source: { raw: text } }) });
     } else if (typeof r.path === 'string') out.push({ ...fileEntry(id, resolve(base, r.path)) });
     else out.push(failed('needs "text" or "path"'));
   });
@@ -157,6 +159,7 @@ function fileEntry(id: string, path: string): InputEntry {
   return {
     id,
     what: basename(path),
+    file: true,
     stamp: `file:${basename(path)}:${stamp}`,
     load: () => {
       try {

@@ -5,6 +5,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
 import type { Config } from '../config/defaults.ts';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
 import type { PostingProfile } from '../domain/posting.ts';
@@ -13,6 +14,7 @@ import { threadScorer, type Scorer } from './scorer.ts';
 import { formatResult, header, type BatchFormat } from './format.ts';
 import { openResumable, type ResumableOutput } from './journal.ts';
 import type { ResumeJob } from './thread.ts';
+import type { FileReaderLib } from '../workers/thread-host.ts';
 
 export interface BatchRunOptions {
   resumes: string;
@@ -23,7 +25,7 @@ export interface BatchRunOptions {
   /** Batch threads; default: every core. */
   workers?: number;
   /** Where documents are read and scored; default: this process's threads (`workers` of them). */
-  scorer?: (config: Config, workers: number, runId: string) => Promise<Scorer>;
+  scorer?: (config: Config, workers: number, runId: string, preload: FileReaderLib[]) => Promise<Scorer>;
   /** Continue the run this output was left off at. */
   resume?: boolean;
   config: Config;
@@ -81,7 +83,8 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchSummary> {
   try {
     // One scorer for the whole run: its threads (or workers) parse the postings, then score with them.
     // A resumed run keeps its first run's id, so a queue's answers kept for it are found again.
-    const scorer = await (o.scorer ?? threadScorer)(o.config, workers, output?.runId ?? `r${randomUUID().replaceAll('-', '').slice(0, 20)}`);
+    const runId = output?.runId ?? `r${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    const scorer = await (o.scorer ?? threadScorer)(o.config, workers, runId, readersFor([...postingEntries, ...resumeEntries]));
     let errors = 0;
     let tp = performance.now();
     let postings: Array<{ id: string; profile: PostingProfile }> = [];
@@ -107,6 +110,26 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchSummary> {
   } finally {
     output?.close();
   }
+}
+
+/** Text a reader of its own reads: everything else may need pdfjs or mammoth (a file is read by its content, whatever its name). */
+const PLAIN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.json']);
+
+/**
+ * The file readers the run's threads load up front: none for JSONL texts, pdfjs when there are
+ * PDFs, mammoth when there are DOCX files, both for any other file. A document needing one not
+ * loaded still reads: the thread loads it then.
+ */
+export function readersFor(entries: InputEntry[]): FileReaderLib[] {
+  const libs = new Set<FileReaderLib>();
+  for (const e of entries) {
+    if (!e.file) continue;
+    const ext = extname(e.what).toLowerCase();
+    if (ext === '.pdf') libs.add('pdf');
+    else if (ext === '.docx') libs.add('docx');
+    else if (!PLAIN_EXTENSIONS.has(ext)) return ['pdf', 'docx'];
+  }
+  return [...libs].sort();
 }
 
 /** Every posting parsed once, in input order; one that cannot be read is left out, with a warning. */

@@ -5,6 +5,7 @@ import type { Config } from '../config/defaults.ts';
 import type { PostingProfile } from '../domain/posting.ts';
 import type { DocumentSource } from '../app/index.ts';
 import { ParsePool } from '../workers/parse-pool.ts';
+import type { FileReaderLib } from '../workers/thread-host.ts';
 import type { BatchContext, ResumeJob } from './thread.ts';
 
 export interface Scorer {
@@ -20,10 +21,10 @@ export interface Scorer {
 
 export const BATCH_THREAD = new URL('./thread.ts', import.meta.url);
 
-/** Threads of this process, each within the parser's time budget and heap limit. */
-export async function threadScorer(config: Config, threads: number): Promise<Scorer> {
+/** Threads of this process, each within the parser's time budget and heap limit; `preload`: the file readers they load up front (default: both). */
+export async function threadScorer(config: Config, threads: number, _runId?: string, preload?: FileReaderLib[]): Promise<Scorer> {
   // Batch documents wait for a thread as long as it takes: the run keeps its own window.
-  const pool = await ParsePool.start({ config, size: threads, thread: BATCH_THREAD, waitMs: 2 ** 31 - 1, queue: Number.MAX_SAFE_INTEGER });
+  const pool = await ParsePool.start({ config, size: threads, thread: BATCH_THREAD, waitMs: 2 ** 31 - 1, queue: Number.MAX_SAFE_INTEGER, ...(preload ? { preload } : {}) });
   return {
     concurrency: pool.concurrency,
     parsePosting: async (source, what) => (await pool.parse({ kind: 'posting', source, what })).profile,

@@ -4,6 +4,7 @@
 
 import { createError } from '../errors.ts';
 import { pdfDate } from './document-date.ts';
+import { loadPdfJs } from './pdfjs-loader.mjs';
 
 interface Item {
   str: string;
@@ -24,14 +25,6 @@ export interface PdfText {
   pages: number;
   /** YYYY-MM-DD the file says it was last modified (else created). */
   date: string | null;
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsModule: Promise<PdfJs> | null = null; // the lazily loaded library (a cache, not state)
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsModule;
 }
 
 /** The x of a vertical gutter that splits the page into two columns of text, if there is one. */

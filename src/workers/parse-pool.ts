@@ -10,7 +10,7 @@ import type { Engine } from '../engine.ts';
 import { createError, ERRORS, RolefitError, type ErrorCode } from '../errors.ts';
 import type { ReadLimits } from '../ingest/extract.ts';
 import { parseDocument, readLimits, type ParseJob, type ParsedPosting, type ParsedResume } from './parse-document.ts';
-import type { ThreadData, ThreadJob, ThreadMessage } from './thread-host.ts';
+import type { FileReaderLib, ThreadData, ThreadJob, ThreadMessage } from './thread-host.ts';
 
 /** What the catalogue parses with: a pool of threads, or the engine in this thread. */
 export interface DocumentParser {
@@ -54,6 +54,8 @@ export interface PoolOptions {
   thread?: URL;
   /** Data each thread is started with besides the configuration (a batch's postings). */
   context?: unknown;
+  /** The file readers each thread loads before it is ready; default: both (a later file loads its reader on first use). */
+  preload?: FileReaderLib[];
 }
 
 interface Pending {
@@ -79,7 +81,7 @@ const PARSE_THREAD = new URL('./parse-thread.ts', import.meta.url);
 
 export class ParsePool implements DocumentParser {
   readonly concurrency: number;
-  private readonly opts: Required<Omit<PoolOptions, 'config' | 'thread' | 'context'>> & Pick<PoolOptions, 'config' | 'thread' | 'context'>;
+  private readonly opts: Required<Omit<PoolOptions, 'config' | 'thread' | 'context' | 'preload'>> & Pick<PoolOptions, 'config' | 'thread' | 'context' | 'preload'>;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -150,7 +152,7 @@ export class ParsePool implements DocumentParser {
 
   private spawn(): Promise<void> {
     const worker = new Worker(ENTRY, {
-      workerData: { config: this.opts.config, module: (this.opts.thread ?? PARSE_THREAD).href, context: this.opts.context } satisfies ThreadData,
+      workerData: { config: this.opts.config, module: (this.opts.thread ?? PARSE_THREAD).href, context: this.opts.context, ...(this.opts.preload ? { preload: this.opts.preload } : {}) } satisfies ThreadData,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb },
       // The thread's stdout is the process's; a parser prints nothing.
       stdout: false,

@@ -1,7 +1,7 @@
 // What every pool thread shares: the models loaded once from the configuration it was started
-// with, the file readers and NLP preloaded before it says it is ready (so no document's time
-// budget is spent loading a library), then one job per message, answered with a result or a
-// coded error. The thread body supplies only the handler.
+// with, NLP preloaded before it says it is ready (as are the file readers it was asked for, by
+// thread-entry.mjs), so no document's time budget is spent loading a library; then one job per
+// message, answered with a result or a coded error. The thread body supplies only the handler.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/defaults.ts';
@@ -23,7 +23,12 @@ export interface ThreadData {
   /** The thread body's module (a file: URL). */
   module: string;
   context?: unknown;
+  /** The file readers thread-entry.mjs loads before the thread is ready; default: both. */
+  preload?: FileReaderLib[];
 }
+
+/** A file reader's library a thread can load up front: pdfjs for PDFs, mammoth for DOCX. */
+export type FileReaderLib = 'pdf' | 'docx';
 
 export type ThreadMessage =
   | { type: 'ready' }
@@ -40,7 +45,6 @@ export async function serveJobs<C>(setup: (engine: Engine, context: unknown) => 
   const data = workerData as ThreadData;
   try {
     const engine = createEngine(data.config);
-    await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]);
     preloadNlp();
     // A new context (setContext) replaces the old one; jobs sent after it wait for it.
     let ctx: Promise<C> = Promise.resolve(setup(engine, data.context));

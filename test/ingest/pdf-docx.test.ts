@@ -1,4 +1,5 @@
 // PDF and DOCX readers on documents generated with pdfkit and docx: layouts, and bad files.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/ingest/extract.ts';
@@ -21,6 +22,20 @@ describe('PDF', () => {
     const fromText = engine.parseResume(text, { asOf: '2026-11-01' });
     expect(fromPdf.experience.totalMonths).toBe(fromText.experience.totalMonths);
     expect(fromPdf.positions.map((p) => [p.title, p.organization, p.start, p.end])).toEqual(fromText.positions.map((p) => [p.title, p.organization, p.start, p.end]));
+  });
+
+  it('leaves JSON and Array.prototype.push native after reading a PDF (pdfjs\'s bundled core-js replaces them)', async () => {
+    // In a process of its own: what a CLI run or a pool thread gets. core-js makes its versions
+    // print as native code, so the functions are compared with those taken before.
+    const pdf = await textPdf('Jane Doe\nSoftware Engineer', { linesPerPage: 40 });
+    const script = `
+      const before = [JSON.stringify, JSON.parse, Array.prototype.push];
+      const { extractText } = await import(${JSON.stringify(new URL('../../src/ingest/extract.ts', import.meta.url).href)});
+      const r = await extractText(Buffer.from(process.argv[1], 'base64'), 'cv.pdf', ${JSON.stringify(MB)});
+      const after = [JSON.stringify, JSON.parse, Array.prototype.push];
+      console.log(JSON.stringify({ type: r.type, natives: after.map((f, i) => f === before[i]) }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, Buffer.from(pdf).toString('base64')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ type: 'pdf', natives: [true, true, true] });
   });
 
   it('reads a two-column layout column by column, not line by line across columns', async () => {
