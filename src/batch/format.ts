@@ -15,7 +15,7 @@ export function header(format: BatchFormat): string {
   return format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '';
 }
 
-/** One résumé's results as text: whole lines, each ending in a newline. */
+/** One résumé's results as text: whole lines, each ending in a newline (a batch thread writes all pairs with pair-lines.ts). */
 export function formatResult(r: ResumeResult, format: BatchFormat): string {
   if (format === 'json') return `${JSON.stringify(r)}\n`;
   if (format === 'ndjson') {

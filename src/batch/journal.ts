@@ -5,7 +5,7 @@
 // entry and the run goes on from the next résumé: nothing finished is redone, no line is lost
 // or written twice.
 
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, statSync, writeSync, appendFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, statSync, writevSync, appendFileSync, writeFileSync } from 'node:fs';
 import { createError } from '../errors.ts';
 
 interface Head {
@@ -22,8 +22,8 @@ export interface ResumableOutput {
   readonly complete: boolean;
   /** The run's id: the first run's, when resumed. */
   readonly runId: string;
-  /** Appends text covering résumés up to `done` (exclusive) and records it. */
-  write(text: string, done: number): void;
+  /** Appends output (UTF-8) covering résumés up to `done` (exclusive) and records it. */
+  write(chunks: Uint8Array[], done: number): void;
   finish(): void;
   close(): void;
 }
@@ -73,8 +73,8 @@ export function openResumable(out: string, head: Head, header: string, resume: b
     done,
     complete,
     runId,
-    write(text, upTo) {
-      if (text) position += writeSync(fd, text, position);
+    write(chunks, upTo) {
+      if (chunks.length) position += writevSync(fd, chunks, position);
       appendFileSync(jpath, `${JSON.stringify({ done: upTo, bytes: position })}\n`);
     },
     finish() {

@@ -245,7 +245,7 @@ export async function queueScorer(redisUrl: string, config: Config, opts: QueueS
       resumes++;
       const a = await ask({ key, kind: 'resume', source: toWire(job.source), what: job.what, resumeId: job.resumeId });
       if (!('text' in a)) throw createError('INTERNAL', { reason: 'a queue worker answered a résumé with something else' });
-      return a.text;
+      return Buffer.from(a.text, 'utf8');
     },
     async close() {
       closed = true;

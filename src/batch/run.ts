@@ -32,7 +32,7 @@ export interface BatchRunOptions {
   /** Told after each flush: résumés done, of how many. */
   progress?: (done: number, total: number) => void;
   /** Where "-" output goes. */
-  stdout?: (text: string) => void;
+  stdout?: (chunk: string | Uint8Array) => void;
   /** Told of each posting that could not be read (it is left out of the run). */
   warn?: (message: string) => void;
   modelsVersion: string;
@@ -93,9 +93,9 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchSummary> {
       ({ postings, skipped } = await parsePostings(scorer, postingEntries, o.warn));
       tp = performance.now();
       await scorer.setContext({ postings, query: o.query, format });
-      errors = await scoreAll(scorer, resumeEntries, output?.done ?? 0, format, (text, done) => {
-        if (output) output.write(text, done);
-        else if (text) o.stdout?.(text);
+      errors = await scoreAll(scorer, resumeEntries, output?.done ?? 0, format, (chunks, done) => {
+        if (output) output.write(chunks, done);
+        else for (const c of chunks) o.stdout?.(c);
         o.progress?.(done, resumeEntries.length);
       });
     } finally {
@@ -156,40 +156,44 @@ function errorOf(err: unknown): { code: ErrorCode; message: string } {
 
 /**
  * Scores résumés from `start` on, at most a window of them in the threads at once, and hands
- * their text to `flush` in input order. Returns how many could not be read.
+ * their output (UTF-8) to `flush` in input order. Returns how many could not be read.
  */
-async function scoreAll(scorer: Scorer, entries: InputEntry[], start: number, format: BatchFormat, flush: (text: string, done: number) => void): Promise<number> {
-  const ready = new Map<number, string>();
+async function scoreAll(scorer: Scorer, entries: InputEntry[], start: number, format: BatchFormat, flush: (chunks: Uint8Array[], done: number) => void): Promise<number> {
+  const ready = new Map<number, Uint8Array>();
   let next = start;
   let issued = start;
   let errors = 0;
-  let buffer = '';
+  let chunks: Uint8Array[] = [];
+  let bytes = 0;
   let last = performance.now();
   const window = Math.max(1, scorer.concurrency) * WINDOW_PER_THREAD;
 
   const one = async (i: number): Promise<void> => {
     const e = entries[i]!;
     const loaded = e.load();
-    let text: string;
+    let out: Uint8Array;
     try {
       if ('error' in loaded) throw loaded.error;
       const job: ResumeJob = { kind: 'resume-result', source: loaded.source, what: e.what, resumeId: e.id, index: i };
-      text = await scorer.score(job);
+      out = await scorer.score(job);
     } catch (err) {
       errors++;
       const { code, message } = errorOf(err);
-      text = formatResult({ resumeId: e.id, error: { code, message } }, format);
+      out = Buffer.from(formatResult({ resumeId: e.id, error: { code, message } }, format));
     }
-    ready.set(i, text);
+    ready.set(i, out);
     while (ready.has(next)) {
-      buffer += ready.get(next)!;
+      const c = ready.get(next)!;
+      if (c.length) chunks.push(c);
+      bytes += c.length;
       ready.delete(next);
       next++;
     }
     const now = performance.now();
-    if (buffer.length >= FLUSH_BYTES || now - last >= FLUSH_MS || next === entries.length) {
-      flush(buffer, next);
-      buffer = '';
+    if (bytes >= FLUSH_BYTES || now - last >= FLUSH_MS || next === entries.length) {
+      flush(chunks, next);
+      chunks = [];
+      bytes = 0;
       last = now;
     }
   };
@@ -209,6 +213,6 @@ async function scoreAll(scorer: Scorer, entries: InputEntry[], start: number, fo
     };
     pump();
   });
-  if (buffer) flush(buffer, next);
+  if (chunks.length) flush(chunks, next);
   return errors;
 }

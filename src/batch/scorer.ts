@@ -14,8 +14,8 @@ export interface Scorer {
   parsePosting(source: DocumentSource, what: string): Promise<PostingProfile>;
   /** The run's postings and query: given once, after the postings are parsed and before any résumé. */
   setContext(ctx: BatchContext): Promise<void>;
-  /** One résumé read and scored: its output text (whole lines). Rejects with a coded error. */
-  score(job: ResumeJob): Promise<string>;
+  /** One résumé read and scored: its output text (whole lines) as UTF-8. Rejects with a coded error. */
+  score(job: ResumeJob): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ export async function threadScorer(config: Config, threads: number, _runId?: str
     concurrency: pool.concurrency,
     parsePosting: async (source, what) => (await pool.parse({ kind: 'posting', source, what })).profile,
     setContext: async (ctx) => pool.setContext(ctx),
-    score: (job) => pool.run<string>(job),
+    score: (job) => pool.run<Uint8Array>(job),
     close: () => pool.close(),
   };
 }

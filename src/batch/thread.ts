@@ -1,12 +1,14 @@
 // The body of a batch thread: it first parses the run's postings (each once, across the threads),
-// then, given them all with the run's query, it reads one résumé per job within the pool's time budget, scores it against every
-// posting through the app layer, and answers with the résumé's output text.
+// then, given them all with the run's query, it reads one résumé per job within the pool's time
+// budget, scores it against every posting through the app layer, and answers with the résumé's
+// output text, as UTF-8 bytes.
 
 import { parseDocument, readLimits, type ParseJob } from '../workers/parse-document.ts';
 import { serveJobs, type ThreadJob } from '../workers/thread-host.ts';
 import { resumeResult, roleSet, type BatchQuery, type ParsedResume, type RoleSet } from '../app/index.ts';
 import type { PostingProfile } from '../domain/posting.ts';
 import { formatResult, type BatchFormat } from './format.ts';
+import { PairLines } from './pair-lines.ts';
 
 /** What every batch thread starts with. */
 export interface BatchContext {
@@ -22,9 +24,13 @@ export interface ResumeJob extends ThreadJob {
   index?: number;
 }
 
+const encoder = new TextEncoder();
+
 interface ThreadState {
   /** Null until the run's postings arrive (the same threads parse them first). */
   set: RoleSet | null;
+  /** All-pairs lines for the run's postings (NDJSON and CSV). */
+  lines: PairLines | null;
   ctx: BatchContext | null;
   limits: ReturnType<typeof readLimits>;
 }
@@ -32,7 +38,7 @@ interface ThreadState {
 await serveJobs<ThreadState>(
   (engine, context) => {
     const ctx = (context ?? null) as BatchContext | null;
-    return { set: ctx ? roleSet(engine, ctx.postings) : null, ctx, limits: readLimits(engine.config) };
+    return { set: ctx ? roleSet(engine, ctx.postings) : null, lines: ctx && PairLines.supports(ctx.format) ? new PairLines(ctx.format, ctx.postings.map((p) => p.id)) : null, ctx, limits: readLimits(engine.config) };
   },
   async (engine, st, job) => {
     if (job.kind === 'posting') return parseDocument(engine, job as ParseJob, st.limits);
@@ -40,6 +46,9 @@ await serveJobs<ThreadState>(
     if (!st.set || !st.ctx) throw new Error('a résumé came before the postings');
     const asOf = st.ctx.query.asOf;
     const parsed = (await parseDocument(engine, { kind: 'resume', source: j.source, what: j.what, ...(asOf ? { asOf } : {}) }, st.limits)) as ParsedResume;
-    return formatResult(resumeResult(engine, st.set, j.resumeId, parsed.profile, st.ctx.query), st.ctx.format);
+    const result = resumeResult(engine, st.set, j.resumeId, parsed.profile, st.ctx.query);
+    // As bytes: the thread's buffer is handed to the main thread, not copied (thread-host.ts).
+    if ('pairs' in result && st.lines) return st.lines.encode(result.resumeId, result.pairs);
+    return encoder.encode(formatResult(result, st.ctx.format));
   },
 );

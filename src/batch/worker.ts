@@ -105,7 +105,7 @@ export async function startWorker(o: QueueWorkerOptions): Promise<QueueWorker> {
   const answer = async (job: Job<BatchJobData>): Promise<Answer> => {
     const d = job.data;
     if (d.kind === 'posting') return { profile: await scorer.parsePosting(fromWire(d.source), d.what) };
-    return { text: await withRun(d.run, () => scorer.score({ kind: 'resume-result', source: fromWire(d.source), what: d.what, resumeId: d.resumeId ?? d.key })) };
+    return { text: Buffer.from(await withRun(d.run, () => scorer.score({ kind: 'resume-result', source: fromWire(d.source), what: d.what, resumeId: d.resumeId ?? d.key }))).toString('utf8') };
   };
 
   const worker = new Worker<BatchJobData>(QUEUE_NAME, async (job) => {

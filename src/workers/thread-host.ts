@@ -55,7 +55,8 @@ export async function serveJobs<C>(setup: (engine: Engine, context: unknown) => 
         return;
       }
       ctx.then((c) => handle(engine, c, m.job)).then(
-        (result) => port.postMessage({ type: 'done', id: m.id, result } satisfies ThreadMessage),
+        // Bytes are handed over, not copied: a batch thread answers with up to megabytes a résumé.
+        (result) => port.postMessage({ type: 'done', id: m.id, result } satisfies ThreadMessage, result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : []),
         (e: unknown) => port.postMessage({
           type: 'error',
           id: m.id,

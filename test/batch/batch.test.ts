@@ -123,13 +123,13 @@ describe('rolefit batch', () => {
   it('cuts a half-written tail back to the last recorded résumé', () => {
     const out = join(dir, 'tail.ndjson');
     const o = openResumable(out, { fingerprint: 'f', format: 'ndjson', runId: 'r1' }, '', false);
-    o.write('{"a":1}\n', 1);
+    o.write([Buffer.from('{"a":1}\n')], 1);
     o.close();
     writeFileSync(out, '{"a":1}\n{"b":', { flag: 'w' });
     const again = openResumable(out, { fingerprint: 'f', format: 'ndjson', runId: 'r2' }, '', true);
     expect(again.done).toBe(1);
     expect(again.runId).toBe('r1');
-    again.write('{"b":2}\n', 2);
+    again.write([Buffer.from('{"b":2}\n')], 2);
     again.close();
     expect(readFileSync(out, 'utf8')).toBe('{"a":1}\n{"b":2}\n');
   });
