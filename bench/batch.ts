@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load.ts';
-import { createEngine } from '../src/app/index.ts';
+import { modelVersions } from '../src/app/index.ts';
 import { runBatch } from '../src/batch/run.ts';
 import { rng, syntheticPosting, syntheticResume } from '../test/helpers/synthetic.ts';
 
@@ -40,8 +40,8 @@ function jsonl(kind: 'resumes' | 'postings', n: number, seed: number, make: (r: 
 
 const resumes = jsonl('resumes', nResumes, 11, syntheticResume);
 const postings = jsonl('postings', nPostings, 7, syntheticPosting);
-const engine = createEngine();
 const config = loadConfig();
+const versions = modelVersions(config.modelsDir);
 const query = values.all ? { all: true, asOf: { y: 2026, m: 11 } } : { top: Number(values.top), asOf: { y: 2026, m: 11 } };
 console.log(`batch: ${nResumes} résumés × ${nPostings} postings (${(nResumes * nPostings / 1e6).toFixed(1)}M pairs), ${values.all ? 'all pairs' : `top ${values.top}`}, ${values.format}`);
 for (const w of values.workers.split(',').map(Number)) {
@@ -49,7 +49,7 @@ for (const w of values.workers.split(',').map(Number)) {
   rmSync(out, { force: true });
   let peak = 0;
   const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-  const s = await runBatch({ resumes, postings, out, query, config, workers: w, modelsVersion: engine.modelsVersion, scoringVersion: engine.scoring.scoringVersion });
+  const s = await runBatch({ resumes, postings, out, query, config, workers: w, ...versions });
   clearInterval(t);
   peak = Math.max(peak, process.memoryUsage().rss);
   const secs = s.ms.total / 1000;

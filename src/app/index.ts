@@ -8,3 +8,4 @@ export { asOfOption, weightsOption, CLI, REQUEST, type AsOf, type Asker } from '
 export { listInputs, readFileDocument, readInputs, type InputDoc, type InputEntry, type Inputs } from './inputs.ts';
 export { parseResumeDated, type DocumentSource, type ParsedPosting, type ParsedResume } from '../workers/parse-document.ts';
 export { resumeResult, type BatchQuery, type ResumeResult } from './batch.ts';
+export { modelVersions } from './models.ts';

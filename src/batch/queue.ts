@@ -17,14 +17,12 @@
 //   worker like the résumés.
 
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/defaults.ts';
 import type { PostingProfile } from '../domain/posting.ts';
 import { createError, ERRORS, RolefitError, type ErrorCode } from '../errors.ts';
-import type { DocumentSource } from '../app/index.ts';
+import { modelVersions, type DocumentSource } from '../app/index.ts';
 import { threadScorer, type Scorer } from './scorer.ts';
 import type { BatchContext, ResumeJob } from './thread.ts';
 
@@ -55,11 +53,7 @@ export type Answer = { text: string } | { profile: PostingProfile } | { error: {
 
 /** The models a process reads and scores with (MANIFEST.json's version): a run and its workers must agree. */
 export function modelsVersionOf(config: Config): string {
-  try {
-    return String((JSON.parse(readFileSync(join(config.modelsDir, 'MANIFEST.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
-  } catch {
-    return 'unknown';
-  }
+  return modelVersions(config.modelsDir).modelsVersion;
 }
 
 export const toWire = (s: DocumentSource): WireSource => ('bytes' in s ? { base64: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).toString('base64') } : 'json' in s ? { raw: JSON.stringify(s.json) } : { raw: s.raw });

@@ -10,7 +10,7 @@ import {
   asOfOption, CLI, createEngine, parseResumeDated, rankCandidates, rankRoles, readFileDocument, readInputs, roleSet, scorePair, weightsOption,
   type AsOf, type Engine, type RankedRow,
 } from '../app/index.ts';
-import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, PACKAGE_VERSION } from '../app/models.ts';
+import { buildModels, DEFAULT_TAXONOMY_DIR, importInto, modelDrift, modelVersions, PACKAGE_VERSION } from '../app/models.ts';
 import { emitAll, type Writer } from './output.ts';
 import { matchTable, rankTable, type RankRow } from './match.ts';
 
@@ -170,7 +170,8 @@ function buildProgram(io: Io, state: { code: number }): Command {
     .action(async (opts: { resumes: string; postings: string; out: string; top?: number; all?: boolean; minScore?: number; passingOnly?: boolean; workers?: number; resume?: boolean; asOf?: string; weights?: Partial<ScoringWeights>; quiet?: boolean; queue?: string | boolean }) => {
       if (opts.all && opts.top !== undefined) throw createError('USAGE', { reason: 'give --top or --all, not both' });
       if (opts.minScore !== undefined && !(opts.minScore >= 0 && opts.minScore <= 100)) throw createError('USAGE', { reason: '--min-score must be a number from 0 to 100' });
-      const eng = getEngine();
+      // The threads build the engines: this process only reads the models' versions.
+      const config = loadConfig();
       const query = {
         ...(opts.all ? { all: true } : { top: opts.top ?? 10 }),
         ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
@@ -179,16 +180,16 @@ function buildProgram(io: Io, state: { code: number }): Command {
         asOf: asOfOption(opts.asOf, CLI),
       };
       const { runBatch } = await import('../batch/run.ts');
-      const redisUrl = opts.queue === false ? null : typeof opts.queue === 'string' ? opts.queue : eng.config.redisUrl;
+      const redisUrl = opts.queue === false ? null : typeof opts.queue === 'string' ? opts.queue : config.redisUrl;
       if (opts.queue === true && !redisUrl) throw createError('USAGE', { reason: '--queue needs a Redis URL: --queue redis://host:6379, or ROLEFIT_REDIS_URL' });
-      const scorer = redisUrl ? (await import('../batch/queue.ts')).batchScorer(eng.config, redisUrl, { log: (m) => io.err(`rolefit: queue: ${m}`) }) : undefined;
+      const scorer = redisUrl ? (await import('../batch/queue.ts')).batchScorer(config, redisUrl, { log: (m) => io.err(`rolefit: queue: ${m}`) }) : undefined;
       const { progressBar } = await import('../batch/progress.ts');
       const bar = progressBar(process.stderr, opts.quiet === true || opts.out === '-');
       try {
         const summary = await runBatch({
-          resumes: opts.resumes, postings: opts.postings, out: opts.out, query, config: eng.config,
+          resumes: opts.resumes, postings: opts.postings, out: opts.out, query, config,
           ...(opts.workers ? { workers: opts.workers } : {}), ...(scorer ? { scorer } : {}), resume: opts.resume === true,
-          modelsVersion: eng.modelsVersion, scoringVersion: eng.scoring.scoringVersion,
+          ...modelVersions(config.modelsDir),
           progress: (done, total) => bar.update(done, total),
           stdout: (text) => process.stdout.write(text),
           warn: (m) => io.err(`rolefit: ${m}`),
