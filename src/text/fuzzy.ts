@@ -32,10 +32,21 @@ export function deletions(word: string): string[] {
   return [...out];
 }
 
+/** Stems remembered: words repeat from document to document, and natural's stemmer costs microseconds a word. */
+const stems = new Map<string, string>(); // a cache of a pure function, not state
+/** How many stems are remembered before starting over (a few MB at most). */
+const STEM_CACHE = 100_000;
+
 /** The Porter stem of a lower-case word ("managing" and "management" → "manag"). */
 export function stem(word: string): string {
-  porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem: (w: string) => string };
-  return porter.stem(word);
+  let s = stems.get(word);
+  if (s === undefined) {
+    porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem: (w: string) => string };
+    s = porter.stem(word);
+    if (stems.size >= STEM_CACHE) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 /** natural's English stop words ("the", "and", "with", ...). */
