@@ -69,14 +69,20 @@ export class PairLines {
   /** A résumé's pairs as lines, in a buffer of its own (so a thread can hand it over without a copy). */
   encode(resumeId: string, pairs: PairScore[]): Uint8Array {
     const head = Buffer.from(this.parts.head(resumeId));
-    for (const p of pairs) this.postingPart(p.id);
-    const perLine = head.length + this.longest + SCORE_BYTES + this.failed.length;
-    const out = Buffer.allocUnsafeSlow(perLine * pairs.length);
+    const room = (): number => head.length + this.longest + SCORE_BYTES + this.failed.length;
+    let out = Buffer.allocUnsafeSlow(room() * pairs.length);
     let n = 0;
-    for (const p of pairs) {
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i]!;
+      // A posting the run was not started with (none in a batch) may be longer than any before.
+      const part = this.postings.get(p.id) ?? this.postingPart(p.id);
+      if (n + room() * (pairs.length - i) > out.length) {
+        const grown = Buffer.allocUnsafeSlow(n + room() * (pairs.length - i));
+        out.copy(grown, 0, 0, n);
+        out = grown;
+      }
       out.set(head, n);
       n += head.length;
-      const part = this.postings.get(p.id)!;
       out.set(part, n);
       n += part.length;
       n = writeScore(out, n, p.score);

@@ -59,6 +59,12 @@ export interface CompactCandidate {
   certificationIds: string[];
   /** Every leadership kind any evidence shows, once: the best kind credit is the best over these (kindCredit). */
   leadershipKinds: string[];
+  /**
+   * Credits of the asks (degree, languages, leadership, certifications) already scored, by the
+   * ask's key, for the weights last scored with: postings ask the same few things over and over,
+   * and a ranking scores one résumé against thousands of them (a cache, cleared when the weights change).
+   */
+  askCredits: { weights: object | null; byKey: Map<string, number> };
 }
 
 /** The table slot where a skill number starts probing. */
@@ -158,5 +164,6 @@ export function compactCandidate(
     languageLevel: Int32Array.from(profile.languages, (l) => levelRank(l.level)),
     certificationIds: profile.certifications.map((c) => c.id),
     leadershipKinds: [...new Set(profile.leadership.evidence.flatMap((e) => e.kinds))],
+    askCredits: { weights: null, byKey: new Map() },
   };
 }

@@ -58,6 +58,8 @@ export const KIND_CERTIFICATION = KIND_ORDER.indexOf('certification');
 
 export interface DegreeAsk {
   type: 'degree';
+  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
+  key: string;
   level: DegreeLevel;
   need: number;
   /** Lower-cased, as fieldCredit compares them. */
@@ -68,6 +70,8 @@ export interface DegreeAsk {
 
 export interface LanguageAsk {
   type: 'languages';
+  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
+  key: string;
   codes: string[];
   levels: number[];
   any: boolean;
@@ -75,16 +79,23 @@ export interface LanguageAsk {
 
 export interface LeadershipAsk {
   type: 'leadership';
+  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
+  key: string;
   kinds: string[];
   minTeamSize: number | undefined;
 }
 
 export interface CertificationAsk {
   type: 'certifications';
+  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
+  key: string;
   ids: string[];
 }
 
 export type Ask = DegreeAsk | LanguageAsk | LeadershipAsk | CertificationAsk;
+
+/** An ask before its key is made (each member of the union without it). */
+type Unkeyed<T> = T extends unknown ? Omit<T, 'key'> : never;
 
 export interface CompactRole {
   /** Requirement lines. */
@@ -116,7 +127,7 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     ints.push(n, from, from + rel.length);
     related.push(...rel);
   };
-  const ask = (a: Ask): number => asks.push(a) - 1;
+  const ask = (a: Unkeyed<Ask>): number => asks.push({ ...a, key: JSON.stringify(a) } as Ask) - 1;
   reqs.forEach(({ requirement: r, any, all }, i) => {
     const at = i * LINE_FIELDS;
     const kind = KIND_ORDER.indexOf(r.kind);

@@ -203,8 +203,22 @@ function languagesCredit(c: CompactCandidate, w: ScoringWeights, a: LanguageAsk)
   return a.any ? best : sum / a.codes.length;
 }
 
-/** The credit of a line whose kind reads an ask (education, languages, leadership, certifications). */
+/** The credit of a line whose kind reads an ask (education, languages, leadership, certifications), remembered per ask for the candidate. */
 function askCredit(c: CompactCandidate, w: ScoringWeights, candidate: Candidate, a: Ask): number {
+  const memo = c.askCredits;
+  if (memo.weights !== w) {
+    memo.weights = w;
+    memo.byKey.clear();
+  }
+  let credit = memo.byKey.get(a.key);
+  if (credit === undefined) {
+    credit = scoreAsk(c, w, candidate, a);
+    memo.byKey.set(a.key, credit);
+  }
+  return credit;
+}
+
+function scoreAsk(c: CompactCandidate, w: ScoringWeights, candidate: Candidate, a: Ask): number {
   switch (a.type) {
     case 'degree':
       return educationCredit(c, w, a);

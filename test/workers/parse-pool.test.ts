@@ -75,11 +75,11 @@ describe('parse pool budgets', () => {
   }, 60_000);
 
   it('ends a thread that runs out of its heap, answers INPUT_TOO_COMPLEX, and keeps serving', async () => {
-    const pool = await ParsePool.start({ config, size: 1, memoryMb: 160, timeoutMs: 60_000 });
+    const pool = await ParsePool.start({ config, size: 1, memoryMb: 100, timeoutMs: 60_000 });
     try {
       const err = await pool.parse({ kind: 'posting', source: { raw: HEAVY }, what: 'heavy.txt' }).catch((e: unknown) => e);
       expect(isRolefitError(err) && err.code).toBe('INPUT_TOO_COMPLEX');
-      expect((err as Error).message).toContain('160 MB');
+      expect((err as Error).message).toContain('100 MB');
       const r = await pool.parse({ kind: 'posting', source: { raw: POSTING }, what: 'the posting' });
       expect(r.profile.title).toBe('Senior Backend Engineer (Java)');
     } finally {
