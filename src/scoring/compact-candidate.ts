@@ -61,10 +61,11 @@ export interface CompactCandidate {
   leadershipKinds: string[];
   /**
    * Credits of the asks (degree, languages, leadership, certifications) already scored, by the
-   * ask's key, for the weights last scored with: postings ask the same few things over and over,
-   * and a ranking scores one résumé against thousands of them (a cache, cleared when the weights change).
+   * ask's number (NaN: not yet), for the weights last scored with: postings ask the same few
+   * things over and over, and a ranking scores one résumé against thousands of them (a cache,
+   * cleared when the weights change).
    */
-  askCredits: { weights: object | null; byKey: Map<string, number> };
+  askCredits: { weights: object | null; byId: Float64Array };
 }
 
 /** The table slot where a skill number starts probing. */
@@ -164,6 +165,6 @@ export function compactCandidate(
     languageLevel: Int32Array.from(profile.languages, (l) => levelRank(l.level)),
     certificationIds: profile.certifications.map((c) => c.id),
     leadershipKinds: [...new Set(profile.leadership.evidence.flatMap((e) => e.kinds))],
-    askCredits: { weights: null, byKey: new Map() },
+    askCredits: { weights: null, byId: new Float64Array(0) },
   };
 }

@@ -58,8 +58,8 @@ export const KIND_CERTIFICATION = KIND_ORDER.indexOf('certification');
 
 export interface DegreeAsk {
   type: 'degree';
-  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
-  key: string;
+  /** The same for equal asks (tax.askIds): a candidate's credit for it is remembered by this (quick.ts). */
+  id: number;
   level: DegreeLevel;
   need: number;
   /** Lower-cased, as fieldCredit compares them. */
@@ -70,8 +70,8 @@ export interface DegreeAsk {
 
 export interface LanguageAsk {
   type: 'languages';
-  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
-  key: string;
+  /** The same for equal asks (tax.askIds): a candidate's credit for it is remembered by this (quick.ts). */
+  id: number;
   codes: string[];
   levels: number[];
   any: boolean;
@@ -79,23 +79,23 @@ export interface LanguageAsk {
 
 export interface LeadershipAsk {
   type: 'leadership';
-  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
-  key: string;
+  /** The same for equal asks (tax.askIds): a candidate's credit for it is remembered by this (quick.ts). */
+  id: number;
   kinds: string[];
   minTeamSize: number | undefined;
 }
 
 export interface CertificationAsk {
   type: 'certifications';
-  /** Equal for equal asks: the candidate's credit for it is remembered by this (quick.ts). */
-  key: string;
+  /** The same for equal asks (tax.askIds): a candidate's credit for it is remembered by this (quick.ts). */
+  id: number;
   ids: string[];
 }
 
 export type Ask = DegreeAsk | LanguageAsk | LeadershipAsk | CertificationAsk;
 
-/** An ask before its key is made (each member of the union without it). */
-type Unkeyed<T> = T extends unknown ? Omit<T, 'key'> : never;
+/** An ask before its number is given (each member of the union without it). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export interface CompactRole {
   /** Requirement lines. */
@@ -127,7 +127,12 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     ints.push(n, from, from + rel.length);
     related.push(...rel);
   };
-  const ask = (a: Unkeyed<Ask>): number => asks.push({ ...a, key: JSON.stringify(a) } as Ask) - 1;
+  const ask = (a: Unnumbered<Ask>): number => {
+    const key = JSON.stringify(a);
+    let id = tax.askIds.get(key);
+    if (id === undefined) tax.askIds.set(key, (id = tax.askIds.size));
+    return asks.push({ ...a, id } as Ask) - 1;
+  };
   reqs.forEach(({ requirement: r, any, all }, i) => {
     const at = i * LINE_FIELDS;
     const kind = KIND_ORDER.indexOf(r.kind);

@@ -208,13 +208,16 @@ function askCredit(c: CompactCandidate, w: ScoringWeights, candidate: Candidate,
   const memo = c.askCredits;
   if (memo.weights !== w) {
     memo.weights = w;
-    memo.byKey.clear();
+    memo.byId.fill(NaN);
   }
-  let credit = memo.byKey.get(a.key);
-  if (credit === undefined) {
-    credit = scoreAsk(c, w, candidate, a);
-    memo.byKey.set(a.key, credit);
+  if (a.id >= memo.byId.length) {
+    const grown = new Float64Array(Math.max(64, (a.id + 1) * 2)).fill(NaN);
+    grown.set(memo.byId);
+    memo.byId = grown;
   }
+  let credit = memo.byId[a.id]!;
+  // NaN: not scored yet under these weights.
+  if (credit !== credit) credit = memo.byId[a.id] = scoreAsk(c, w, candidate, a);
   return credit;
 }
 

@@ -15,6 +15,7 @@ import { toCoded } from './http-errors.ts';
 import { createValidation, jsonTooDeep, MAX_BODY_DEPTH } from './validation.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { batchRoutes } from './routes/batches.ts';
+import { createUploads } from './uploads.ts';
 import { BatchJobs } from '../batch/jobs.ts';
 import { threadScorer } from '../batch/scorer.ts';
 import { matchingRoutes } from './routes/matching.ts';
@@ -118,13 +119,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       done(e as Error, undefined);
     }
   });
+  const uploads = createUploads();
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
+    // One file a request, unless a route says otherwise (a batch's résumés).
     limits: { fileSize: config.maxInputBytes, files: 1, fields: 30, fieldSize: 1024 * 1024, parts: 32 },
+    onFile(part) {
+      return uploads.onFile(this, part);
+    },
   });
-  // Form fields are text on the wire: their numbers and booleans are read from it.
+  // A form becomes the route's body; its fields are text on the wire: their numbers and booleans are read from it.
   app.addHook('preValidation', async (req) => {
-    if (req.isMultipart()) validation.markForm(req);
+    if (!req.isMultipart()) return;
+    req.body = uploads.body(req);
+    validation.markForm(req);
   });
 
   // The limit comes first, so guessing keys is limited too: per valid key, else per address.

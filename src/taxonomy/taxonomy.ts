@@ -50,6 +50,12 @@ export interface Taxonomy {
   occupations: Occupations;
   /** Word-stem weights and personal-attribute cues for text relevance. */
   terms: TermWeights;
+  /**
+   * A number for each distinct ask roles make of a candidate (a degree, languages, leadership,
+   * certifications), given as roles compile: a candidate's credit for an ask is remembered by it
+   * (scoring/quick.ts). Filled as roles compile; the numbers are never shown or stored.
+   */
+  askIds: Map<string, number>;
   /** Matches in already-normalized text: skills first (concept < skills.length), then languages. */
   match(normalized: string, tokens?: Tokens): RawMatch[];
   /** Mentions of skills and spoken languages, with spans into `text` as given. */
@@ -201,6 +207,7 @@ export function createTaxonomy(models: ModelFiles): Taxonomy {
     lexicons: createLexicons(models as unknown as TablesSource),
     occupations: createOccupations(models['occupations'] as OccupationSource | undefined),
     terms: createTermWeights(models['terms'] as TermSource | undefined),
+    askIds: new Map(),
     match,
     mentions: (text) => mentionsIn(normalizeText(text), text),
     mentionsIn,

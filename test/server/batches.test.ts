@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/app/index.ts';
 import { seedSamples } from '../../src/server/start.ts';
 import { openSqliteStore } from '../../src/storage/sqlite.ts';
-import { AS_OF, expectError, makeApp, sampleResume, type TestApp } from './helpers.ts';
+import { AS_OF, expectError, formRequest, makeApp, sampleResume, type TestApp } from './helpers.ts';
+import { makeDocx } from '../helpers/documents.ts';
+import { Readable } from 'node:stream';
 
 const engine = createEngine();
 const JAVA = sampleResume('r01-java-backend-senior');
@@ -67,6 +69,36 @@ describe('POST /v1/batches', () => {
     expect(pairs.map((p) => p.postingId).sort()).toEqual(listed.sort());
     expect(pairs.every((p) => p.resumeId === '1')).toBe(true);
   }, 180_000);
+
+  it('takes a multipart form: résumé files named by their file names, options as fields', async () => {
+    const f = new FormData();
+    f.append('resumes', new Blob([JAVA], { type: 'text/plain' }), 'ada-java.txt');
+    f.append('resumes', new Blob([new Uint8Array(await makeDocx(REACT))]), 'bo-react.docx');
+    f.append('postingIds', 'a01-senior-java-backend, a07-frontend-engineer-react');
+    f.append('top', '1');
+    f.append('asOf', AS_OF);
+    const res = await t.app.inject({ method: 'POST', url: '/v1/batches', ...(await formRequest(f)) });
+    expect(res.statusCode).toBe(202);
+    expect(res.json<View>().progress.total).toBe(2);
+    await waitDone(t, res.json<View>().id);
+    const lines = (await t.app.inject({ method: 'GET', url: `/v1/batches/${res.json<View>().id}/results` })).body.trim().split('\n').map((l) => JSON.parse(l) as { resumeId: string; results: Array<{ postingId: string }> });
+    expect(lines.map((l) => [l.resumeId, l.results.map((r) => r.postingId)])).toEqual([['ada-java', ['a01-senior-java-backend']], ['bo-react', ['a07-frontend-engineer-react']]]);
+  }, 180_000);
+
+  it('refuses a form with a file in another field, one without a Content-Length, and one over the bulk limit', async () => {
+    const stray = new FormData();
+    stray.append('file', new Blob([JAVA]), 'cv.txt');
+    expectError(await t.app.inject({ method: 'POST', url: '/v1/batches', ...(await formRequest(stray)) }), 400, 'REQUEST_INVALID');
+    const boundary = 'x1y2z3';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="resumes"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\n${JAVA}\r\n--${boundary}--\r\n`;
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    // Sent in chunks, so no length is known up front.
+    const chunked = await t.app.inject({ method: 'POST', url: '/v1/batches', headers: { ...headers, 'transfer-encoding': 'chunked' }, payload: Readable.from([body]) });
+    expectError(chunked, 400, 'REQUEST_INVALID');
+    expect(chunked.json<{ error: { message: string } }>().error.message).toContain('Content-Length');
+    const big = await t.app.inject({ method: 'POST', url: '/v1/batches', headers: { ...headers, 'content-length': String(t.config.maxBulkBytes + 1) }, payload: body });
+    expectError(big, 413, 'INPUT_TOO_LARGE');
+  });
 
   it.each([
     { name: 'no résumés', payload: { postingIds: ['a01-senior-java-backend'] }, status: 400, code: 'REQUEST_INVALID' },

@@ -62,6 +62,13 @@ export function form(fields: Record<string, string>, file?: { name?: string; con
   return f;
 }
 
+/** A form as the bytes and headers a browser or curl sends: with its Content-Length (inject would stream it without one). */
+export async function formRequest(f: FormData): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const r = new Response(f);
+  const payload = Buffer.from(await r.arrayBuffer());
+  return { payload, headers: { 'content-type': r.headers.get('content-type')!, 'content-length': String(payload.length) } };
+}
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
   requestId: string;
