@@ -48,6 +48,8 @@ export interface Engine {
   match(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
   /** Score and gates only, without building an explanation: the fast path for ranking. */
   quickScore(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights> }): { score: number; passed: boolean };
+  /** quickScore with the weights resolved once, for scoring many pairs under them. */
+  pairScorer(weights?: Partial<ScoringWeights>): (candidate: Candidate, role: Role) => { score: number; passed: boolean };
   /** Parse both documents and score them. */
   score(resume: string, posting: string, opts?: { asOf?: string | YearMonth; weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
 }
@@ -133,6 +135,10 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     roleOf: (profile, keep) => compileRole(taxonomy, profile, keep),
     match,
     quickScore: (c, r, opts = {}) => quickScore(taxonomy, weightsFor(opts.weights), c, r),
+    pairScorer: (weights) => {
+      const w = weightsFor(weights);
+      return (c, r) => quickScore(taxonomy, w, c, r);
+    },
     score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),
   };
 }

@@ -89,10 +89,11 @@ export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q
   const filter = normalizeFilter(q.filter);
   const passes = Object.keys(filter).length > 0 ? set.index.matcher(filter) : null;
   const out: PairScore[] = [];
+  const score = engine.pairScorer(weights);
   for (let i = 0; i < set.roles.length; i++) {
     const id = set.ids[i]!;
     if (passes && !passes(id)) continue;
-    const s = weights ? engine.quickScore(candidate, set.roles[i]!, { weights }) : engine.quickScore(candidate, set.roles[i]!);
+    const s = score(candidate, set.roles[i]!);
     if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) out.push({ id, score: s.score, passed: s.passed });
   }
   return out;
@@ -109,12 +110,12 @@ export function rankRoles(engine: Engine, roles: RoleIndex | RoleSet, candidate:
 
 /** The best candidates for a role: every candidate scored on the fast path, the top ones explained. */
 export function rankCandidates(engine: Engine, candidates: Iterable<[id: string, candidate: Candidate]>, role: Role, q: RankQuery): { results: RankedRow[]; stats: RankStats } {
-  const weights = q.weights;
   const scored: Array<{ id: string; score: number; passed: boolean; candidate: Candidate }> = [];
+  const score = engine.pairScorer(q.weights);
   let total = 0;
   for (const [id, c] of candidates) {
     total++;
-    const s = weights ? engine.quickScore(c, role, { weights }) : engine.quickScore(c, role);
+    const s = score(c, role);
     if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) scored.push({ id, ...s, candidate: c });
   }
   scored.sort(compareRanked);

@@ -81,17 +81,19 @@ export class PairLines {
         out.copy(grown, 0, 0, n);
         out = grown;
       }
-      out.set(head, n);
-      n += head.length;
-      out.set(part, n);
-      n += part.length;
+      n = put(out, n, head);
+      n = put(out, n, part);
       n = writeScore(out, n, p.score);
-      const tail = p.passed ? this.passed : this.failed;
-      out.set(tail, n);
-      n += tail.length;
+      n = put(out, n, p.passed ? this.passed : this.failed);
     }
     return out.subarray(0, n);
   }
+}
+
+/** Copies `b` into `out` at `n`: a loop, as the parts are a few dozen bytes and TypedArray.set's call costs more. */
+function put(out: Buffer, n: number, b: Buffer): number {
+  for (let i = 0; i < b.length; i++) out[n + i] = b[i]!;
+  return n + b.length;
 }
 
 /** A score as String() writes it: scores are rounded to tenths in 0–100 (blend.ts), anything else is written by String(). */
