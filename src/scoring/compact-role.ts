@@ -14,7 +14,7 @@ import type { ConceptVector } from './similarity.ts';
 import { softOnly, type CompiledRef } from './skills.ts';
 
 /** Numbers per requirement line in `lines`. */
-export const LINE_FIELDS = 14;
+export const LINE_FIELDS = 15;
 /** KIND_ORDER index. */
 export const L_KIND = 0;
 export const L_REQUIRED = 1;
@@ -41,6 +41,8 @@ export const L_FUNCTION = 11;
 export const L_FLAGS = 12;
 /** Index into `asks` (education, languages, leadership, certifications), -1 for other kinds and for a line asking nothing checkable. */
 export const L_ASK = 13;
+/** That ask's number (tax.askIds), so a candidate's remembered credit is read without touching the ask. */
+export const L_ASK_ID = 14;
 
 export const EXP_SKILLS = 0;
 export const EXP_SCOPE = 1;
@@ -108,6 +110,8 @@ export interface CompactRole {
   concepts: number;
   conceptTotal: number;
   asks: readonly Ask[];
+  /** The highest ask number (Ask.id) the role's lines use, -1 for none. */
+  maxAskId: number;
 }
 
 const NO_ASKS: readonly Ask[] = Object.freeze([]);
@@ -127,11 +131,15 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     ints.push(n, from, from + rel.length);
     related.push(...rel);
   };
-  const ask = (a: Unnumbered<Ask>): number => {
+  let maxAskId = -1;
+  /** Adds the ask to the line at `at`. */
+  const ask = (at: number, a: Unnumbered<Ask>): void => {
     const key = JSON.stringify(a);
     let id = tax.askIds.get(key);
     if (id === undefined) tax.askIds.set(key, (id = tax.askIds.size));
-    return asks.push({ ...a, id } as Ask) - 1;
+    nums[at + L_ASK] = asks.push({ ...a, id } as Ask) - 1;
+    nums[at + L_ASK_ID] = id;
+    if (id > maxAskId) maxAskId = id;
   };
   reqs.forEach(({ requirement: r, any, all }, i) => {
     const at = i * LINE_FIELDS;
@@ -150,6 +158,7 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     nums[at + L_MAX_YEARS] = num(r.maxYears);
     nums[at + L_FUNCTION] = -1;
     nums[at + L_ASK] = -1;
+    nums[at + L_ASK_ID] = -1;
     if (kind === KIND_SKILL) nums[at + L_MODE] = softOnly(tax, any, all) ? 1 : 0;
     if (kind === KIND_EXPERIENCE) {
       const leadership = r.leadership !== undefined;
@@ -160,13 +169,13 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     }
     if (kind === KIND_EDUCATION && r.degree) {
       const d = r.degree;
-      nums[at + L_ASK] = ask({ type: 'degree', level: d.level, need: DEGREE_ORDER.indexOf(d.level), fields: d.fields.map((f) => f.toLowerCase()), relatedFields: d.relatedFields, orEquivalent: d.orEquivalent });
+      ask(at, { type: 'degree', level: d.level, need: DEGREE_ORDER.indexOf(d.level), fields: d.fields.map((f) => f.toLowerCase()), relatedFields: d.relatedFields, orEquivalent: d.orEquivalent });
     }
     if (kind === KIND_LANGUAGE && r.languages?.length) {
-      nums[at + L_ASK] = ask({ type: 'languages', codes: r.languages.map((l) => l.code), levels: r.languages.map((l) => levelRank(l.level)), any: Boolean(r.anyLanguage) });
+      ask(at, { type: 'languages', codes: r.languages.map((l) => l.code), levels: r.languages.map((l) => levelRank(l.level)), any: Boolean(r.anyLanguage) });
     }
-    if (kind === KIND_LEADERSHIP && r.leadership) nums[at + L_ASK] = ask({ type: 'leadership', kinds: r.leadership.kinds, minTeamSize: r.leadership.minTeamSize });
-    if (kind === KIND_CERTIFICATION && r.certifications?.length) nums[at + L_ASK] = ask({ type: 'certifications', ids: r.certifications.map((c) => c.id) });
+    if (kind === KIND_LEADERSHIP && r.leadership) ask(at, { type: 'leadership', kinds: r.leadership.kinds, minTeamSize: r.leadership.minTeamSize });
+    if (kind === KIND_CERTIFICATION && r.certifications?.length) ask(at, { type: 'certifications', ids: r.certifications.map((c) => c.id) });
   });
   const conceptAt = ints.length + related.length;
   nums.set(Float64Array.from(concepts.weights.values()), reqs.length * LINE_FIELDS);
@@ -178,5 +187,6 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     concepts: concepts.weights.size,
     conceptTotal: concepts.total,
     asks: asks.length ? asks : NO_ASKS,
+    maxAskId,
   };
 }

@@ -16,7 +16,7 @@ import {
 } from './compact-candidate.ts';
 import {
   EXP_SKILLS, KIND_EXPERIENCE, KIND_SKILL,
-  L_ALL, L_ANY, L_ASK, L_END, L_FLAGS, L_FUNCTION, L_KIND, L_MAX_YEARS, L_MIN_SHARE, L_MIN_YEARS, L_MODE, L_NEED, L_REQUIRED, L_WITHIN,
+  L_ALL, L_ANY, L_ASK, L_ASK_ID, L_END, L_FLAGS, L_FUNCTION, L_KIND, L_MAX_YEARS, L_MIN_SHARE, L_MIN_YEARS, L_MODE, L_NEED, L_REQUIRED, L_WITHIN,
   LINE_FIELDS, X_HAS_SKILLS, X_LEADERSHIP, X_UNRECOGNISED, type Ask, type CompactRole, type DegreeAsk, type LanguageAsk,
 } from './compact-role.ts';
 import { equivalentYears } from './education.ts';
@@ -203,24 +203,25 @@ function languagesCredit(c: CompactCandidate, w: ScoringWeights, a: LanguageAsk)
   return a.any ? best : sum / a.codes.length;
 }
 
-/** The credit of a line whose kind reads an ask (education, languages, leadership, certifications), remembered per ask for the candidate. */
-function askCredit(c: CompactCandidate, w: ScoringWeights, candidate: Candidate, a: Ask): number {
+/**
+ * The candidate's remembered ask credits for these weights (cleared when they change), with room
+ * for ask numbers up to `maxId`; NaN marks an ask not yet scored.
+ */
+function askCredits(c: CompactCandidate, w: ScoringWeights, maxId: number): Float64Array {
   const memo = c.askCredits;
   if (memo.weights !== w) {
     memo.weights = w;
     memo.byId.fill(NaN);
   }
-  if (a.id >= memo.byId.length) {
-    const grown = new Float64Array(Math.max(64, (a.id + 1) * 2)).fill(NaN);
+  if (maxId >= memo.byId.length) {
+    const grown = new Float64Array(Math.max(64, (maxId + 1) * 2)).fill(NaN);
     grown.set(memo.byId);
     memo.byId = grown;
   }
-  let credit = memo.byId[a.id]!;
-  // NaN: not scored yet under these weights.
-  if (credit !== credit) credit = memo.byId[a.id] = scoreAsk(c, w, candidate, a);
-  return credit;
+  return memo.byId;
 }
 
+/** The credit of a line whose kind reads an ask (education, languages, leadership, certifications). */
 function scoreAsk(c: CompactCandidate, w: ScoringWeights, candidate: Candidate, a: Ask): number {
   switch (a.type) {
     case 'degree':
@@ -253,6 +254,7 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
   const role = r.compact;
   const L = role.nums;
   const kindW = kindWeights(w);
+  const credits = askCredits(c, w, role.maxAskId);
   // skillCredit: a listing counts for less, and for less still in a résumé with no dated position.
   const listed = c.dated ? w.listedOnlyCredit : Math.min(w.listedOnlyCredit, w.listedWithoutPositionsCredit);
   let num = 0;
@@ -273,7 +275,12 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
     } else if (kind === KIND_EXPERIENCE) credit = experienceCredit(c, w, listed, role, at, cutoff);
     // Nothing this kind can check (and every "other" line): unknown, left out.
     else if (ask < 0) continue;
-    else credit = askCredit(c, w, candidate, role.asks[ask]!);
+    else {
+      // Postings ask the same few things over and over: each ask is scored once per candidate.
+      const id = L[at + L_ASK_ID]!;
+      credit = credits[id]!;
+      if (credit !== credit) credit = credits[id] = scoreAsk(c, w, candidate, role.asks[ask]!);
+    }
     const required = L[at + L_REQUIRED] === 1;
     const weight = kindW[kind]! * (required ? 1 : w.preferredFactor);
     const cr = lineCredit(credit);
