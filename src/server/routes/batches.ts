@@ -56,7 +56,7 @@ export function batchRoutes(app: FastifyInstance, jobs: BatchJobs, limits: { max
       if (!req.headers['content-length'] || !Number.isFinite(length)) throw createError('REQUEST_INVALID', { reason: 'a multipart batch needs a Content-Length header' });
       if (length > limits.maxBulkBytes) throw createError('INPUT_TOO_LARGE', { what: 'the batch', size: length, limit: limits.maxBulkBytes });
     },
-    schema: { tags: ['batches'], summary: 'Start a batch: stored postings (ids, a filter, or all) against résumés sent here and/or stored candidates -> 202 {id, status, progress}', body: batchBody, response: batchResponse },
+    schema: { tags: ['batches'], summary: 'Start a batch: stored postings (ids, a filter, or all) against résumés sent here (JSON, or a multipart form with the files in "resumes") and/or stored candidates -> 202 {id, status, progress}', body: batchBody, response: batchResponse },
   }, async (req, reply) => {
     const b = req.body as BatchBody;
     const weights = weightsOption(b.weights, REQUEST);
