@@ -2,7 +2,7 @@
 // Writes fixed synthetic inputs (seeded; cached in bench/.cache/) as JSONL, runs `rolefit batch`'s
 // runner on them for each worker count, and prints the wall time, rates and the cost split
 // (postings parsed; résumés read, scored and written), plus the output size, peak memory and the
-// CPU time of all threads (steadier than wall time on a shared VM). First, the cost split of one
+// CPU time of all threads (steadier than wall time on a shared VM). Then the cost split of one
 // résumé (read, score, write) measured in this thread on the first `--split` résumés.
 
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
@@ -49,7 +49,6 @@ const config = loadConfig();
 const versions = modelVersions(config.modelsDir);
 const query = values.all ? { all: true, asOf: { y: 2026, m: 11 } } : { top: Number(values.top), asOf: { y: 2026, m: 11 } };
 console.log(`batch: ${nResumes} résumés × ${nPostings} postings (${(nResumes * nPostings / 1e6).toFixed(1)}M pairs), ${values.all ? 'all pairs' : `top ${values.top}`}, ${values.format}`);
-costSplit(Number(values.split));
 for (const w of values.workers.split(',').map(Number)) {
   const out = join(cache, `batch-out-${w}.${values.format}`);
   rmSync(out, { force: true });
@@ -63,6 +62,9 @@ for (const w of values.workers.split(',').map(Number)) {
   const secs = s.ms.total / 1000;
   console.log(`  workers ${w}: ${secs.toFixed(1)} s total | postings parsed in ${(s.ms.postings / 1000).toFixed(1)} s (${Math.round(nPostings / (s.ms.postings / 1000))}/s, incl. thread start) | résumés read+scored+written in ${(s.ms.resumes / 1000).toFixed(1)} s (${Math.round(nResumes / (s.ms.resumes / 1000))} résumés/s, ${Math.round(nResumes * nPostings / (s.ms.resumes / 1000)).toLocaleString('en')} pairs/s) | output ${(statSync(out).size / 1e6).toFixed(1)} MB | main-process peak RSS ${Math.round(peak / 1e6)} MB | CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads)`);
 }
+
+// Last, so the runs' peak memory is their own.
+costSplit(Number(values.split));
 
 /** Per résumé, in this thread: parse, score against every posting (top N or all pairs), format as the batch threads do. */
 function costSplit(n: number): void {
