@@ -48,8 +48,8 @@ export interface Engine {
   match(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
   /** Score and gates only, without building an explanation: the fast path for ranking. */
   quickScore(candidate: Candidate, role: Role, opts?: { weights?: Partial<ScoringWeights> }): { score: number; passed: boolean };
-  /** quickScore with the weights resolved once, for scoring many pairs under them. */
-  pairScorer(weights?: Partial<ScoringWeights>): (candidate: Candidate, role: Role) => { score: number; passed: boolean };
+  /** quickScore with the weights resolved once, for scoring many pairs under them (`failedLines` as quickScore's). */
+  pairScorer(weights?: Partial<ScoringWeights>): (candidate: Candidate, role: Role, failedLines?: number[] | null) => { score: number; passed: boolean };
   /** Parse both documents and score them. */
   score(resume: string, posting: string, opts?: { asOf?: string | YearMonth; weights?: Partial<ScoringWeights>; explain?: boolean }): Match;
 }
@@ -137,7 +137,7 @@ export function createEngine(overrides: Partial<Config> = {}): Engine {
     quickScore: (c, r, opts = {}) => quickScore(taxonomy, weightsFor(opts.weights), c, r),
     pairScorer: (weights) => {
       const w = weightsFor(weights);
-      return (c, r) => quickScore(taxonomy, w, c, r);
+      return (c, r, failedLines) => quickScore(taxonomy, w, c, r, failedLines);
     },
     score: (resume, posting, opts = {}) => match(candidate(resume, opts), role(posting), opts),
   };

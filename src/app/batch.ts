@@ -20,8 +20,9 @@ export type ResumeResult =
   | { resumeId: string; mode: 'all'; pairs: PairScore[] }
   | { resumeId: string; error: { code: ErrorCode; message: string } };
 
-export function resumeResult(engine: Engine, set: RoleSet, resumeId: string, profile: ResumeProfile, q: BatchQuery): ResumeResult {
+/** `withGates`: all pairs carry their failed gate ids (what a CSV row shows). */
+export function resumeResult(engine: Engine, set: RoleSet, resumeId: string, profile: ResumeProfile, q: BatchQuery, withGates = false): ResumeResult {
   const candidate = engine.candidateOf(profile);
-  if (q.all) return { resumeId, mode: 'all', pairs: scoreRoles(engine, set, candidate, q) };
+  if (q.all) return { resumeId, mode: 'all', pairs: scoreRoles(engine, set, candidate, q, withGates) };
   return { resumeId, mode: 'top', rows: rankRoles(engine, set.index, candidate, { ...q, explain: 'summary' }).results };
 }

@@ -78,23 +78,29 @@ export interface PairScore {
   id: string;
   score: number;
   passed: boolean;
+  /** The failed gates' requirement ids (as a Match's gates.failed), when asked for and any failed. */
+  failed?: string[];
 }
 
 /**
  * Every role of the set scored for one candidate, in the set's order, on the fast path (no
- * explanation): what an all-pairs batch writes. The filter, minScore and passingOnly apply.
+ * explanation): what an all-pairs batch writes. The filter, minScore and passingOnly apply;
+ * `withGates` adds each failing pair's failed gate ids.
  */
-export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q: RankQuery): PairScore[] {
-  const weights = q.weights;
+export function scoreRoles(engine: Engine, set: RoleSet, candidate: Candidate, q: RankQuery, withGates = false): PairScore[] {
   const filter = normalizeFilter(q.filter);
   const passes = Object.keys(filter).length > 0 ? set.index.matcher(filter) : null;
   const out: PairScore[] = [];
-  const score = engine.pairScorer(weights);
+  const score = engine.pairScorer(q.weights);
+  const failedLines: number[] = [];
   for (let i = 0; i < set.roles.length; i++) {
     const id = set.ids[i]!;
     if (passes && !passes(id)) continue;
-    const s = score(candidate, set.roles[i]!);
-    if (s.score >= (q.minScore ?? 0) && (!q.passingOnly || s.passed)) out.push({ id, score: s.score, passed: s.passed });
+    const role = set.roles[i]!;
+    failedLines.length = 0;
+    const s = score(candidate, role, withGates ? failedLines : null);
+    if (s.score < (q.minScore ?? 0) || (q.passingOnly && !s.passed)) continue;
+    out.push(withGates && !s.passed ? { id, score: s.score, passed: false, failed: failedLines.map((l) => role.reqs[l]!.requirement.id) } : { id, score: s.score, passed: s.passed });
   }
   return out;
 }

@@ -28,5 +28,5 @@ export function formatResult(r: ResumeResult, format: BatchFormat): string {
   if ('error' in r) return stringify([[r.resumeId, '', '', '', '', '', `${r.error.code}: ${r.error.message}`]]);
   if (r.mode === 'top') return stringify(r.rows.map((row) => [r.resumeId, row.id, row.score, String(row.gates.passed), row.gates.failed.join(' '), row.summary, '']));
   if (r.pairs.length === 0) return '';
-  return stringify(r.pairs.map((p) => [r.resumeId, p.id, p.score, String(p.passed), '', '', '']));
+  return stringify(r.pairs.map((p) => [r.resumeId, p.id, p.score, String(p.passed), (p.failed ?? []).join(' '), '', '']));
 }

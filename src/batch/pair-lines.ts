@@ -13,8 +13,8 @@ interface LineParts {
   head(resumeId: string): string;
   /** The posting's part, up to the score. */
   posting(postingId: string): string;
-  /** After the score. */
-  tail(passed: boolean): string;
+  /** After the score: whether the gates passed, and (CSV) the failed gates' ids. */
+  tail(passed: boolean, failed: string): string;
 }
 
 /** One CSV field as csv-stringify writes it (quoted when it must be). */
@@ -29,7 +29,7 @@ const PARTS: Record<'ndjson' | 'csv', LineParts> = {
   csv: {
     head: (id) => `${csvField(id)},`,
     posting: (id) => `${csvField(id)},`,
-    tail: (passed) => `,${passed},,,\n`,
+    tail: (passed, failed) => `,${passed},${failed ? csvField(failed) : ''},,\n`,
   },
 };
 
@@ -43,13 +43,15 @@ export class PairLines {
   private readonly postings = new Map<string, Buffer>();
   private readonly passed: Buffer;
   private readonly failed: Buffer;
+  /** Tails naming failed gates, by the ids joined: a posting's failing gates repeat from résumé to résumé. */
+  private readonly failedTails = new Map<string, Buffer>();
   private longest = 0;
 
   constructor(format: 'ndjson' | 'csv', postingIds: Iterable<string>) {
     this.parts = PARTS[format];
     for (const id of postingIds) this.postingPart(id);
-    this.passed = Buffer.from(this.parts.tail(true));
-    this.failed = Buffer.from(this.parts.tail(false));
+    this.passed = Buffer.from(this.parts.tail(true, ''));
+    this.failed = Buffer.from(this.parts.tail(false, ''));
   }
 
   static supports(format: BatchFormat): format is 'ndjson' | 'csv' {
@@ -66,6 +68,19 @@ export class PairLines {
     return b;
   }
 
+  private tailOf(p: PairScore): Buffer {
+    if (p.passed) return this.passed;
+    if (!p.failed?.length) return this.failed;
+    const key = p.failed.join(' ');
+    let b = this.failedTails.get(key);
+    if (!b) {
+      // (An NDJSON line does not name them: its tail is the plain one.)
+      b = Buffer.from(this.parts.tail(false, key));
+      this.failedTails.set(key, b);
+    }
+    return b;
+  }
+
   /** A résumé's pairs as lines, in a buffer of its own (so a thread can hand it over without a copy). */
   encode(resumeId: string, pairs: PairScore[]): Uint8Array {
     const head = Buffer.from(this.parts.head(resumeId));
@@ -74,17 +89,20 @@ export class PairLines {
     let n = 0;
     for (let i = 0; i < pairs.length; i++) {
       const p = pairs[i]!;
-      // A posting the run was not started with (none in a batch) may be longer than any before.
+      // A posting the run was not started with (none in a batch) may be longer than any before,
+      // and a tail naming failed gates longer than the plain one.
       const part = this.postings.get(p.id) ?? this.postingPart(p.id);
-      if (n + room() * (pairs.length - i) > out.length) {
-        const grown = Buffer.allocUnsafeSlow(n + room() * (pairs.length - i));
+      const tail = this.tailOf(p);
+      const need = n + head.length + part.length + SCORE_BYTES + tail.length + room() * (pairs.length - i - 1);
+      if (need > out.length) {
+        const grown = Buffer.allocUnsafeSlow(Math.max(need, out.length * 2));
         out.copy(grown, 0, 0, n);
         out = grown;
       }
       n = put(out, n, head);
       n = put(out, n, part);
       n = writeScore(out, n, p.score);
-      n = put(out, n, p.passed ? this.passed : this.failed);
+      n = put(out, n, tail);
     }
     return out.subarray(0, n);
   }

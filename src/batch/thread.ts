@@ -46,7 +46,8 @@ await serveJobs<ThreadState>(
     if (!st.set || !st.ctx) throw new Error('a résumé came before the postings');
     const asOf = st.ctx.query.asOf;
     const parsed = (await parseDocument(engine, { kind: 'resume', source: j.source, what: j.what, ...(asOf ? { asOf } : {}) }, st.limits)) as ParsedResume;
-    const result = resumeResult(engine, st.set, j.resumeId, parsed.profile, st.ctx.query);
+    // A CSV row names a pair's failed gates; NDJSON all-pairs lines do not (see format.ts).
+    const result = resumeResult(engine, st.set, j.resumeId, parsed.profile, st.ctx.query, st.ctx.format !== 'ndjson');
     // As bytes: the thread's buffer is handed to the main thread, not copied (thread-host.ts).
     if ('pairs' in result && st.lines) return st.lines.encode(result.resumeId, result.pairs);
     return encoder.encode(formatResult(result, st.ctx.format));

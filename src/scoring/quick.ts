@@ -248,8 +248,11 @@ interface QuickRole {
   terms: RoleTerms;
 }
 
-/** Score and gates only: exactly scoreMatch's score and gate result, with no explanation built. */
-export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidate, r: QuickRole): { score: number; passed: boolean } {
+/**
+ * Score and gates only: exactly scoreMatch's score and gate result, with no explanation built.
+ * `failedLines`, when given, receives the line (requirement) numbers of the failed gates.
+ */
+export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidate, r: QuickRole, failedLines: number[] | null = null): { score: number; passed: boolean } {
   const c = candidate.compact;
   const role = r.compact;
   const L = role.nums;
@@ -288,7 +291,10 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
     den += weight;
     if (!required) continue;
     must++;
-    if (cr < w.gateThreshold) failed++;
+    if (cr < w.gateThreshold) {
+      failed++;
+      failedLines?.push(i);
+    }
   }
   // similarityOf: the share of the role's concept weight the candidate shows, in the role's order.
   let similarity = 0;

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resumesJsonl, SAMPLES } from '../helpers/batch.ts';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { createEngine } from '../../src/app/index.ts';
@@ -49,6 +50,15 @@ describe('rolefit batch', () => {
     expect(csv[0]).toBe('resume_id,posting_id,score,passed,failed_gates,summary,error');
     expect(csv.length).toBeGreaterThan(20);
     expect(csv.slice(1).every((l) => Number(l.split(',')[2]) >= 20)).toBe(true);
+    // Each pair's failed gates are the ones its explained Match names.
+    const rows = parse(readFileSync(join(dir, 'all-1.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const failing = rows.filter((row) => row['passed'] === 'false');
+    expect(failing.length).toBeGreaterThan(5);
+    for (const row of failing.slice(0, 40)) {
+      const m = engine.match(engine.candidate(readFileSync(`${SAMPLES}resumes/${row['resume_id']}.txt`, 'utf8'), { asOf: '2026-11' }), engine.role(readFileSync(`${SAMPLES}postings/${row['posting_id']}.txt`, 'utf8')), { explain: false });
+      expect([row['resume_id'], row['posting_id'], row['failed_gates']!.split(' ')]).toEqual([row['resume_id'], row['posting_id'], m.gates.failed]);
+    }
+    expect(rows.filter((row) => row['passed'] === 'true').every((row) => row['failed_gates'] === '')).toBe(true);
   }, 240_000);
 
   it('writes an error line with the code for a document it cannot read, names a bad JSONL line, and goes on', async () => {

@@ -13,7 +13,7 @@ describe('PairLines', () => {
 
   for (const format of ['ndjson', 'csv'] as const) {
     it(`writes ${format} lines equal to formatResult's, awkward ids included`, () => {
-      const pairs: PairScore[] = awkward.map((id, i) => ({ id, score: [0, 0.3, 19.9, 100, 7, 55.5][i % 6]!, passed: i % 2 === 0 }));
+      const pairs: PairScore[] = awkward.map((id, i) => ({ id, score: [0, 0.3, 19.9, 100, 7, 55.5][i % 6]!, passed: i % 2 === 0, ...(i % 2 === 1 && i % 3 ? { failed: [`req-${i}`, awkward[i]!] } : {}) }));
       const lines = new PairLines(format, awkward.slice(0, 5)); // the rest are met only in the pairs
       for (const resumeId of ['r1', 'x,"y"', 'ü\n']) {
         expect(text(lines.encode(resumeId, pairs))).toBe(formatResult({ resumeId, mode: 'all', pairs }, format));
@@ -27,7 +27,8 @@ describe('PairLines', () => {
           // Blended scores are tenths in 0–100; any other number is written by String() too.
           score: fc.oneof(fc.integer({ min: 0, max: 1000 }).map((t) => Math.round(t) / 10), fc.double({ noNaN: true })),
           passed: fc.boolean(),
-        }), { maxLength: 20 }),
+          failed: fc.option(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+        }).map(({ failed, ...p }) => (failed && !p.passed ? { ...p, failed } : p)), { maxLength: 20 }),
         fc.string({ maxLength: 8 }),
         (pairs, resumeId) => {
           const lines = new PairLines(format, []);

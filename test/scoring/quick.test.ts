@@ -30,9 +30,11 @@ const roles: Role[] = [
 ];
 
 function expectSame(c: Candidate, role: Role, weights?: Partial<ScoringWeights>): void {
-  const q = engine.quickScore(c, role, weights ? { weights } : {});
+  const failedLines: number[] = [];
+  const q = engine.pairScorer(weights)(c, role, failedLines);
   const m = engine.match(c, role, { explain: false, ...(weights ? { weights } : {}) });
-  expect(q).toEqual({ score: m.score, passed: m.gates.passed });
+  // The same score, gate result and failed gates (by requirement id) as the full scorer.
+  expect({ ...q, failed: failedLines.map((l) => role.reqs[l]!.requirement.id) }).toEqual({ score: m.score, passed: m.gates.passed, failed: m.gates.failed });
 }
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
