@@ -61,11 +61,11 @@ export interface CompactCandidate {
   leadershipKinds: string[];
   /**
    * Credits of the asks (degree, languages, leadership, certifications) already scored, by the
-   * ask's number (NaN: not yet), for the weights last scored with: postings ask the same few
-   * things over and over, and a ranking scores one résumé against thousands of them (a cache,
-   * cleared when the weights change).
+   * ask's number (NaN: not yet), for the weights last scored with and the numbering (a
+   * taxonomy's askIds) the roles' asks came with: postings ask the same few things over and over,
+   * and a ranking scores one résumé against thousands of them (a cache, cleared when either changes).
    */
-  askCredits: { weights: object | null; byId: Float64Array };
+  askCredits: { weights: object | null; numbering: object | null; byId: Float64Array };
 }
 
 /** The table slot where a skill number starts probing. */
@@ -165,6 +165,6 @@ export function compactCandidate(
     languageLevel: Int32Array.from(profile.languages, (l) => levelRank(l.level)),
     certificationIds: profile.certifications.map((c) => c.id),
     leadershipKinds: [...new Set(profile.leadership.evidence.flatMap((e) => e.kinds))],
-    askCredits: { weights: null, byId: new Float64Array(0) },
+    askCredits: { weights: null, numbering: null, byId: new Float64Array(0) },
   };
 }

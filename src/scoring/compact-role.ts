@@ -112,6 +112,8 @@ export interface CompactRole {
   asks: readonly Ask[];
   /** The highest ask number (Ask.id) the role's lines use, -1 for none. */
   maxAskId: number;
+  /** What numbered them (the compiling taxonomy's askIds): numbers from two taxonomies are not comparable. */
+  askNumbering: object;
 }
 
 const NO_ASKS: readonly Ask[] = Object.freeze([]);
@@ -188,5 +190,6 @@ export function compactRole(tax: Taxonomy, reqs: ReadonlyArray<{ requirement: Re
     conceptTotal: concepts.total,
     asks: asks.length ? asks : NO_ASKS,
     maxAskId,
+    askNumbering: tax.askIds,
   };
 }

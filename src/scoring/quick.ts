@@ -204,15 +204,18 @@ function languagesCredit(c: CompactCandidate, w: ScoringWeights, a: LanguageAsk)
 }
 
 /**
- * The candidate's remembered ask credits for these weights (cleared when they change), with room
- * for ask numbers up to `maxId`; NaN marks an ask not yet scored.
+ * The candidate's remembered ask credits for these weights and the numbering the role's asks came
+ * with (cleared when either changes), with room for the role's ask numbers; NaN marks an ask not
+ * yet scored.
  */
-function askCredits(c: CompactCandidate, w: ScoringWeights, maxId: number): Float64Array {
+function askCredits(c: CompactCandidate, w: ScoringWeights, role: CompactRole): Float64Array {
   const memo = c.askCredits;
-  if (memo.weights !== w) {
+  if (memo.weights !== w || memo.numbering !== role.askNumbering) {
     memo.weights = w;
+    memo.numbering = role.askNumbering;
     memo.byId.fill(NaN);
   }
+  const maxId = role.maxAskId;
   if (maxId >= memo.byId.length) {
     const grown = new Float64Array(Math.max(64, (maxId + 1) * 2)).fill(NaN);
     grown.set(memo.byId);
@@ -257,7 +260,7 @@ export function quickScore(tax: Taxonomy, w: ScoringWeights, candidate: Candidat
   const role = r.compact;
   const L = role.nums;
   const kindW = kindWeights(w);
-  const credits = askCredits(c, w, role.maxAskId);
+  const credits = askCredits(c, w, role);
   // skillCredit: a listing counts for less, and for less still in a résumé with no dated position.
   const listed = c.dated ? w.listedOnlyCredit : Math.min(w.listedOnlyCredit, w.listedWithoutPositionsCredit);
   let num = 0;

@@ -93,4 +93,18 @@ describe('quickScore on the compact forms', () => {
       },
     ), { numRuns: 120 });
   });
+
+  it('keeps ask numbers of two taxonomies apart: one candidate against roles two engines compiled, in turn', () => {
+    // The other engine numbers the same asks in another order (roles compiled in reverse).
+    const other = createEngine();
+    const postings = [...texts('../fixtures/postings/'), ...texts('../../data/samples/postings/')];
+    const theirs = [...postings].reverse().map((t) => other.role(t)).reverse();
+    const ours = postings.map((t) => engine.role(t));
+    for (const c of candidates.slice(0, 20)) {
+      for (let i = 0; i < ours.length; i++) {
+        expectSame(c, ours[i]!);
+        expectSame(c, theirs[i]!);
+      }
+    }
+  });
 });
