@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'models/**', 'coverage/**', '**/*.mjs', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'models/**', 'coverage/**', 'bench/.cache/**', '**/*.mjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   regexp.configs['flat/recommended'],
