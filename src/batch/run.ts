@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import type { Config } from '../config/defaults.ts';
 import { createError, toErrorBody, type ErrorCode } from '../errors.ts';
 import type { PostingProfile } from '../domain/posting.ts';
-import { listInputs, type BatchQuery, type InputEntry } from '../app/index.ts';
+import { listInputs, type BatchQuery, type DocumentSource, type InputEntry } from '../app/index.ts';
 import { threadScorer, type Scorer } from './scorer.ts';
 import { formatResult, header, type BatchFormat } from './format.ts';
 import { openResumable, type ResumableOutput } from './journal.ts';
@@ -48,6 +48,8 @@ export interface BatchSummary {
   ms: { postings: number; resumes: number; total: number };
 }
 
+/** Postings read in one job (see thread.ts, PostingsJob). */
+const POSTING_CHUNK = 16;
 /** How far output may run ahead of the slowest résumé still in a thread, per thread. */
 const WINDOW_PER_THREAD = 16;
 /** Written at least this often, so a killed run loses little and progress moves. */
@@ -134,18 +136,34 @@ export function readersFor(entries: InputEntry[]): FileReaderLib[] {
 
 /** Every posting parsed once, in input order; one that cannot be read is left out, with a warning. */
 async function parsePostings(scorer: Scorer, entries: InputEntry[], warn?: (m: string) => void): Promise<{ postings: Array<{ id: string; profile: PostingProfile }>; skipped: number }> {
-  const parsed = await Promise.all(entries.map(async (e) => {
-    const loaded = e.load();
-    try {
-      if ('error' in loaded) throw loaded.error;
-      return { id: e.id, profile: await scorer.parsePosting(loaded.source, e.what) };
-    } catch (err) {
-      const body = errorOf(err);
-      warn?.(`posting ${e.id} is left out: ${body.code}: ${body.message}`);
-      return null;
-    }
-  }));
-  const postings = parsed.filter((p): p is { id: string; profile: PostingProfile } => p !== null);
+  const leftOut = (e: InputEntry, err: unknown): null => {
+    const body = errorOf(err);
+    warn?.(`posting ${e.id} is left out: ${body.code}: ${body.message}`);
+    return null;
+  };
+  const one = async (e: InputEntry, source: DocumentSource): Promise<PostingProfile | null> => scorer.parsePosting(source, e.what).catch((err: unknown) => leftOut(e, err));
+  /** A chunk's postings in one job where the scorer takes chunks; a chunk that fails as a whole (over the time budget) is read again one by one. */
+  const chunk = async (part: InputEntry[]): Promise<Array<PostingProfile | null>> => {
+    const loaded = part.map((e) => e.load());
+    const readable = part.flatMap((e, i) => {
+      const l = loaded[i]!;
+      return 'error' in l ? [] : [{ at: i, e, source: l.source }];
+    });
+    const out: Array<PostingProfile | null> = part.map((e, i) => {
+      const l = loaded[i]!;
+      return 'error' in l ? leftOut(e, l.error) : null;
+    });
+    const many = scorer.parsePostings && readable.length > 1 ? await scorer.parsePostings(readable.map((r) => ({ source: r.source, what: r.e.what }))).catch(() => null) : null;
+    await Promise.all(readable.map(async (r, k) => {
+      const got = many?.[k];
+      out[r.at] = got === undefined ? await one(r.e, r.source) : got instanceof Error ? leftOut(r.e, got) : got;
+    }));
+    return out;
+  };
+  const parts: InputEntry[][] = [];
+  for (let i = 0; i < entries.length; i += POSTING_CHUNK) parts.push(entries.slice(i, i + POSTING_CHUNK));
+  const parsed = (await Promise.all(parts.map(chunk))).flat();
+  const postings = entries.flatMap((e, i) => (parsed[i] ? [{ id: e.id, profile: parsed[i]! }] : []));
   return { postings, skipped: entries.length - postings.length };
 }
 

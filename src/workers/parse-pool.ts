@@ -10,7 +10,7 @@ import type { Engine } from '../engine.ts';
 import { createError, ERRORS, RolefitError, type ErrorCode } from '../errors.ts';
 import type { ReadLimits } from '../ingest/extract.ts';
 import { parseDocument, readLimits, type ParseJob, type ParsedPosting, type ParsedResume } from './parse-document.ts';
-import type { FileReaderLib, ThreadData, ThreadJob, ThreadMessage } from './thread-host.ts';
+import type { FileReaderLib, ThreadData, ThreadError, ThreadJob, ThreadMessage } from './thread-host.ts';
 
 /** What the catalogue parses with: a pool of threads, or the engine in this thread. */
 export interface DocumentParser {
@@ -78,6 +78,11 @@ interface Slot {
 
 const ENTRY = new URL('./thread-entry.mjs', import.meta.url);
 const PARSE_THREAD = new URL('./parse-thread.ts', import.meta.url);
+
+/** A thread's error as the coded error it stands for. */
+export function codedError(e: ThreadError): RolefitError {
+  return e.code && e.code in ERRORS ? new RolefitError(e.code as ErrorCode, e.params) : createError('INTERNAL', { reason: e.message });
+}
 
 export class ParsePool implements DocumentParser {
   readonly concurrency: number;
@@ -233,7 +238,7 @@ export class ParsePool implements DocumentParser {
     slot.running = null;
     clearTimeout(p.timer);
     if (m.type === 'done') p.resolve(m.result);
-    else p.reject(m.code && m.code in ERRORS ? new RolefitError(m.code as ErrorCode, m.params) : createError('INTERNAL', { reason: m.message }));
+    else p.reject(codedError(m));
     this.dispatch();
   }
 

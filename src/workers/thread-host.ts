@@ -34,7 +34,18 @@ export type ThreadMessage =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'done'; id: number; result: unknown }
-  | { type: 'error'; id: number; code: string | null; params: Record<string, string | number>; message: string };
+  | ({ type: 'error'; id: number } & ThreadError);
+
+/** An error as a thread sends it: its catalogue code and parameters (null for an unexpected one), and its message. */
+export interface ThreadError {
+  code: string | null;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export function threadError(e: unknown): ThreadError {
+  return { code: isRolefitError(e) ? e.code : null, params: isRolefitError(e) ? { ...e.params } : {}, message: e instanceof Error ? e.message : String(e) };
+}
 
 /**
  * Serves jobs in this thread: `setup` runs once with the engine and the start data's context
@@ -57,13 +68,7 @@ export async function serveJobs<C>(setup: (engine: Engine, context: unknown) => 
       ctx.then((c) => handle(engine, c, m.job)).then(
         // Bytes are handed over, not copied: a batch thread answers with up to megabytes a résumé.
         (result) => port.postMessage({ type: 'done', id: m.id, result } satisfies ThreadMessage, result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : []),
-        (e: unknown) => port.postMessage({
-          type: 'error',
-          id: m.id,
-          code: isRolefitError(e) ? e.code : null,
-          params: isRolefitError(e) ? { ...e.params } : {},
-          message: e instanceof Error ? e.message : String(e),
-        } satisfies ThreadMessage),
+        (e: unknown) => port.postMessage({ type: 'error', id: m.id, ...threadError(e) } satisfies ThreadMessage),
       );
     });
     port.postMessage({ type: 'ready' } satisfies ThreadMessage);

@@ -75,6 +75,25 @@ describe('rolefit batch', () => {
     ]);
   }, 120_000);
 
+  it('leaves out a posting it cannot read, even one whose chunk runs over the time budget, and reads the rest of that chunk', async () => {
+    const postingFiles = readdirSync(`${SAMPLES}postings`).sort();
+    const good = postingFiles.slice(0, 20).map((f) => JSON.stringify({ id: f.replace(/\.txt$/, ''), text: readFileSync(`${SAMPLES}postings/${f}`, 'utf8') }));
+    // Seconds of parsing: its chunk of 16 runs over a 1 s budget, so the chunk is read again one by one.
+    const slow = JSON.stringify({ id: 'slow', text: readFileSync(`${SAMPLES}postings/${postingFiles[0]}`, 'utf8').repeat(1500) });
+    const junk = JSON.stringify({ id: 'junk', text: '\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007' });
+    const path = join(dir, 'postings-bad.jsonl');
+    writeFileSync(path, `${[...good.slice(0, 5), slow, junk, ...good.slice(5)].join('\n')}\n`);
+    const warnings: string[] = [];
+    const out = join(dir, 'postings-bad.ndjson');
+    const s = await runBatch(base({ postings: path, out, config: { ...config, parseTimeoutMs: 1000 }, workers: 2, warn: (m) => warnings.push(m) }));
+    expect(s).toMatchObject({ postings: 20, skippedPostings: 2 });
+    expect(warnings.map((w) => w.split(':').slice(0, 2).join(':'))).toEqual(['posting slow is left out: INPUT_TOO_COMPLEX', 'posting junk is left out: INPUT_NOT_TEXT']);
+    // The other postings of the slow one's chunk are ranked as usual.
+    const ranked = new Set(readFileSync(out, 'utf8').trim().split('\n').flatMap((l) => (JSON.parse(l) as { results: Array<{ postingId: string }> }).results.map((r) => r.postingId)));
+    expect(ranked.has('slow') || ranked.has('junk')).toBe(false);
+    expect(ranked.size).toBeGreaterThan(5);
+  }, 180_000);
+
   it('reads PDF files within the parser budget', async () => {
     const pdfs = join(dir, 'pdfs');
     const { mkdirSync } = await import('node:fs');
