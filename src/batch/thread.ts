@@ -1,7 +1,7 @@
-// The body of a batch thread: it first parses the run's postings (each once, across the threads, in chunks),
-// then, given them all with the run's query, it reads one résumé per job within the pool's time
-// budget, scores it against every posting through the app layer, and answers with the résumé's
-// output text, as UTF-8 bytes.
+// The body of a batch thread: it first parses the run's postings (each once, across the threads,
+// in chunks), then, given them all with the run's query, it reads one résumé per job within the
+// pool's time budget, scores it against every posting through the app layer, and answers with the
+// résumé's output text, as UTF-8 bytes.
 
 import { parseDocument, readLimits, type DocumentSource, type ParseJob } from '../workers/parse-document.ts';
 import { serveJobs, threadError, type ThreadError, type ThreadJob } from '../workers/thread-host.ts';
