@@ -179,7 +179,7 @@ export class BatchJobs {
         if (!c) throw createError('NOT_FOUND', { what: 'candidate', id: s.candidateId });
         source = { raw: c.text };
       }
-      return Buffer.from(await scorer.score({ kind: 'resume-result', source, what, resumeId })).toString('utf8').trimEnd();
+      return new TextDecoder().decode(await scorer.score({ kind: 'resume-result', source, what, resumeId })).trimEnd();
     } catch (e) {
       return JSON.stringify({ resumeId, error: toErrorBody(e) } satisfies ResumeResult);
     }

@@ -105,7 +105,7 @@ export async function startWorker(o: QueueWorkerOptions): Promise<QueueWorker> {
   const answer = async (job: Job<BatchJobData>): Promise<Answer> => {
     const d = job.data;
     if (d.kind === 'posting') return { profile: await scorer.parsePosting(fromWire(d.source), d.what) };
-    return { text: Buffer.from(await withRun(d.run, () => scorer.score({ kind: 'resume-result', source: fromWire(d.source), what: d.what, resumeId: d.resumeId ?? d.key }))).toString('utf8') };
+    return { text: new TextDecoder().decode(await withRun(d.run, () => scorer.score({ kind: 'resume-result', source: fromWire(d.source), what: d.what, resumeId: d.resumeId ?? d.key }))) };
   };
 
   const worker = new Worker<BatchJobData>(QUEUE_NAME, async (job) => {
